@@ -1,0 +1,22 @@
+import tcb from '@cloudbase/node-sdk'
+import type { Platform, Ports } from '../ports'
+import { systemClock } from '../ports'
+import { createConsoleLogger } from '../../runtime/console-logger'
+
+let app: ReturnType<typeof tcb.init> | undefined
+
+/** One SDK app per warm container: CloudBase reuses containers, so init once and keep it. */
+export function cloudbaseApp(): ReturnType<typeof tcb.init> {
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  return app
+}
+
+export function productionPlatform(fn: string, ports: Partial<Ports> = {}): Platform {
+  return {
+    db: cloudbaseApp().database(),
+    clock: systemClock,
+    logger: createConsoleLogger(fn),
+    env: process.env,
+    ports,
+  }
+}

@@ -1,0 +1,69 @@
+import { jsonPath, type SqlFilter } from './sqlite-store'
+
+/**
+ * Turns the parts of a MongoDB query that an index can answer into a SQL pre-filter.
+ * The pre-filter only narrows the candidate rows; mingo still checks every candidate against the full
+ * query, so a planner mistake can cost speed but never correctness... as long as the pre-filter never
+ * drops a matching row. That is why only `_id` and declared scalar index fields are pushed down, and only
+ * for primitive operands.
+ */
+export function planFilter(query: Record<string, any> | undefined, indexedFields: Set<string>): SqlFilter {
+  const clauses: string[] = []
+  const params: unknown[] = []
+  collect(query ?? {}, indexedFields, clauses, params)
+  return { sql: clauses.join(' AND '), params }
+}
+
+type Primitive = string | number | boolean
+
+function isPrimitive(v: unknown): v is Primitive {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean'
+}
+
+function sqlValue(v: Primitive): unknown {
+  // SQLite's json_extract yields 1/0 for JSON booleans.
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v
+}
+
+const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
+
+function collect(query: Record<string, any>, indexed: Set<string>, clauses: string[], params: unknown[]): void {
+  for (const [key, cond] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(cond)) {
+      for (const sub of cond) if (sub && typeof sub === 'object') collect(sub, indexed, clauses, params)
+      continue
+    }
+    if (key.startsWith('$')) continue
+    const column = key === '_id' ? '_id' : indexed.has(key) ? jsonPath(key) : undefined
+    if (!column) continue
+    if (isPrimitive(cond)) {
+      if (key === '_id' && typeof cond !== 'string') continue
+      clauses.push(`${column} = ?`)
+      params.push(sqlValue(cond))
+      continue
+    }
+    if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof Date || cond instanceof RegExp) continue
+    for (const [op, operand] of Object.entries(cond)) {
+      if (op === '$eq' && isPrimitive(operand)) {
+        clauses.push(`${column} = ?`)
+        params.push(sqlValue(operand))
+      } else if (op === '$in' && Array.isArray(operand) && operand.length > 0 && operand.length <= 500 && operand.every(isPrimitive)) {
+        clauses.push(`${column} IN (${operand.map(() => '?').join(',')})`)
+        params.push(...operand.map(sqlValue))
+      } else if (op in RANGE && (typeof operand === 'number' || typeof operand === 'string') && key !== '_id') {
+        // SQLite orders numbers before text; a typed comparison keeps mixed-type rows out of the range
+        // exactly as MongoDB's type-bracketed comparison does.
+        const typeCheck = typeof operand === 'number' ? `json_type(doc, '$.${key}') IN ('integer','real')` : `json_type(doc, '$.${key}') = 'text'`
+        clauses.push(`(${typeCheck} AND ${column} ${RANGE[op]} ?)`)
+        params.push(operand)
+      }
+    }
+  }
+}
+
+/** Field names declared as indexed for a collection, for the planner. */
+export function indexedFieldSet(specs: { fields: string[] }[]): Set<string> {
+  const s = new Set<string>()
+  for (const spec of specs) for (const f of spec.fields) s.add(f)
+  return s
+}

@@ -1,0 +1,164 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { decodeStored, encodeStored, type Doc } from './ejson-codec'
+import { wireErrors } from './wire-errors'
+import type { IndexSpec } from '../../db-indexes'
+
+export interface StoredRow {
+  id: string
+  rev: number
+  doc: Doc
+}
+
+export interface SqlFilter {
+  sql: string
+  params: unknown[]
+}
+
+/**
+ * Durable document storage: one SQLite table per collection, (_id, rev, doc JSON).
+ * `rev` is bumped on every write; transactions use it to detect conflicting writers.
+ */
+export class SqliteStore {
+  readonly sqlite: Database.Database
+  private readonly known = new Set<string>()
+  private readonly indexSpecs: (collection: string) => IndexSpec[]
+  private statementCache = new Map<string, Database.Statement>()
+
+  constructor(file: string, indexSpecs: (collection: string) => IndexSpec[]) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.sqlite = new Database(file)
+    this.sqlite.pragma('journal_mode = WAL')
+    this.sqlite.pragma('synchronous = NORMAL')
+    this.sqlite.pragma('busy_timeout = 5000')
+    this.indexSpecs = indexSpecs
+    for (const row of this.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as { name: string }[]) {
+      this.known.add(row.name.slice(2))
+    }
+  }
+
+  static tableName(collection: string): string {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(collection)) throw wireErrors.invalidParam(`invalid collection name: ${collection}`)
+    return `"c_${collection}"`
+  }
+
+  hasCollection(collection: string): boolean {
+    return this.known.has(collection)
+  }
+
+  collections(): string[] {
+    return [...this.known]
+  }
+
+  /** CloudBase creates collections in the console; locally the first write creates one, with its declared indexes. */
+  ensureCollection(collection: string): void {
+    if (this.known.has(collection)) {
+      this.ensureIndexes(collection)
+      return
+    }
+    const table = SqliteStore.tableName(collection)
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, doc TEXT NOT NULL)`)
+    this.known.add(collection)
+    this.ensureIndexes(collection)
+  }
+
+  private indexed = new Set<string>()
+  private ensureIndexes(collection: string): void {
+    const table = SqliteStore.tableName(collection)
+    for (const spec of this.indexSpecs(collection)) {
+      const name = `ix_${collection}_${spec.fields.join('_').replace(/[^A-Za-z0-9_]/g, '_')}`
+      if (this.indexed.has(name)) continue
+      const cols = spec.fields.map((f) => jsonPath(f)).join(', ')
+      this.sqlite.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${table} (${cols})`)
+      this.indexed.add(name)
+    }
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statementCache.get(sql)
+    if (!s) {
+      s = this.sqlite.prepare(sql)
+      this.statementCache.set(sql, s)
+    }
+    return s
+  }
+
+  getById(collection: string, id: string): StoredRow | undefined {
+    if (!this.known.has(collection)) return undefined
+    const row = this.stmt(`SELECT _id, rev, doc FROM ${SqliteStore.tableName(collection)} WHERE _id = ?`).get(id) as
+      | { _id: string; rev: number; doc: string }
+      | undefined
+    return row ? { id: row._id, rev: row.rev, doc: decodeStored(row.doc) } : undefined
+  }
+
+  revOf(collection: string, id: string): number | null {
+    if (!this.known.has(collection)) return null
+    const row = this.stmt(`SELECT rev FROM ${SqliteStore.tableName(collection)} WHERE _id = ?`).get(id) as { rev: number } | undefined
+    return row ? row.rev : null
+  }
+
+  /** Rows whose SQL pre-filter matches; the caller applies the exact MongoDB semantics on top. */
+  scan(collection: string, filter?: SqlFilter): StoredRow[] {
+    if (!this.known.has(collection)) return []
+    const where = filter && filter.sql ? ` WHERE ${filter.sql}` : ''
+    const rows = this.stmt(`SELECT _id, rev, doc FROM ${SqliteStore.tableName(collection)}${where} ORDER BY rowid`).all(...(filter?.params ?? [])) as {
+      _id: string
+      rev: number
+      doc: string
+    }[]
+    return rows.map((r) => ({ id: r._id, rev: r.rev, doc: decodeStored(r.doc) }))
+  }
+
+  count(collection: string, filter?: SqlFilter): number {
+    if (!this.known.has(collection)) return 0
+    const where = filter && filter.sql ? ` WHERE ${filter.sql}` : ''
+    const row = this.stmt(`SELECT COUNT(*) AS n FROM ${SqliteStore.tableName(collection)}${where}`).get(...(filter?.params ?? [])) as { n: number }
+    return row.n
+  }
+
+  insert(collection: string, id: string, doc: Doc): void {
+    this.ensureCollection(collection)
+    try {
+      this.stmt(`INSERT INTO ${SqliteStore.tableName(collection)} (_id, rev, doc) VALUES (?, 1, ?)`).run(id, encodeStored(doc))
+    } catch (e) {
+      throw translateConstraint(e, collection, id)
+    }
+  }
+
+  replace(collection: string, id: string, doc: Doc): void {
+    try {
+      this.stmt(`UPDATE ${SqliteStore.tableName(collection)} SET doc = ?, rev = rev + 1 WHERE _id = ?`).run(encodeStored(doc), id)
+    } catch (e) {
+      throw translateConstraint(e, collection, id)
+    }
+  }
+
+  delete(collection: string, id: string): void {
+    if (!this.known.has(collection)) return
+    this.stmt(`DELETE FROM ${SqliteStore.tableName(collection)} WHERE _id = ?`).run(id)
+  }
+
+  /** Runs `fn` as one SQLite transaction: every write in it lands or none does. */
+  atomically<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).immediate()
+  }
+
+  close(): void {
+    this.sqlite.close()
+  }
+}
+
+export function jsonPath(field: string): string {
+  if (!/^[A-Za-z0-9_.]+$/.test(field)) throw wireErrors.invalidParam(`invalid field path: ${field}`)
+  return `json_extract(doc, '$.${field}')`
+}
+
+function translateConstraint(e: unknown, collection: string, id: string): Error {
+  const err = e as { code?: string; message?: string }
+  if (err && typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    const index = /PRIMARY|_id/.test(err.message ?? '') ? '_id_' : (err.message ?? 'unique')
+    return wireErrors.duplicateKey(collection, index, JSON.stringify(id))
+  }
+  return e as Error
+}

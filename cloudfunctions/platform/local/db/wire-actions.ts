@@ -1,0 +1,319 @@
+import { randomBytes } from 'node:crypto'
+import { decodeWire, encodeWire, encodeStored, type Doc } from './ejson-codec'
+import { wireErrors } from './wire-errors'
+import type { SqliteStore } from './sqlite-store'
+import { txKey, splitTxKey, type TransactionRegistry, type TxState } from './transactions'
+import { planFilter, indexedFieldSet } from './query-planner'
+import { indexesOf } from '../../db-indexes'
+import { matches, findDocs, applyUpdate, runPipeline } from './mongo-semantics'
+
+/** CloudBase's documented limits, kept locally so code that works here works in the cloud. */
+export const LIMITS = {
+  defaultGet: 100,
+  maxGet: 1000,
+  defaultAggregate: 20,
+  maxInsertBatch: 1000,
+} as const
+
+export interface ActionScope {
+  store: SqliteStore
+  transactions: TransactionRegistry
+  now: Date
+}
+
+type Params = Record<string, any>
+type Reply = Record<string, unknown>
+
+const handlers: Record<string, (s: ActionScope, p: Params) => Reply> = {
+  'database.getDocument': getDocument,
+  'database.calculateDocument': calculateDocument,
+  'database.insertDocument': insertDocument,
+  'database.modifyDocument': modifyDocument,
+  'database.modifyAndReturnDoc': modifyAndReturnDoc,
+  'database.removeDocument': removeDocument,
+  'database.aggregateDocuments': aggregateDocuments,
+  'database.addCollection': addCollection,
+  'database.startTransaction': startTransaction,
+  'database.commitTransaction': commitTransaction,
+  'database.abortTransaction': abortTransaction,
+}
+
+export function runWireAction(scope: ActionScope, action: string, params: Params): Reply {
+  const handler = handlers[action]
+  if (!handler) throw wireErrors.invalidParam(`unsupported action ${action}`)
+  return handler(scope, params)
+}
+
+function collectionOf(p: Params): string {
+  const name = p.collectionName
+  if (typeof name !== 'string' || !name) throw wireErrors.invalidParam('collectionName is required')
+  return name
+}
+
+function queryOf(s: ActionScope, p: Params): Record<string, any> {
+  const q = decodeWire(p.query, s.now)
+  if (q === undefined) return {}
+  if (!q || typeof q !== 'object' || Array.isArray(q)) throw wireErrors.invalidParam('query must be an object')
+  return q
+}
+
+/** Inside a transaction CloudBase accepts single-document operations only, addressed by _id. */
+function docIdInTransaction(p: Params, q: Record<string, any>): string {
+  const id = q._id
+  if (p.queryType !== 'DOC' || (typeof id !== 'string' && typeof id !== 'number') || Object.keys(q).length !== 1) {
+    throw wireErrors.requestFailed('only single-document operations (doc().get/set/update/remove, add) are allowed in a transaction')
+  }
+  return String(id)
+}
+
+function candidates(s: ActionScope, coll: string, q: Record<string, any>): Doc[] {
+  const filter = planFilter(q, indexedFieldSet(indexesOf(coll)))
+  return s.store.scan(coll, filter).map((r) => r.doc)
+}
+
+function getDocument(s: ActionScope, p: Params): Reply {
+  const coll = collectionOf(p)
+  const q = queryOf(s, p)
+  if (p.transactionId) {
+    const tx = s.transactions.get(p.transactionId, s.now.getTime())
+    const doc = txRead(s, tx, coll, docIdInTransaction(p, q))
+    return { data: { list: doc ? [encodeWire(doc)] : [] } }
+  }
+  const requested = typeof p.limit === 'number' && p.limit > 0 ? p.limit : LIMITS.defaultGet
+  const limit = Math.min(requested, LIMITS.maxGet)
+  const offset = typeof p.offset === 'number' && p.offset > 0 ? p.offset : 0
+  const order = normalizeOrder(decodeWire(p.order, s.now))
+  const projection = decodeWire(p.projection, s.now)
+  const docs = findDocs(candidates(s, coll, q), q, { order, offset, limit: p.queryType === 'DOC' ? 1 : limit, projection })
+  return { data: { list: docs.map(encodeWire) }, limit, offset }
+}
+
+function normalizeOrder(order: unknown): Record<string, 1 | -1> | undefined {
+  if (!order) return undefined
+  const list = Array.isArray(order) ? order : [order]
+  const out: Record<string, 1 | -1> = {}
+  for (const item of list) {
+    if (item && typeof item === 'object' && 'field' in item) out[String(item.field)] = item.direction === 'desc' ? -1 : 1
+    else for (const [k, v] of Object.entries(item as object)) out[k] = v === -1 || v === 'desc' ? -1 : 1
+  }
+  return Object.keys(out).length ? out : undefined
+}
+
+function calculateDocument(s: ActionScope, p: Params): Reply {
+  const coll = collectionOf(p)
+  if (p.transactionId) throw wireErrors.requestFailed('count is not allowed in a transaction')
+  const q = queryOf(s, p)
+  const total = Object.keys(q).length === 0 ? s.store.count(coll) : candidates(s, coll, q).filter((d) => matches(d, q)).length
+  return { data: { total } }
+}
+
+function decodeNewDocs(s: ActionScope, p: Params): Doc[] {
+  const raw = p.data
+  if (!Array.isArray(raw) || raw.length === 0) throw wireErrors.invalidParam('data must be a non-empty array')
+  if (raw.length > LIMITS.maxInsertBatch) throw wireErrors.invalidParam(`at most ${LIMITS.maxInsertBatch} documents per insert`)
+  return raw.map((text) => {
+    const doc = decodeWire(text, s.now)
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw wireErrors.invalidParam('document must be an object')
+    assertStorable(doc)
+    if (doc._id === undefined) doc._id = randomBytes(16).toString('hex')
+    if (typeof doc._id !== 'string' && typeof doc._id !== 'number') throw wireErrors.invalidParam('_id must be a string or number')
+    return doc as Doc
+  })
+}
+
+/** MongoDB refuses field names starting with "$" in stored documents; so does CloudBase. */
+function assertStorable(value: unknown): void {
+  if (!value || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return
+  if (Array.isArray(value)) return value.forEach(assertStorable)
+  for (const [k, v] of Object.entries(value)) {
+    if (k.startsWith('$')) throw wireErrors.invalidParam(`field name ${k} must not start with $`)
+    assertStorable(v)
+  }
+}
+
+function insertDocument(s: ActionScope, p: Params): Reply {
+  const coll = collectionOf(p)
+  const docs = decodeNewDocs(s, p)
+  if (p.transactionId) {
+    const tx = s.transactions.get(p.transactionId, s.now.getTime())
+    for (const doc of docs) {
+      const id = String(doc._id)
+      if (txRead(s, tx, coll, id)) throw wireErrors.duplicateKey(coll, '_id_', JSON.stringify(id))
+      tx.writes.set(txKey(coll, id), doc)
+    }
+    return { data: { insertedIds: docs.map((d) => d._id) } }
+  }
+  s.store.atomically(() => {
+    for (const doc of docs) s.store.insert(coll, String(doc._id), doc)
+  })
+  return { data: { insertedIds: docs.map((d) => d._id) } }
+}
+
+interface ModifyOutcome {
+  updated: number
+  upsertId?: string
+  lastDoc?: Doc
+}
+
+function decodeUpdate(s: ActionScope, p: Params): Record<string, any> {
+  const data = decodeWire(p.data, s.now)
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw wireErrors.invalidParam('update data must be an object')
+  return data
+}
+
+/** merge=true: an operator update ({$set, $inc, ...}); merge=false: doc().set(), a whole-document replacement. */
+function nextVersion(current: Doc, update: Record<string, any>, merge: boolean): Doc {
+  if (!merge) {
+    assertStorable(update)
+    return { ...update, _id: current._id }
+  }
+  const next = applyUpdate(current, update)
+  if (next._id !== current._id) throw wireErrors.invalidParam('_id cannot be updated')
+  return next
+}
+
+function modifyDocument(s: ActionScope, p: Params): Reply {
+  const out = modify(s, p, p.multi !== false)
+  return { data: { updated: out.updated, upsert_id: out.upsertId } }
+}
+
+function modifyAndReturnDoc(s: ActionScope, p: Params): Reply {
+  const out = modify(s, { ...p, merge: true, upsert: false }, false)
+  return { data: { updated: out.updated, doc: out.lastDoc ? encodeWire(out.lastDoc) : undefined } }
+}
+
+function modify(s: ActionScope, p: Params, multi: boolean): ModifyOutcome {
+  const coll = collectionOf(p)
+  const q = queryOf(s, p)
+  const update = decodeUpdate(s, p)
+  const merge = p.merge !== false
+  if (p.transactionId) {
+    const tx = s.transactions.get(p.transactionId, s.now.getTime())
+    const id = docIdInTransaction(p, q)
+    const current = txRead(s, tx, coll, id)
+    if (!current) {
+      if (!p.upsert) return { updated: 0 }
+      const created = nextVersion({ _id: q._id }, update, merge)
+      tx.writes.set(txKey(coll, id), created)
+      return { updated: 0, upsertId: id, lastDoc: created }
+    }
+    const next = nextVersion(current, update, merge)
+    tx.writes.set(txKey(coll, id), next)
+    return { updated: changed(current, next) ? 1 : 0, lastDoc: next }
+  }
+  // The read-match-write below runs inside one SQLite transaction, so a conditional update
+  // (where({stock: _.gte(1)}).update({stock: _.inc(-1)})) is atomic against every other caller.
+  return s.store.atomically(() => {
+    const found = findDocs(candidates(s, coll, q), q, { limit: multi ? Number.MAX_SAFE_INTEGER : 1 })
+    if (found.length === 0) {
+      if (!p.upsert) return { updated: 0 }
+      const id = q._id !== undefined && typeof q._id !== 'object' ? String(q._id) : randomBytes(16).toString('hex')
+      const seed = merge ? equalityFields(q) : {}
+      const created = nextVersion({ ...seed, _id: q._id ?? id }, update, merge)
+      s.store.insert(coll, id, created)
+      return { updated: 0, upsertId: id, lastDoc: created }
+    }
+    let updated = 0
+    let lastDoc: Doc | undefined
+    for (const current of found) {
+      const next = nextVersion(current, update, merge)
+      lastDoc = next
+      if (!changed(current, next)) continue
+      s.store.replace(coll, String(current._id), next)
+      updated += 1
+    }
+    return { updated, lastDoc }
+  })
+}
+
+function equalityFields(q: Record<string, any>): Record<string, unknown> {
+  const seed: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(q)) {
+    if (!k.startsWith('$') && !k.includes('.') && (v === null || typeof v !== 'object' || v instanceof Date)) seed[k] = v
+  }
+  return seed
+}
+
+function changed(a: Doc, b: Doc): boolean {
+  return encodeStored(a) !== encodeStored(b)
+}
+
+function removeDocument(s: ActionScope, p: Params): Reply {
+  const coll = collectionOf(p)
+  const q = queryOf(s, p)
+  if (p.transactionId) {
+    const tx = s.transactions.get(p.transactionId, s.now.getTime())
+    const id = docIdInTransaction(p, q)
+    const current = txRead(s, tx, coll, id)
+    if (!current) return { data: { deleted: 0 } }
+    tx.writes.set(txKey(coll, id), null)
+    return { data: { deleted: 1 } }
+  }
+  const multi = p.multi !== false
+  const deleted = s.store.atomically(() => {
+    const found = findDocs(candidates(s, coll, q), q, { limit: multi ? Number.MAX_SAFE_INTEGER : 1 })
+    for (const doc of found) s.store.delete(coll, String(doc._id))
+    return found.length
+  })
+  return { data: { deleted } }
+}
+
+function aggregateDocuments(s: ActionScope, p: Params): Reply {
+  const coll = collectionOf(p)
+  if (p.transactionId) throw wireErrors.requestFailed('aggregate is not allowed in a transaction')
+  const stages = Array.isArray(p.stages) ? p.stages : []
+  const pipeline = stages.map((st: { stageKey: string; stageValue: string }) => {
+    if (!st || typeof st.stageKey !== 'string' || !st.stageKey.startsWith('$')) throw wireErrors.invalidParam('invalid aggregate stage')
+    return { [st.stageKey]: decodeWire(st.stageValue, s.now) }
+  })
+  // CloudBase returns 20 results when the pipeline sets no $limit.
+  if (!pipeline.some((st: object) => '$limit' in st)) pipeline.push({ $limit: LIMITS.defaultAggregate })
+  const first = pipeline[0] as Record<string, any> | undefined
+  const leadingMatch = first && '$match' in first ? (first.$match as Record<string, any>) : undefined
+  const source = leadingMatch ? candidates(s, coll, leadingMatch) : s.store.scan(coll).map((r) => r.doc)
+  const list = runPipeline(source, pipeline, (name) => s.store.scan(name).map((r) => r.doc))
+  return { data: { list: list.map(encodeWire) } }
+}
+
+function addCollection(s: ActionScope, p: Params): Reply {
+  const coll = collectionOf(p)
+  if (s.store.hasCollection(coll)) throw wireErrors.requestFailed(`collection ${coll} already exists`)
+  s.store.ensureCollection(coll)
+  return {}
+}
+
+function startTransaction(s: ActionScope): Reply {
+  return { transactionId: s.transactions.start(s.now.getTime()).id }
+}
+
+function txRead(s: ActionScope, tx: TxState, coll: string, id: string): Doc | null {
+  const key = txKey(coll, id)
+  if (tx.writes.has(key)) return tx.writes.get(key) ?? null
+  const row = s.store.getById(coll, id)
+  if (!tx.seen.has(key)) tx.seen.set(key, row ? row.rev : null)
+  return row ? row.doc : null
+}
+
+function commitTransaction(s: ActionScope, p: Params): Reply {
+  const tx = s.transactions.get(p.transactionId, s.now.getTime())
+  s.transactions.finish(tx.id)
+  s.store.atomically(() => {
+    for (const [key, rev] of tx.seen) {
+      const [coll, id] = splitTxKey(key)
+      if (s.store.revOf(coll, id) !== rev) throw wireErrors.transactionConflict()
+    }
+    for (const [key, doc] of tx.writes) {
+      const [coll, id] = splitTxKey(key)
+      if (doc === null) s.store.delete(coll, id)
+      else if (s.store.revOf(coll, id) === null) s.store.insert(coll, id, doc)
+      else s.store.replace(coll, id, doc)
+    }
+  })
+  return {}
+}
+
+function abortTransaction(s: ActionScope, p: Params): Reply {
+  const tx = s.transactions.get(p.transactionId, s.now.getTime())
+  s.transactions.finish(tx.id)
+  return {}
+}

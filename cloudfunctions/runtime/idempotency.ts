@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+import type { FnReply } from '../contracts/envelope'
+import { ERROR_MESSAGES } from '../contracts/errors'
+import type { Platform } from '../platform/ports'
+import { declareIndexes } from '../platform/db-indexes'
+import { isDuplicateKey, must } from './db-result'
+
+export const IDEMPOTENCY_COLLECTION = 'idempotency_keys'
+/** A pending key older than this belongs to a crashed invocation and may be taken over. */
+const PENDING_TAKEOVER_MS = 60_000
+
+declareIndexes({ collection: IDEMPOTENCY_COLLECTION, fields: ['expireAt'] })
+
+interface KeyDoc {
+  _id: string
+  status: 'pending' | 'done'
+  inputHash: string
+  reply?: FnReply
+  startedAt: Date
+}
+
+export interface IdempotencyKey {
+  fn: string
+  action: string
+  caller: string
+  requestId: string
+  input: unknown
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/**
+ * "A retry with the same request id returns the first result": the first call records a pending key,
+ * runs, and stores its reply; repeats get the stored reply. Replies to bad input or broken rules are
+ * stored too (the answer will not change); INTERNAL failures are not, so a retry can still succeed.
+ */
+export async function runIdempotent(platform: Platform, key: IdempotencyKey, run: () => Promise<FnReply>): Promise<FnReply> {
+  const id = hash(`${key.fn}|${key.action}|${key.caller}|${key.requestId}`).slice(0, 40)
+  const inputHash = hash(JSON.stringify(key.input ?? null))
+  const coll = platform.db.collection(IDEMPOTENCY_COLLECTION)
+  const now = platform.clock.now()
+  try {
+    const existing = (must(await coll.doc(id).get()) as { data: KeyDoc[] }).data[0]
+    if (existing) {
+      if (existing.inputHash !== inputHash) return { ok: false, code: 'REQUEST.ID_REUSED', message: ERROR_MESSAGES['REQUEST.ID_REUSED'] }
+      if (existing.status === 'done' && existing.reply) return existing.reply
+      const stale = now.getTime() - new Date(existing.startedAt).getTime() > PENDING_TAKEOVER_MS
+      if (!stale) return inProgress()
+      const took = must(await coll.where({ _id: id, status: 'pending', startedAt: existing.startedAt }).update({ startedAt: now }))
+      if (took.updated !== 1) return inProgress()
+    } else {
+      try {
+        must(await coll.add({ _id: id, status: 'pending', inputHash, startedAt: now, expireAt: new Date(now.getTime() + 7 * 86400_000) }))
+      } catch (e) {
+        if (isDuplicateKey(e)) return inProgress()
+        throw e
+      }
+    }
+  } catch (e) {
+    platform.logger.error('idempotency.unavailable', { errorMessage: (e as Error).message })
+    return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL }
+  }
+
+  const reply = await run()
+  try {
+    if (!reply.ok && reply.code === 'INTERNAL') must(await coll.doc(id).remove())
+    else must(await coll.doc(id).update({ status: 'done', reply: platform.db.command.set(reply) }))
+  } catch (e) {
+    // The work is done; failing to remember the reply only means a retry re-runs an operation
+    // that is itself idempotent by design. Log it and still answer with the real result.
+    platform.logger.warn('idempotency.record_failed', { errorMessage: (e as Error).message })
+  }
+  return reply
+}
+
+function inProgress(): FnReply {
+  return { ok: false, code: 'REQUEST.IN_PROGRESS', message: ERROR_MESSAGES['REQUEST.IN_PROGRESS'] }
+}

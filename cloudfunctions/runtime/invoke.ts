@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import type { FnReply, ValidationIssue } from '../contracts/envelope'
+import { requestIdSchema } from '../contracts/envelope'
+import { ERROR_MESSAGES } from '../contracts/errors'
+import type { Platform } from '../platform/ports'
+import type { ActionContext, Caller, FunctionDefinition } from './define-function'
+import { DomainError } from './domain-error'
+import { runIdempotent } from './idempotency'
+
+const eventShape = z.object({ action: z.string().min(1).max(64), requestId: requestIdSchema.optional() }).passthrough()
+
+function validationReply(issues: ValidationIssue[]): FnReply<never> {
+  return { ok: false, code: 'VALIDATION.FAILED', message: ERROR_MESSAGES['VALIDATION.FAILED'], issues }
+}
+
+export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []): ValidationIssue[] {
+  return error.issues.map((i) => ({ path: [...prefix, ...i.path].map(String).join('.') || '(root)', message: i.message }))
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+}
+
+/**
+ * The one path every invocation takes: platform identity → event shape → zod input → handler →
+ * zod output. Every failure becomes a coded reply; nothing is thrown out of a function.
+ */
+export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller: Caller, platform: Platform): Promise<FnReply> {
+  const invocationId = randomBytes(8).toString('hex')
+  const ctxBase = { caller, platform, invocationId, now: () => platform.clock.now() }
+  const event = typeof rawEvent === 'string' ? safeJson(rawEvent) : rawEvent
+  if (!isPlainObject(event)) return validationReply([{ path: '(root)', message: '事件必须是 JSON 对象' }])
+
+  if (event.Type === 'Timer' && typeof event.TriggerName === 'string' && caller.kind !== 'user') {
+    const job = def.timers[event.TriggerName]
+    if (!job) return validationReply([{ path: 'TriggerName', message: `未知的定时触发器 ${event.TriggerName}` }])
+    return guard(platform, invocationId, async () => ({ ok: true, data: await job({ ...ctxBase, caller: { openid: null, kind: 'timer' } }) }))
+  }
+
+  const envelope = eventShape.safeParse(event)
+  if (!envelope.success) return validationReply(zodIssues(envelope.error))
+  const { action, requestId, ...rest } = envelope.data
+  const contract = Object.prototype.hasOwnProperty.call(def.contract.actions, action) ? def.contract.actions[action] : undefined
+  if (!contract) return validationReply([{ path: 'action', message: `未知操作 ${action}` }])
+
+  // A WeChat user always has an OPENID; only console (ops in the CloudBase console) may call without one,
+  // and only the actions a function lists for it.
+  if (caller.kind === 'user' ? !caller.openid : !def.consoleActions.includes(action)) {
+    return { ok: false, code: 'AUTH.UNAUTHENTICATED', message: ERROR_MESSAGES['AUTH.UNAUTHENTICATED'] }
+  }
+  if (contract.mutating && caller.kind === 'user' && !requestId) {
+    return validationReply([{ path: 'requestId', message: '修改类操作必须带 requestId' }])
+  }
+
+  const parsed = contract.input.safeParse(rest)
+  if (!parsed.success) return validationReply(zodIssues(parsed.error))
+
+  const ctx: ActionContext = { ...ctxBase, requestId }
+  const handler = (def.handlers as Record<string, (i: unknown, c: ActionContext) => Promise<unknown>>)[action]
+  const run = () =>
+    guard(platform, invocationId, async () => {
+      const output = await handler(parsed.data, ctx)
+      const checked = contract.output.safeParse(output)
+      if (!checked.success) {
+        platform.logger.error('output.contract_violation', { fn: def.contract.name, action, issues: JSON.stringify(zodIssues(checked.error)) })
+        throw new Error(`output of ${def.contract.name}.${action} breaks its contract`)
+      }
+      return { ok: true, data: checked.data }
+    })
+
+  if (contract.mutating && requestId) {
+    return runIdempotent(platform, { fn: def.contract.name, action, caller: caller.openid ?? caller.kind, requestId, input: rest }, run)
+  }
+  return run()
+}
+
+async function guard(platform: Platform, invocationId: string, body: () => Promise<FnReply>): Promise<FnReply> {
+  try {
+    return await body()
+  } catch (e) {
+    if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message }
+    if (e instanceof z.ZodError) return validationReply(zodIssues(e))
+    const err = e as { name?: string; message?: string; code?: string }
+    platform.logger.error('unexpected', { invocationId, errorName: err?.name, errorCode: err?.code, errorMessage: err?.message })
+    return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId: invocationId }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,36 @@
+import type { Server } from 'node:http'
+import { createLocalPlatform, type LocalPlatform } from '../cloudfunctions/platform/local/local-platform'
+import { createGateway } from '../cloudfunctions/platform/local/gateway/create-gateway'
+import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
+import { phonePepper } from '../cloudfunctions/core/households/phone'
+
+export interface LocalStack {
+  port: number
+  seeded: boolean
+  platform: LocalPlatform
+  close(): Promise<void>
+}
+
+/** Used by `npm start` and by the browser tests, so both run exactly the same stack. */
+export async function startLocalStack(options: { port: number; dataDir?: string; h5Dir?: string; quiet?: boolean }): Promise<LocalStack> {
+  const platform = createLocalPlatform({ dataDir: options.dataDir, quiet: options.quiet })
+  const { seeded } = await seedDemo({ db: platform.db, now: platform.clock.now(), pepper: phonePepper(platform.env) })
+  const app = createGateway({ platform, h5Dir: options.h5Dir })
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(options.port, '127.0.0.1', () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  return {
+    port,
+    seeded,
+    platform,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          platform.local.close()
+          resolve()
+        })
+      }),
+  }
+}
