@@ -30,7 +30,8 @@ type Handlers<C extends FunctionContract> = {
   [K in keyof C['actions']]: (input: z.infer<C['actions'][K]['input']>, ctx: ActionContext) => Promise<z.input<C['actions'][K]['output']>>
 }
 
-export interface FunctionDefinition<C extends FunctionContract = FunctionContract> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface FunctionDefinition<C extends FunctionContract = FunctionContract<any>> {
   contract: C
   handlers: Handlers<C>
   /** Timer trigger name → job; CloudBase sends { Type: 'Timer', TriggerName } for these. */

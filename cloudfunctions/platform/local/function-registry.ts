@@ -6,5 +6,5 @@ import { householdsFunction } from '../../households/households.function'
  * a test keeps this list, the function folders and cloudbaserc.json in step.
  */
 export const functionRegistry: Record<string, FunctionDefinition> = {
-  households: householdsFunction as unknown as FunctionDefinition,
+  households: householdsFunction,
 }

@@ -4,15 +4,10 @@ import { COLLECTIONS } from '../../../core/shared/collections'
 import { hashPhone } from '../../../core/households/phone'
 import type { BuildingDoc, HouseholdDoc, NoticeDoc, ResidentDoc, StaffDoc } from '../../../core/households/household.model'
 import { DEMO_BINDING, DEMO_COMMUNITY_ID } from './personas'
+import type { SeedContext } from './seed-context'
+import { featureSeeders } from './feature-seeders'
 
-export interface SeedContext {
-  db: Db
-  now: Date
-  pepper: string
-}
-
-/** Feature areas append their demo data (fee items, a live group buy, doors...) to this list. */
-export const demoSeeders: { name: string; seed: (ctx: SeedContext) => Promise<void> }[] = []
+export type { SeedContext } from './seed-context'
 
 const BUILDINGS = 6
 const UNITS = 2
@@ -21,7 +16,7 @@ const ROOMS_PER_FLOOR = 2
 const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高'
 
 /** Batch insert; if an interrupted earlier seed left some rows, fall back to per-document upserts. */
-export async function insertAll(db: Db, collection: string, docs: { _id: string }[]): Promise<void> {
+export async function insertAll<T extends { _id: string }>(db: Db, collection: string, docs: T[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 500) {
     const batch = docs.slice(i, i + 500)
     try {
@@ -96,7 +91,7 @@ export async function seedDemo(ctx: SeedContext): Promise<{ seeded: boolean }> {
   ]
   await insertAll(db, COLLECTIONS.notices, notices)
   // The community document goes last: its presence is what marks the seed as complete.
-  for (const seeder of demoSeeders) await seeder.seed(ctx)
+  for (const seeder of featureSeeders) await seeder.seed(ctx)
   must(await db.collection(COLLECTIONS.communities).add({ _id: DEMO_COMMUNITY_ID, name: '阳光花园', city: '杭州', createdAt: now }))
   return { seeded: true }
 }

@@ -1,0 +1,23 @@
+import { forbidden } from '../../runtime/domain-error'
+import { POLICY, type CallerAccess, type Permission, type Relation, type ResourceScope } from './access.model'
+
+const RELATION_CHECKS: Record<Relation, (a: CallerAccess, r: ResourceScope) => boolean> = {
+  member: (a, r) => !!r.householdId && a.memberships.some((m) => m.householdId === r.householdId),
+  owner: (a, r) => !!r.householdId && a.memberships.some((m) => m.householdId === r.householdId && m.role === 'owner'),
+  steward: (a, r) =>
+    !!r.buildingId && a.staff.some((s) => s.role === 'steward' && s.communityId === r.communityId) && a.stewardBuildingIds.includes(r.buildingId),
+  technician: (a, r) => !!r.assigneeOpenid && r.assigneeOpenid === a.openid && a.staff.some((s) => s.role === 'technician' && s.communityId === r.communityId),
+  ops: (a, r) => a.staff.some((s) => s.role === 'ops' && s.communityId === r.communityId),
+  communityResident: (a, r) => a.memberships.some((m) => m.communityId === r.communityId),
+  communityStaff: (a, r) => a.staff.some((s) => s.communityId === r.communityId),
+}
+
+/** True when any relation the policy lists for the permission holds between caller and resource. */
+export function can(access: CallerAccess, permission: Permission, resource: ResourceScope): boolean {
+  return POLICY[permission].some((relation) => RELATION_CHECKS[relation](access, resource))
+}
+
+/** The single gate every function uses; throws AUTH.FORBIDDEN before anything is written. */
+export function authorize(access: CallerAccess, permission: Permission, resource: ResourceScope): void {
+  if (!can(access, permission, resource)) throw forbidden()
+}

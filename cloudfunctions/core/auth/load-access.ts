@@ -1,0 +1,31 @@
+import type { Db } from '@cloudbase/database'
+import { must } from '../../runtime/db-result'
+import { COLLECTIONS } from '../shared/collections'
+import type { HouseholdDoc, ResidentDoc, StaffDoc } from '../households/household.model'
+import type { CallerAccess } from './access.model'
+
+/** Three indexed reads (four for stewards) whatever the size of the community. */
+export async function loadAccess(db: Db, openid: string): Promise<CallerAccess> {
+  const _ = db.command
+  const [memberRes, staffRes] = await Promise.all([
+    db.collection(COLLECTIONS.residents).where({ openid, status: 'active' }).limit(50).get(),
+    db.collection(COLLECTIONS.staff).where({ openid, status: 'active' }).limit(20).get(),
+  ])
+  const members = must(memberRes).data as ResidentDoc[]
+  const staff = must(staffRes).data as StaffDoc[]
+  const households = members.length
+    ? (must(await db.collection(COLLECTIONS.households).where({ _id: _.in(members.map((m) => m.householdId)) }).field({ buildingId: true, communityId: true }).limit(50).get()).data as Pick<HouseholdDoc, '_id' | 'buildingId' | 'communityId'>[])
+    : []
+  const buildingOf = new Map(households.map((h) => [h._id, h.buildingId]))
+  let stewardBuildingIds: string[] = []
+  if (staff.some((s) => s.role === 'steward')) {
+    const grids = must(await db.collection(COLLECTIONS.grids).where({ stewardOpenid: openid }).limit(20).get()).data as { buildingIds: string[] }[]
+    stewardBuildingIds = grids.flatMap((g) => g.buildingIds)
+  }
+  return {
+    openid,
+    memberships: members.filter((m) => buildingOf.has(m.householdId)).map((m) => ({ householdId: m.householdId, communityId: m.communityId, buildingId: buildingOf.get(m.householdId)!, role: m.role })),
+    staff: staff.map((s) => ({ role: s.role, communityId: s.communityId })),
+    stewardBuildingIds,
+  }
+}
