@@ -61,9 +61,3 @@ function collect(query: Record<string, any>, indexed: Set<string>, clauses: stri
   }
 }
 
-/** Field names declared as indexed for a collection, for the planner. */
-export function indexedFieldSet(specs: { fields: string[] }[]): Set<string> {
-  const s = new Set<string>()
-  for (const spec of specs) for (const f of spec.fields) s.add(f)
-  return s
-}

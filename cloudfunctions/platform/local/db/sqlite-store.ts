@@ -25,6 +25,8 @@ export class SqliteStore {
   private readonly known = new Set<string>()
   private readonly indexSpecs: (collection: string) => IndexSpec[]
   private statementCache = new Map<string, Database.Statement>()
+  /** Indexed fields that hold an array in some document: the planner must not push them down. */
+  private readonly arrayFields = new Map<string, Set<string>>()
 
   constructor(file: string, indexSpecs: (collection: string) => IndexSpec[]) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -35,6 +37,10 @@ export class SqliteStore {
     this.indexSpecs = indexSpecs
     for (const row of this.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as { name: string }[]) {
       this.known.add(row.name.slice(2))
+    }
+    this.sqlite.exec('CREATE TABLE IF NOT EXISTS _array_fields (collection TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (collection, field))')
+    for (const row of this.sqlite.prepare('SELECT collection, field FROM _array_fields').all() as { collection: string; field: string }[]) {
+      this.markArray(row.collection, row.field, false)
     }
   }
 
@@ -117,8 +123,36 @@ export class SqliteStore {
     return row.n
   }
 
+  /** Indexed fields the planner may push down for this collection. */
+  pushdownFields(collection: string): Set<string> {
+    const arrays = this.arrayFields.get(collection)
+    const out = new Set<string>()
+    for (const spec of this.indexSpecs(collection)) for (const f of spec.fields) if (!arrays?.has(f)) out.add(f)
+    return out
+  }
+
+  private markArray(collection: string, field: string, persist: boolean): void {
+    let set = this.arrayFields.get(collection)
+    if (!set) this.arrayFields.set(collection, (set = new Set()))
+    if (set.has(field)) return
+    set.add(field)
+    if (persist) this.stmt('INSERT OR IGNORE INTO _array_fields (collection, field) VALUES (?, ?)').run(collection, field)
+  }
+
+  /** MongoDB equality matches array elements, which SQL equality on json_extract does not: remember such fields. */
+  private noteArrays(collection: string, doc: Doc): void {
+    for (const spec of this.indexSpecs(collection)) {
+      for (const field of spec.fields) {
+        let v: unknown = doc
+        for (const part of field.split('.')) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[part] : Array.isArray(v) ? v : undefined
+        if (Array.isArray(v)) this.markArray(collection, field, true)
+      }
+    }
+  }
+
   insert(collection: string, id: string, doc: Doc): void {
     this.ensureCollection(collection)
+    this.noteArrays(collection, doc)
     try {
       this.stmt(`INSERT INTO ${SqliteStore.tableName(collection)} (_id, rev, doc) VALUES (?, 1, ?)`).run(id, encodeStored(doc))
     } catch (e) {
@@ -127,6 +161,7 @@ export class SqliteStore {
   }
 
   replace(collection: string, id: string, doc: Doc): void {
+    this.noteArrays(collection, doc)
     try {
       this.stmt(`UPDATE ${SqliteStore.tableName(collection)} SET doc = ?, rev = rev + 1 WHERE _id = ?`).run(encodeStored(doc), id)
     } catch (e) {

@@ -3,8 +3,7 @@ import { decodeWire, encodeWire, encodeStored, type Doc } from './ejson-codec'
 import { wireErrors } from './wire-errors'
 import type { SqliteStore } from './sqlite-store'
 import { txKey, splitTxKey, type TransactionRegistry, type TxState } from './transactions'
-import { planFilter, indexedFieldSet } from './query-planner'
-import { indexesOf } from '../../db-indexes'
+import { planFilter } from './query-planner'
 import { matches, findDocs, applyUpdate, runPipeline } from './mongo-semantics'
 
 /** CloudBase's documented limits, kept locally so code that works here works in the cloud. */
@@ -67,7 +66,7 @@ function docIdInTransaction(p: Params, q: Record<string, any>): string {
 }
 
 function candidates(s: ActionScope, coll: string, q: Record<string, any>): Doc[] {
-  const filter = planFilter(q, indexedFieldSet(indexesOf(coll)))
+  const filter = planFilter(q, s.store.pushdownFields(coll))
   return s.store.scan(coll, filter).map((r) => r.doc)
 }
 
