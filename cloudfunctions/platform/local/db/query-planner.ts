@@ -7,11 +7,16 @@ import { jsonPath, type SqlFilter } from './sqlite-store'
  * drops a matching row. That is why only `_id` and declared scalar index fields are pushed down, and only
  * for primitive operands.
  */
-export function planFilter(query: Record<string, any> | undefined, indexedFields: Set<string>): SqlFilter {
+export interface PlannedFilter extends SqlFilter {
+  /** True when SQL alone decides the match, so the engine may page in SQL (LIMIT/OFFSET). */
+  exact: boolean
+}
+
+export function planFilter(query: Record<string, any> | undefined, indexedFields: Set<string>): PlannedFilter {
   const clauses: string[] = []
   const params: unknown[] = []
-  collect(query ?? {}, indexedFields, clauses, params)
-  return { sql: clauses.join(' AND '), params }
+  const exact = collect(query ?? {}, indexedFields, clauses, params)
+  return { sql: clauses.join(' AND '), params, exact }
 }
 
 type Primitive = string | number | boolean
@@ -27,27 +32,42 @@ function sqlValue(v: Primitive): unknown {
 
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
-function collect(query: Record<string, any>, indexed: Set<string>, clauses: string[], params: unknown[]): void {
+/** Returns true when every condition of `query` became SQL (nothing left for mingo to decide). */
+function collect(query: Record<string, any>, indexed: Set<string>, clauses: string[], params: unknown[]): boolean {
+  let exact = true
   for (const [key, cond] of Object.entries(query)) {
     if (key === '$and' && Array.isArray(cond)) {
-      for (const sub of cond) if (sub && typeof sub === 'object') collect(sub, indexed, clauses, params)
+      for (const sub of cond) exact = sub && typeof sub === 'object' ? collect(sub, indexed, clauses, params) && exact : false
       continue
     }
-    if (key.startsWith('$')) continue
+    if (key.startsWith('$')) {
+      exact = false
+      continue
+    }
     const column = key === '_id' ? '_id' : indexed.has(key) ? jsonPath(key) : undefined
-    if (!column) continue
+    if (!column) {
+      exact = false
+      continue
+    }
     if (isPrimitive(cond)) {
+      // Booleans read back from json_extract as 1/0, which would also equal a stored number 1/0.
+      if ((key === '_id' && typeof cond !== 'string') || typeof cond === 'boolean') exact = false
       if (key === '_id' && typeof cond !== 'string') continue
       clauses.push(`${column} = ?`)
       params.push(sqlValue(cond))
       continue
     }
-    if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof Date || cond instanceof RegExp) continue
+    if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof Date || cond instanceof RegExp) {
+      exact = false
+      continue
+    }
     for (const [op, operand] of Object.entries(cond)) {
       if (op === '$eq' && isPrimitive(operand)) {
+        if (typeof operand === 'boolean') exact = false
         clauses.push(`${column} = ?`)
         params.push(sqlValue(operand))
       } else if (op === '$in' && Array.isArray(operand) && operand.length > 0 && operand.length <= 500 && operand.every(isPrimitive)) {
+        if (operand.some((v) => typeof v === 'boolean')) exact = false
         clauses.push(`${column} IN (${operand.map(() => '?').join(',')})`)
         params.push(...operand.map(sqlValue))
       } else if (op in RANGE && (typeof operand === 'number' || typeof operand === 'string') && key !== '_id') {
@@ -56,8 +76,11 @@ function collect(query: Record<string, any>, indexed: Set<string>, clauses: stri
         const typeCheck = typeof operand === 'number' ? `json_type(doc, '$.${key}') IN ('integer','real')` : `json_type(doc, '$.${key}') = 'text'`
         clauses.push(`(${typeCheck} AND ${column} ${RANGE[op]} ?)`)
         params.push(operand)
+      } else {
+        exact = false
       }
     }
   }
+  return exact
 }
 

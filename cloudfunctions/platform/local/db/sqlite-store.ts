@@ -105,10 +105,11 @@ export class SqliteStore {
   }
 
   /** Rows whose SQL pre-filter matches; the caller applies the exact MongoDB semantics on top. */
-  scan(collection: string, filter?: SqlFilter): StoredRow[] {
+  scan(collection: string, filter?: SqlFilter, page?: { offset: number; limit: number }): StoredRow[] {
     if (!this.known.has(collection)) return []
     const where = filter && filter.sql ? ` WHERE ${filter.sql}` : ''
-    const rows = this.stmt(`SELECT _id, rev, doc FROM ${SqliteStore.tableName(collection)}${where} ORDER BY rowid`).all(...(filter?.params ?? [])) as {
+    const paging = page ? ` LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}` : ''
+    const rows = this.stmt(`SELECT _id, rev, doc FROM ${SqliteStore.tableName(collection)}${where} ORDER BY rowid${paging}`).all(...(filter?.params ?? [])) as {
       _id: string
       rev: number
       doc: string

@@ -83,7 +83,15 @@ function getDocument(s: ActionScope, p: Params): Reply {
   const offset = typeof p.offset === 'number' && p.offset > 0 ? p.offset : 0
   const order = normalizeOrder(decodeWire(p.order, s.now))
   const projection = decodeWire(p.projection, s.now)
-  const docs = findDocs(candidates(s, coll, q), q, { order, offset, limit: p.queryType === 'DOC' ? 1 : limit, projection })
+  const take = p.queryType === 'DOC' ? 1 : limit
+  const filter = planFilter(q, s.store.pushdownFields(coll))
+  if (filter.exact && !order) {
+    // SQL alone decides the match and natural order is rowid order: page in SQL, decode only what is returned.
+    const page = s.store.scan(coll, filter, { offset, limit: take }).map((r) => r.doc)
+    const docs = findDocs(page, {}, { projection })
+    return { data: { list: docs.map(encodeWire) }, limit, offset }
+  }
+  const docs = findDocs(s.store.scan(coll, filter).map((r) => r.doc), q, { order, offset, limit: take, projection })
   return { data: { list: docs.map(encodeWire) }, limit, offset }
 }
 
