@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/tests/{unit,functions,conformance,components,build}/**/*.test.ts'],
+  testMatch: ['**/tests/{unit,functions,conformance,components,build,hardening}/**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
