@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import type { z } from 'zod'
+import type { ActionContract } from '../../cloudfunctions/contracts/envelope'
 import { functionRegistry } from '../../cloudfunctions/platform/local/function-registry'
 import { createTestWorld, type TestWorld } from '../support/test-platform'
 import { hostileInput } from './hostile-values'
@@ -31,7 +32,12 @@ describe('hardening: contract-driven fuzzing of every action', () => {
   afterAll(() => world.close())
 
   const cases = Object.entries(functionRegistry).flatMap(([fn, def]) =>
-    Object.entries(def.contract.actions).map(([action, contract]) => ({ fn, action, fields: fieldNamesOf(contract.input), mutating: contract.mutating })),
+    Object.entries(def.contract.actions as Record<string, ActionContract>).map(([action, contract]) => ({
+      fn,
+      action,
+      fields: fieldNamesOf(contract.input),
+      mutating: contract.mutating,
+    })),
   )
 
   it.each(cases)('$fn → $action: answers hostile input with a clear code and writes nothing when it refuses the input', async ({ fn, action, fields, mutating }) => {

@@ -1,0 +1,32 @@
+import type { MeOutput } from '@contracts/households.contract'
+
+export interface ServiceEntry {
+  key: string
+  title: string
+  /** One character on the tile: readable at a glance, no icon font to download. */
+  glyph: string
+  color: string
+  url: string
+  /** Staff-only entries appear only for callers holding this role. */
+  role?: 'steward' | 'ops'
+}
+
+/** The 服务 grid. Each area owns its line: point `url` at your area's entry page. */
+export const SERVICE_ENTRIES: ServiceEntry[] = [
+  { key: 'fees', title: '物业缴费', glyph: '缴', color: '#10a66b', url: '/packages/fees/pages/index/index' },
+  { key: 'repairs', title: '报事报修', glyph: '修', color: '#f08c00', url: '/packages/repairs/pages/index/index' },
+  { key: 'access', title: '门禁通行', glyph: '门', color: '#1677ff', url: '/packages/access/pages/index/index' },
+  { key: 'groupbuy', title: '社区团购', glyph: '团', color: '#f5222d', url: '/packages/groupbuy/pages/index/index' },
+  { key: 'groups', title: '加入社群', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/index/index' },
+  { key: 'orders', title: '我的订单', glyph: '单', color: '#722ed1', url: '/packages/orders/pages/index/index' },
+  { key: 'groups-steward', title: '社群运营', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/steward/index', role: 'steward' },
+  { key: 'groupbuy-pickup', title: '团购核销', glyph: '核', color: '#fa541c', url: '/packages/groupbuy/pages/pickup/index', role: 'steward' },
+  { key: 'steward', title: '管家工作台', glyph: '管', color: '#2f54eb', url: '/packages/steward/pages/index/index', role: 'steward' },
+  { key: 'ops', title: '运营看板', glyph: '运', color: '#595959', url: '/packages/ops/pages/index/index', role: 'ops' },
+]
+
+/** Residents' entries for everyone; staff entries only for the roles the server says the caller has. */
+export function visibleEntries(me: Pick<MeOutput, 'roles'> | undefined): ServiceEntry[] {
+  const roles = new Set((me?.roles ?? []).map((r) => r.role))
+  return SERVICE_ENTRIES.filter((e) => !e.role || roles.has(e.role))
+}

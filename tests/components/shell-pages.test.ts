@@ -1,0 +1,160 @@
+import { createTestWorld, type TestWorld } from '../support/test-platform'
+import { bootWeapp, type WeappSim } from './support/weapp-sim'
+import { findByClass, textOf } from './support/view-tree'
+
+/**
+ * The tab pages of the WeChat build, run in miniprogram-simulate against the real households function
+ * and the seeded demo community (wx.cloud.callFunction → invokeLocal).
+ */
+let world: TestWorld
+let sim: WeappSim
+
+beforeAll(async () => {
+  world = await createTestWorld({ seed: true })
+  sim = bootWeapp(world)
+})
+afterAll(() => world.close())
+
+describe('我的 (pages/mine/index)', () => {
+  test('a bound owner sees their household label, role and that it is the current one', async () => {
+    sim.setOpenid('demo-owner')
+    const page = await sim.openPage('pages/mine/index')
+    const items = findByClass(page.root(), 'household-item')
+    expect(items).toHaveLength(1)
+    expect(textOf(items[0])).toContain('阳光花园 1栋1单元101')
+    expect(textOf(findByClass(items[0], 'household-item__role')[0])).toBe('业主')
+    expect(textOf(findByClass(items[0], 'household-item__current')[0])).toBe('当前')
+    expect(findByClass(page.root(), 'mine-empty')).toHaveLength(0)
+    // It really went through the function: one callFunction to households.me.
+    expect(sim.cloudCalls.some((c) => c.name === 'households' && c.data.action === 'me')).toBe(true)
+    page.unload()
+  })
+
+  test('a family member sees the same home marked 家属', async () => {
+    sim.setOpenid('demo-family')
+    const page = await sim.openPage('pages/mine/index')
+    const item = findByClass(page.root(), 'household-item')[0]
+    expect(textOf(item)).toContain('1栋1单元101')
+    expect(textOf(findByClass(item, 'household-item__role')[0])).toBe('家属')
+    page.unload()
+  })
+
+  test('staff see their name and role', async () => {
+    sim.setOpenid('demo-steward')
+    const page = await sim.openPage('pages/mine/index')
+    expect(textOf(findByClass(page.root(), 'profile__name')[0])).toBe('张敏')
+    expect(textOf(findByClass(page.root(), 'profile__tags')[0])).toContain('网格管家')
+    page.unload()
+  })
+
+  test('an unbound resident sees the empty state, and 去绑定 opens the binding page', async () => {
+    sim.setOpenid('demo-unbound')
+    const page = await sim.openPage('pages/mine/index')
+    expect(findByClass(page.root(), 'household-item')).toHaveLength(0)
+    const empty = findByClass(page.root(), 'mine-empty')
+    expect(empty).toHaveLength(1)
+    expect(textOf(empty[0])).toContain('还没有绑定房屋')
+    expect(textOf(empty[0])).toContain('去绑定')
+
+    const before = sim.navigations.length
+    page.tap(findByClass(empty[0], 'mine-empty__action')[0])
+    expect(sim.navigations.slice(before)).toEqual(['/packages/households/pages/bind/index'])
+    page.unload()
+  })
+})
+
+describe('error state', () => {
+  test('a failing function shows 加载失败 with its message, and 重试 loads the page', async () => {
+    sim.setOpenid('demo-owner')
+    const engine = world.platform.local.engine
+    engine.faultHook = () => {
+      throw new Error('disk unavailable')
+    }
+    let page
+    try {
+      page = await sim.openPage('pages/mine/index')
+    } finally {
+      engine.faultHook = undefined
+    }
+    const error = findByClass(page.root(), 'page-state--error')
+    expect(error).toHaveLength(1)
+    expect(textOf(error[0])).toContain('系统繁忙，请稍后再试')
+    expect(findByClass(page.root(), 'household-item')).toHaveLength(0)
+
+    page.tap(findByClass(error[0], 'page-state__action')[0])
+    await page.settle()
+    expect(findByClass(page.root(), 'page-state--error')).toHaveLength(0)
+    expect(textOf(findByClass(page.root(), 'household-item')[0])).toContain('1栋1单元101')
+    page.unload()
+  })
+})
+
+describe('首页 (pages/index/index)', () => {
+  test("shows the owner's community and its notices, pinned first", async () => {
+    sim.setOpenid('demo-owner')
+    const page = await sim.openPage('pages/index/index')
+    expect(textOf(findByClass(page.root(), 'home-hero__name')[0])).toBe('阳光花园')
+    const cards = findByClass(page.root(), 'notice-card')
+    expect(cards.map((c) => textOf(findByClass(c, 'notice-card__title')[0]))).toEqual(['11月25日 2栋停水通知', '冬季供暖试运行', '消防通道清理'])
+    expect(findByClass(cards[0], 'notice-card__tag')).toHaveLength(1)
+    expect(findByClass(cards[1], 'notice-card__tag')).toHaveLength(0)
+    page.unload()
+  })
+
+  test('a notice added to the database shows after pull-to-refresh', async () => {
+    sim.setOpenid('demo-owner')
+    const page = await sim.openPage('pages/index/index')
+    const before = findByClass(page.root(), 'notice-card').length
+    await world.platform.db.collection('notices').add({
+      _id: 'n-test-refresh',
+      communityId: 'c-sunshine',
+      title: '电梯年检',
+      body: '3栋电梯本周四年检。',
+      pinned: false,
+      publishedAt: world.clock.now(),
+    })
+    page.instance.onPullDownRefresh()
+    await page.settle()
+    const titles = findByClass(page.root(), 'notice-card__title').map((n) => textOf(n))
+    expect(titles).toHaveLength(before + 1)
+    expect(titles).toContain('电梯年检')
+    page.unload()
+  })
+
+  test('an unbound resident is told to bind instead of an empty list', async () => {
+    sim.setOpenid('demo-unbound')
+    const page = await sim.openPage('pages/index/index')
+    expect(findByClass(page.root(), 'notice-card')).toHaveLength(0)
+    expect(textOf(findByClass(page.root(), 'page-state--empty')[0])).toContain('还没有绑定房屋')
+    page.unload()
+  })
+})
+
+describe('服务 (pages/services/index)', () => {
+  const titles = (root: ReturnType<Awaited<ReturnType<WeappSim['openPage']>>['root']>) =>
+    findByClass(root, 'service-tile__title').map((n) => textOf(n))
+
+  test('residents see the six resident services and no workbench', async () => {
+    sim.setOpenid('demo-owner')
+    const page = await sim.openPage('pages/services/index')
+    expect(titles(page.root())).toEqual(['物业缴费', '报事报修', '门禁通行', '社区团购', '加入社群', '我的订单'])
+    page.unload()
+  })
+
+  test('a steward also sees 管家工作台, ops sees 运营看板; tapping a tile opens its subpackage', async () => {
+    sim.setOpenid('demo-steward')
+    const steward = await sim.openPage('pages/services/index')
+    expect(titles(steward.root())).toContain('管家工作台')
+    expect(titles(steward.root())).not.toContain('运营看板')
+    const before = sim.navigations.length
+    steward.tap(findByClass(steward.root(), 'service-tile').find((n) => textOf(n).includes('管家工作台'))!)
+    expect(sim.navigations.slice(before)).toEqual(['/packages/steward/pages/index/index'])
+    steward.unload()
+
+    sim.setOpenid('demo-ops')
+    const ops = await sim.openPage('pages/services/index')
+    expect(titles(ops.root())).toContain('运营看板')
+    expect(titles(ops.root())).not.toContain('管家工作台')
+    ops.unload()
+  })
+})
