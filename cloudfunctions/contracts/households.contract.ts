@@ -1,19 +1,13 @@
 import { z } from 'zod'
 import { defineContract, query } from './envelope'
-import { idSchema, isoDateTimeSchema, memberRoleSchema, roleSchema } from './common.schemas'
+import { idSchema, isoDateTimeSchema, roleSchema } from './common.schemas'
+import { householdSummarySchema } from './households-common.schemas'
+import { householdsBindingActions } from './households-binding.schemas'
+import { householdsMembersActions } from './households-members.schemas'
+import { householdsStewardActions } from './households-steward.schemas'
 
-export const householdSummarySchema = z.object({
-  householdId: idSchema,
-  communityId: idSchema,
-  communityName: z.string(),
-  building: z.string(),
-  unit: z.string(),
-  room: z.string(),
-  /** "阳光花园 3栋2单元1202", ready to show. */
-  label: z.string(),
-  areaM2: z.number(),
-  role: memberRoleSchema,
-})
+export { householdSummarySchema } from './households-common.schemas'
+export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households-errors'
 
 export const staffRoleSchema = z.object({ role: roleSchema, communityId: idSchema, communityName: z.string() })
 
@@ -42,6 +36,9 @@ export const householdsContract = defineContract('households', {
     z.object({ communityId: idSchema.optional() }).strict(),
     z.object({ community: z.object({ id: idSchema, name: z.string() }).nullable(), notices: z.array(noticeSchema) }),
   ),
+  ...householdsBindingActions,
+  ...householdsMembersActions,
+  ...householdsStewardActions,
 })
 
 export type MeOutput = z.infer<typeof meOutput>

@@ -24,6 +24,8 @@ export interface HouseholdDoc {
   /** sha256 of the normalised phone with a per-deployment pepper; the number itself is never stored. */
   ownerPhoneHash: string
   ownerPhoneLast4: string
+  /** The openid that proved ownership; set in the binding transaction so two owners can never race in. */
+  ownerOpenid?: string | null
   updatedAt: Date
 }
 
@@ -35,10 +37,16 @@ export interface ResidentDoc {
   householdId: string
   communityId: string
   role: MemberRole
-  status: 'active' | 'removed'
+  /** pending: accepted an invite, waiting for the owner; only active members have any access. */
+  status: MemberStatus
   boundAt: Date
+  nickname?: string | null
+  invitedBy?: string
+  approvedAt?: Date
   removedAt?: Date
 }
+
+export type MemberStatus = 'pending' | 'active' | 'removed'
 
 export type StaffRole = 'steward' | 'technician' | 'ops'
 
@@ -49,6 +57,43 @@ export interface StaffDoc {
   role: StaffRole
   name: string
   status: 'active' | 'removed'
+  updatedAt?: Date
+}
+
+/** A steward's buildings. The grid index below is what makes "no overlap" hold under concurrency. */
+export interface GridDoc {
+  _id: string
+  communityId: string
+  stewardOpenid: string
+  buildingIds: string[]
+  updatedAt: Date
+}
+
+/** One per community: buildingId → steward openid; every grid change commits through it in a transaction. */
+export interface GridIndexDoc {
+  _id: string
+  owners: Record<string, string>
+  updatedAt: Date
+}
+
+export interface InviteDoc {
+  /** sha256 of the code: the code itself is only in the share card. */
+  _id: string
+  householdId: string
+  communityId: string
+  role: 'family' | 'tenant'
+  createdBy: string
+  createdAt: Date
+  expiresAt: Date
+  status: 'open' | 'used'
+  usedBy?: string
+  usedAt?: Date
+}
+
+export interface UserPrefsDoc {
+  _id: string
+  currentHouseholdId?: string
+  updatedAt?: Date
 }
 
 export interface NoticeDoc {

@@ -2,7 +2,8 @@ import type { Db } from '@cloudbase/database'
 import { must } from '../../runtime/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import type { MeOutput } from '../../contracts/households.contract'
-import { householdLabel, type CommunityDoc, type HouseholdDoc, type ResidentDoc, type StaffDoc } from './household.model'
+import type { CommunityDoc, HouseholdDoc, ResidentDoc, StaffDoc } from './household.model'
+import { toSummary } from './household-summary'
 
 async function communitiesByIds(db: Db, ids: string[]): Promise<Map<string, CommunityDoc>> {
   if (ids.length === 0) return new Map()
@@ -30,19 +31,7 @@ export async function loadMe(db: Db, openid: string): Promise<MeOutput> {
   const byId = new Map(households.map((h) => [h._id, h]))
   const summaries = members.flatMap((m) => {
     const h = byId.get(m.householdId)
-    if (!h) return []
-    const communityName = communities.get(h.communityId)?.name ?? ''
-    return [{
-      householdId: h._id,
-      communityId: h.communityId,
-      communityName,
-      building: h.building,
-      unit: h.unit,
-      room: h.room,
-      label: householdLabel(communityName, h),
-      areaM2: h.areaM2,
-      role: m.role,
-    }]
+    return h ? [toSummary(communities.get(h.communityId)?.name ?? '', h, m.role)] : []
   })
   const preferred = pref?.currentHouseholdId
   const current = summaries.find((s) => s.householdId === preferred)?.householdId ?? summaries[0]?.householdId ?? null

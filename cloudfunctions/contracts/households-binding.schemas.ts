@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { mutation, query } from './envelope'
+import { idSchema } from './common.schemas'
+import { householdSummarySchema, phoneInputSchema } from './households-common.schemas'
+
+/** Pick community → building → unit → room, then prove ownership. */
+export const householdsBindingActions = {
+  listCommunities: query(
+    z.object({ keyword: z.string().trim().max(20).optional() }).strict(),
+    z.object({ communities: z.array(z.object({ id: idSchema, name: z.string(), city: z.string().nullable() })) }),
+  ),
+  listBuildings: query(
+    z.object({ communityId: idSchema }).strict(),
+    z.object({ buildings: z.array(z.object({ id: idSchema, name: z.string() })) }),
+  ),
+  listUnits: query(z.object({ buildingId: idSchema }).strict(), z.object({ units: z.array(z.string()) })),
+  listRooms: query(
+    z.object({ buildingId: idSchema, unit: z.string().trim().min(1).max(20) }).strict(),
+    z.object({ rooms: z.array(z.object({ householdId: idSchema, room: z.string() })) }),
+  ),
+  /** Becomes the owner member of the household when name and phone match the registry. */
+  bind: mutation(
+    z.object({ householdId: idSchema, ownerName: z.string().trim().min(1, '请填写业主姓名').max(30), phone: phoneInputSchema }).strict(),
+    z.object({ household: householdSummarySchema }),
+  ),
+}

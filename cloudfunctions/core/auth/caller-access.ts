@@ -1,0 +1,26 @@
+import type { ActionContext } from '../../runtime/define-function'
+import { userOpenid } from '../../runtime/define-function'
+import type { CallerAccess } from './access.model'
+import { authorize } from './authorize'
+import { loadAccess } from './load-access'
+
+/** The signed-in WeChat user's access, read live on every call (a removal is effective at once). */
+export async function userAccess(ctx: ActionContext): Promise<CallerAccess> {
+  return loadAccess(ctx.platform.db, userOpenid(ctx))
+}
+
+/**
+ * Someone invoking from the CloudBase console already holds the environment's keys; they act as ops of
+ * the community the event names. The placeholder openid cannot match any real one.
+ */
+export function consoleOpsAccess(communityId: string): CallerAccess {
+  return { openid: '(console)', memberships: [], staff: [{ role: 'ops', communityId }], stewardBuildingIds: [] }
+}
+
+/** The gate of every ops action: console, or a WeChat user who is ops of that community. */
+export async function opsAccess(ctx: ActionContext, communityId: string): Promise<CallerAccess> {
+  if (ctx.caller.kind === 'console') return consoleOpsAccess(communityId)
+  const access = await userAccess(ctx)
+  authorize(access, 'community.manage', { communityId })
+  return access
+}

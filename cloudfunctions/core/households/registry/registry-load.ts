@@ -1,0 +1,38 @@
+import type { Db } from '@cloudbase/database'
+import { must } from '../../../runtime/db-result'
+import { COLLECTIONS } from '../../shared/collections'
+import type { BuildingDoc, HouseholdDoc } from '../household.model'
+
+export type ExistingHousehold = Pick<HouseholdDoc, '_id' | 'buildingId' | 'building' | 'unit' | 'room' | 'areaM2' | 'ownerName' | 'ownerPhoneHash'>
+
+const PAGE = 1000
+
+/** Every building of the community (a community has tens, never a thousand). */
+export async function loadBuildings(db: Db, communityId: string): Promise<BuildingDoc[]> {
+  return must(await db.collection(COLLECTIONS.buildings).where({ communityId }).limit(PAGE).get()).data as BuildingDoc[]
+}
+
+/**
+ * Every household of the community, 1000 per read (CloudBase's cap), paged by _id rather than skip so
+ * each page is an index range, not a rescan: 10k households are 10 reads.
+ */
+export async function loadHouseholds(db: Db, communityId: string): Promise<ExistingHousehold[]> {
+  const _ = db.command
+  const out: ExistingHousehold[] = []
+  let after: string | undefined
+  for (;;) {
+    const where = after === undefined ? { communityId } : { communityId, _id: _.gt(after) }
+    const page = must(
+      await db
+        .collection(COLLECTIONS.households)
+        .where(where)
+        .orderBy('_id', 'asc')
+        .limit(PAGE)
+        .field({ buildingId: true, building: true, unit: true, room: true, areaM2: true, ownerName: true, ownerPhoneHash: true })
+        .get(),
+    ).data as ExistingHousehold[]
+    out.push(...page)
+    if (page.length < PAGE) return out
+    after = page[page.length - 1]._id
+  }
+}

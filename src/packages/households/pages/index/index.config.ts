@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '房屋与成员', enablePullDownRefresh: true })
