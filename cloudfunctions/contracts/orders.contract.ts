@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { defineContract, mutation, query } from './envelope'
+import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
+
+export const orderTypeSchema = z.enum(['fee', 'groupbuy', 'service'])
+export const orderStatusSchema = z.enum(['created', 'paid', 'fulfilled', 'completed', 'cancelled', 'refunding', 'refunded'])
+/** How each status reads to a resident. */
+export const ORDER_STATUS_LABELS = {
+  created: '待支付',
+  paid: '已支付',
+  fulfilled: '已履约',
+  completed: '已完成',
+  cancelled: '已取消',
+  refunding: '退款中',
+  refunded: '已退款',
+} as const satisfies Record<z.infer<typeof orderStatusSchema>, string>
+
+export const refundStatusSchema = z.enum(['pending', 'succeeded', 'failed'])
+
+export const orderLineSchema = z.object({
+  /** What the line pays for, in the owning area's terms: 'bill', 'sku', 'service_item'… */
+  refType: z.string().min(1).max(32),
+  refId: idSchema,
+  title: z.string().min(1).max(60),
+  quantity: z.number().int().min(1).max(999),
+  unitPriceFen: fenSchema,
+  amountFen: fenSchema,
+})
+
+export const timelineEntrySchema = z.object({
+  from: orderStatusSchema.nullable(),
+  to: orderStatusSchema,
+  at: isoDateTimeSchema,
+  /** Who moved it: resident, ops, wechatpay, timer, system. */
+  by: z.string(),
+  note: z.string().nullable(),
+})
+
+export const refundViewSchema = z.object({
+  refundId: idSchema,
+  amountFen: fenSchema,
+  status: refundStatusSchema,
+  reason: z.string(),
+  requestedAt: isoDateTimeSchema,
+  completedAt: isoDateTimeSchema.nullable(),
+})
+
+export const orderViewSchema = z.object({
+  orderId: idSchema,
+  type: orderTypeSchema,
+  title: z.string(),
+  householdId: idSchema,
+  status: orderStatusSchema,
+  amountFen: fenSchema,
+  paidFen: fenSchema,
+  refundedFen: fenSchema,
+  /** Paid, minus refunded, minus refunds still in flight. */
+  refundableFen: fenSchema,
+  createdAt: isoDateTimeSchema,
+  /** When an unpaid order closes by itself; null once paid or closed. */
+  expiresAt: isoDateTimeSchema.nullable(),
+  paidAt: isoDateTimeSchema.nullable(),
+  lines: z.array(orderLineSchema),
+  timeline: z.array(timelineEntrySchema),
+  refunds: z.array(refundViewSchema),
+  /** What the caller may do now; the server checks again on every call. */
+  can: z.object({ pay: z.boolean(), cancel: z.boolean(), refund: z.boolean() }),
+})
+
+export const orderSummarySchema = orderViewSchema.pick({
+  orderId: true,
+  type: true,
+  title: true,
+  status: true,
+  amountFen: true,
+  refundedFen: true,
+  createdAt: true,
+  expiresAt: true,
+})
+
+/** What `Taro.requestPayment` needs (WeChat's field names), plus which gateway issued it. */
+export const paymentParamsSchema = z.object({
+  provider: z.enum(['wechat', 'sandbox']),
+  prepayId: z.string(),
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.string(),
+  paySign: z.string(),
+})
+
+export const serviceItemSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  description: z.string(),
+  unitPriceFen: fenSchema,
+  unit: z.string(),
+})
+
+const orderIdInput = z.object({ orderId: idSchema }).strict()
+const orderOut = z.object({ order: orderViewSchema })
+const orderAndPayment = z.object({ order: orderViewSchema, payment: paymentParamsSchema })
+const orderAndRefund = z.object({ order: orderViewSchema, refund: refundViewSchema })
+
+export const ordersContract = defineContract('orders', {
+  /** Paid services (上门保洁…) offered in the caller's current community. */
+  serviceCatalog: query(z.object({}).strict(), z.object({ communityId: idSchema.nullable(), items: z.array(serviceItemSchema) })),
+  /** Order a paid service for one of the caller's households; answers with the prepay parameters. */
+  createServiceOrder: mutation(
+    z.object({ householdId: idSchema, serviceItemId: idSchema, quantity: z.number().int().min(1).max(5).default(1) }).strict(),
+    orderAndPayment,
+  ),
+  /** Orders of the caller's households, newest first. */
+  list: query(
+    pageSchema.extend({ status: z.union([orderStatusSchema, z.literal('all')]).default('all') }).strict(),
+    z.object({ items: z.array(orderSummarySchema), hasMore: z.boolean() }),
+  ),
+  detail: query(orderIdInput, orderOut),
+  /** Prepay parameters for an unpaid order (the same ones again on a repeat). */
+  pay: mutation(orderIdInput, orderAndPayment),
+  cancel: mutation(orderIdInput, orderOut),
+  /** Refund of what is left of a paid order, when its type lets residents do that themselves. */
+  requestRefund: mutation(z.object({ orderId: idSchema, reason: z.string().trim().min(1).max(100) }).strict(), orderAndRefund),
+  /** Console (ops): full or partial refund; the envelope's requestId makes a repeat safe. */
+  refund: mutation(
+    z.object({ orderId: idSchema, amountFen: fenSchema.min(1).optional(), reason: z.string().trim().min(1).max(100) }).strict(),
+    orderAndRefund,
+  ),
+  /** Console (ops): the service was delivered / the order is closed for good. */
+  fulfil: mutation(orderIdInput, orderOut),
+  complete: mutation(orderIdInput, orderOut),
+})
+
+export type OrderView = z.infer<typeof orderViewSchema>
+export type OrderSummary = z.infer<typeof orderSummarySchema>
+export type OrderStatus = z.infer<typeof orderStatusSchema>
+export type OrderType = z.infer<typeof orderTypeSchema>
+export type OrderLine = z.infer<typeof orderLineSchema>
+export type PaymentParams = z.infer<typeof paymentParamsSchema>
+export type RefundView = z.infer<typeof refundViewSchema>
+export type ServiceItem = z.infer<typeof serviceItemSchema>

@@ -1,0 +1,54 @@
+import type { Platform } from '../../platform/ports'
+import type { OrderDoc, OrderType, RefundDoc } from './order.model'
+
+/** What a hook may use: the platform (db, clock, logger, ports). ActionContext satisfies it. */
+export interface OrderHookContext {
+  platform: Platform
+  now(): Date
+}
+
+/**
+ * What an order type (fee, groupbuy, service) does at the moments the order core owns.
+ *
+ * EVERY HOOK MUST BE IDEMPOTENT, keyed by order._id (or refund._id): WeChat repeats notifies for a day,
+ * the expiry timer can be re-run after a crash, and the core calls a hook again whenever it cannot prove
+ * the previous call finished. "Exactly once" is the hook's conditional update, not the caller's luck.
+ *
+ * - reserve: right after the order is written (as a draft). Throw a DomainError (e.g. GROUPBUY.SOLD_OUT)
+ *   to refuse: the core deletes the draft. Any other failure leaves the draft for a retry with the same
+ *   requestId, or for the expiry timer, which calls release.
+ * - release: the unpaid order was cancelled or expired. May be called for an order whose reserve never
+ *   ran or never finished — release only what this order actually holds.
+ * - onPaid: the payment is verified and the order is `paid` (e.g. mark bills paid).
+ * - onRefunded: one refund settled successfully (partial or full; compare refund.amountFen with
+ *   order.paidFen / order.refundedFen to tell).
+ * - userRefundable: may the resident refund this paid order themselves (default: no, ops does it).
+ */
+export interface OrderTypeHooks {
+  reserve?(ctx: OrderHookContext, order: OrderDoc): Promise<void>
+  release?(ctx: OrderHookContext, order: OrderDoc): Promise<void>
+  onPaid?(ctx: OrderHookContext, order: OrderDoc): Promise<void>
+  onRefunded?(ctx: OrderHookContext, order: OrderDoc, refund: RefundDoc): Promise<void>
+  userRefundable?(order: OrderDoc): boolean
+}
+
+const registry = new Map<OrderType, OrderTypeHooks>()
+
+/** Called once at import time by the area that owns the type (list: all-order-types.ts). */
+export function registerOrderTypeHooks(type: OrderType, hooks: OrderTypeHooks): void {
+  registry.set(type, hooks)
+}
+
+export function hooksFor(type: OrderType): OrderTypeHooks {
+  return registry.get(type) ?? {}
+}
+
+/** Tests swap a type's hooks for recording ones; returns the function that puts the old ones back. */
+export function overrideOrderTypeHooks(type: OrderType, hooks: OrderTypeHooks): () => void {
+  const previous = registry.get(type)
+  registry.set(type, hooks)
+  return () => {
+    if (previous) registry.set(type, previous)
+    else registry.delete(type)
+  }
+}

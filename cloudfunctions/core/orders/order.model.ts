@@ -1,0 +1,102 @@
+import { declareIndexes } from '../../platform/db-indexes'
+import type { OrderLine, OrderStatus, OrderType } from '../../contracts/orders.contract'
+import type { RequestPaymentParams } from '../payments/payments.port'
+
+export type { OrderLine, OrderStatus, OrderType }
+
+export const ORDER_COLLECTIONS = {
+  orders: 'orders',
+  refunds: 'refunds',
+  serviceItems: 'service_items',
+} as const
+
+/** Unpaid orders close this long after creation (DOMAIN.md: 15 min). */
+export const UNPAID_TTL_MS = 15 * 60_000
+
+export interface StatusChange {
+  from: OrderStatus | null
+  to: OrderStatus
+  at: Date
+  by: string
+  note: string | null
+}
+
+/**
+ * Reservation bookkeeping for types with a reserve hook (group-buy stock):
+ * pending — order written, reserve hook not finished (a draft: not listed, not payable);
+ * held — reserved; releasing — cancelled, release hook not yet confirmed; released — given back.
+ */
+export type ReservationState = 'none' | 'pending' | 'held' | 'releasing' | 'released'
+
+/** onPaid hook progress, so a crash after the payment landed still runs the hook on the next notify. */
+export type HookState = 'none' | 'pending' | 'done'
+
+export interface OrderDoc {
+  _id: string
+  type: OrderType
+  communityId: string
+  householdId: string
+  payerOpenid: string
+  title: string
+  lines: OrderLine[]
+  amountFen: number
+  status: OrderStatus
+  /** False while the order is a draft (reservation pending); lists only show listed orders. */
+  listed: boolean
+  reservation: ReservationState
+  paidHook: HookState
+  paidFen: number
+  refundedFen: number
+  /** Sum of refunds submitted but not yet settled; paid − refunded − pending is what may still be refunded. */
+  pendingRefundFen: number
+  /** Where the order returns after a partial refund settles ('paid' or 'fulfilled'). */
+  resumeStatus: OrderStatus | null
+  payment: { transactionId: string; paidAt: Date } | null
+  prepay: { provider: 'wechat' | 'sandbox'; prepayId: string; params: RequestPaymentParams; createdAt: Date } | null
+  /** Placeholder for steward attribution (issue: attribution); set when the order is paid. */
+  attributedStewardOpenid: string | null
+  history: StatusChange[]
+  requestHash: string
+  createdAt: Date
+  updatedAt: Date
+  expiresAt: Date
+}
+
+export interface RefundDoc {
+  _id: string
+  orderId: string
+  payerOpenid: string
+  amountFen: number
+  reason: string
+  requestedBy: string
+  status: 'pending' | 'succeeded' | 'failed'
+  /** Accepted by the gateway; false means the submit must be retried (reconcile timer). */
+  submitted: boolean
+  /** onRefunded hook progress (see HookState). */
+  hook: HookState
+  wechatRefundId: string | null
+  requestedAt: Date
+  completedAt: Date | null
+}
+
+export interface ServiceItemDoc {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  unitPriceFen: number
+  unit: string
+  active: boolean
+  sort: number
+}
+
+declareIndexes(
+  { collection: ORDER_COLLECTIONS.orders, fields: ['householdId', 'listed', 'createdAt'] },
+  { collection: ORDER_COLLECTIONS.orders, fields: ['status', 'expiresAt'] },
+  { collection: ORDER_COLLECTIONS.orders, fields: ['reservation'] },
+  { collection: ORDER_COLLECTIONS.orders, fields: ['paidHook'] },
+  { collection: ORDER_COLLECTIONS.refunds, fields: ['orderId'] },
+  { collection: ORDER_COLLECTIONS.refunds, fields: ['submitted', 'status', 'requestedAt'] },
+  { collection: ORDER_COLLECTIONS.refunds, fields: ['hook'] },
+  { collection: ORDER_COLLECTIONS.serviceItems, fields: ['communityId', 'active'] },
+)

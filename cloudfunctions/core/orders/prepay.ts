@@ -1,0 +1,28 @@
+import type { Platform } from '../../platform/ports'
+import { must } from '../../runtime/db-result'
+import { paymentsOf, type Prepay } from '../payments/payments.port'
+import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
+
+/**
+ * Prepay parameters for an unpaid order. Issued once and kept on the order: asking again (a second tap on
+ * 支付, a retried request) returns the same prepay_id instead of opening a second WeChat transaction.
+ */
+export async function ensurePrepay(platform: Platform, order: OrderDoc): Promise<Prepay> {
+  if (order.prepay) return { provider: order.prepay.provider, prepayId: order.prepay.prepayId, params: order.prepay.params }
+  const prepay = await paymentsOf(platform).createPrepay({
+    orderNo: order._id,
+    amountFen: order.amountFen,
+    description: order.title,
+    payerOpenid: order.payerOpenid,
+    expiresAt: order.expiresAt,
+  })
+  const db = platform.db
+  must(
+    await db
+      .collection(ORDER_COLLECTIONS.orders)
+      .where({ _id: order._id, status: 'created' })
+      // command.set: replace the whole value (a plain object would be flattened into dotted paths under null).
+      .update({ prepay: db.command.set({ ...prepay, createdAt: platform.clock.now() }), updatedAt: platform.clock.now() }),
+  )
+  return prepay
+}

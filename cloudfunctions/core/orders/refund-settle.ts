@@ -1,0 +1,60 @@
+import { must } from '../../runtime/db-result'
+import { runOrderTx, txDoc } from './order-tx'
+import { hooksFor, type OrderHookContext } from './order-type-hooks'
+import { emitOrderEvent, hasOrderListeners } from './order-listeners'
+import { assertTransition } from './order-state-machine'
+import { historyEntry } from './order-transition'
+import { ORDER_COLLECTIONS, type OrderDoc, type OrderStatus, type RefundDoc } from './order.model'
+
+export interface RefundResult {
+  success: boolean
+  wechatRefundId: string | null
+  at: Date
+}
+
+/**
+ * Applies a refund's final result exactly once: refund pending → succeeded/failed and the order's totals
+ * in one transaction (a second caller finds the refund no longer pending and changes nothing). When the
+ * last in-flight refund settles, the order leaves `refunding`: to `refunded` if everything paid went back,
+ * else to the status it was refunded from. Then the type's onRefunded hook, tracked like onPaid.
+ */
+export async function settleRefund(ctx: OrderHookContext, refundId: string, result: RefundResult): Promise<'settled' | 'already'> {
+  const db = ctx.platform.db
+  const _ = db.command
+  const settled = await runOrderTx(db, async (t): Promise<{ order: OrderDoc; refund: RefundDoc } | null> => {
+    const refund = await txDoc<RefundDoc>(t, ORDER_COLLECTIONS.refunds, refundId)
+    if (!refund || refund.status !== 'pending') return null
+    const order = await txDoc<OrderDoc>(t, ORDER_COLLECTIONS.orders, refund.orderId)
+    if (!order) return null
+    const now = ctx.platform.clock.now()
+    const refundedFen = order.refundedFen + (result.success ? refund.amountFen : 0)
+    const pendingRefundFen = order.pendingRefundFen - refund.amountFen
+    const patch: Record<string, unknown> = { refundedFen, pendingRefundFen, updatedAt: now }
+    let status: OrderStatus = order.status
+    if (order.status === 'refunding' && pendingRefundFen === 0) {
+      status = refundedFen >= order.paidFen ? 'refunded' : (order.resumeStatus ?? 'paid')
+      assertTransition('refunding', status)
+      const note = `${result.success ? '退款成功' : '退款失败'} ${(refund.amountFen / 100).toFixed(2)} 元`
+      Object.assign(patch, { status, resumeStatus: null, history: _.push([historyEntry('refunding', status, now, 'wechatpay', note)]) })
+    }
+    const hook = result.success && (hooksFor(order.type).onRefunded || hasOrderListeners()) ? 'pending' : 'none'
+    const refundPatch = { status: result.success ? 'succeeded' : 'failed', completedAt: result.at, wechatRefundId: result.wechatRefundId, hook }
+    must(await t.collection(ORDER_COLLECTIONS.refunds).doc(refundId).update(refundPatch))
+    must(await t.collection(ORDER_COLLECTIONS.orders).doc(order._id).update(patch))
+    return {
+      order: { ...order, refundedFen, pendingRefundFen, status },
+      refund: { ...refund, ...refundPatch } as RefundDoc,
+    }
+  })
+  if (!settled) return 'already'
+  await runRefundHook(ctx, settled.order, settled.refund)
+  return 'settled'
+}
+
+/** onRefunded while pending; a repeated notify (or the reconcile timer) retries a failed or crashed run. */
+export async function runRefundHook(ctx: OrderHookContext, order: OrderDoc, refund: RefundDoc): Promise<void> {
+  if (refund.hook !== 'pending') return
+  await hooksFor(order.type).onRefunded?.(ctx, order, refund)
+  await emitOrderEvent(ctx, { kind: 'refunded', order, refund })
+  must(await ctx.platform.db.collection(ORDER_COLLECTIONS.refunds).where({ _id: refund._id, hook: 'pending' }).update({ hook: 'done' }))
+}

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export interface SandboxTransaction {
+  orderNo: string
+  prepayId: string
+  amountFen: number
+  description: string
+  payerOpenid: string
+  state: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND'
+  transactionId: string | null
+  expiresAt: string
+  paidAt: string | null
+}
+
+export interface SandboxRefund {
+  refundNo: string
+  orderNo: string
+  refundId: string
+  refundFen: number
+  state: 'PROCESSING' | 'SUCCESS' | 'CHANGE'
+  succeededAt: string | null
+}
+
+/**
+ * The sandbox gateway's own ledger — WeChat Pay's side of the world, kept apart from the app database
+ * (its own SQLite file next to it), so the app can only learn about payments the way it would in
+ * production: from notifies and queries.
+ */
+export class SandboxStore {
+  private readonly db: Database.Database
+
+  constructor(dataDir?: string) {
+    const file = dataDir ? path.join(dataDir, 'sandbox-pay.sqlite') : ':memory:'
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
+    this.db = new Database(file)
+    this.db.exec('CREATE TABLE IF NOT EXISTS tx (order_no TEXT PRIMARY KEY, prepay_id TEXT UNIQUE NOT NULL, doc TEXT NOT NULL)')
+    this.db.exec('CREATE TABLE IF NOT EXISTS refund (refund_no TEXT PRIMARY KEY, order_no TEXT NOT NULL, doc TEXT NOT NULL)')
+  }
+
+  tx(orderNo: string): SandboxTransaction | undefined {
+    const row = this.db.prepare('SELECT doc FROM tx WHERE order_no = ?').get(orderNo) as { doc: string } | undefined
+    return row ? JSON.parse(row.doc) : undefined
+  }
+
+  txByPrepay(prepayId: string): SandboxTransaction | undefined {
+    const row = this.db.prepare('SELECT doc FROM tx WHERE prepay_id = ?').get(prepayId) as { doc: string } | undefined
+    return row ? JSON.parse(row.doc) : undefined
+  }
+
+  saveTx(t: SandboxTransaction): void {
+    this.db.prepare('INSERT INTO tx (order_no, prepay_id, doc) VALUES (?, ?, ?) ON CONFLICT(order_no) DO UPDATE SET prepay_id = excluded.prepay_id, doc = excluded.doc').run(t.orderNo, t.prepayId, JSON.stringify(t))
+  }
+
+  refund(refundNo: string): SandboxRefund | undefined {
+    const row = this.db.prepare('SELECT doc FROM refund WHERE refund_no = ?').get(refundNo) as { doc: string } | undefined
+    return row ? JSON.parse(row.doc) : undefined
+  }
+
+  refundsOf(orderNo: string): SandboxRefund[] {
+    return (this.db.prepare('SELECT doc FROM refund WHERE order_no = ?').all(orderNo) as { doc: string }[]).map((r) => JSON.parse(r.doc))
+  }
+
+  processingRefunds(): SandboxRefund[] {
+    return (this.db.prepare("SELECT doc FROM refund WHERE json_extract(doc, '$.state') = 'PROCESSING'").all() as { doc: string }[]).map((r) => JSON.parse(r.doc))
+  }
+
+  saveRefund(r: SandboxRefund): void {
+    this.db.prepare('INSERT INTO refund (refund_no, order_no, doc) VALUES (?, ?, ?) ON CONFLICT(refund_no) DO UPDATE SET doc = excluded.doc').run(r.refundNo, r.orderNo, JSON.stringify(r))
+  }
+
+  /** Check-and-write as one step, so two racing refund submits cannot both pass the balance check. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}
