@@ -6,3 +6,4 @@
 import './service-order-hooks'
 import '../groupbuy/groupbuy-order-hooks'
 import '../attribution/attribution-listener'
+import '../groups/group-order-listener'

@@ -1,0 +1,21 @@
+import type { Platform } from '../../platform/ports'
+import { requirePort } from '../../platform/ports'
+
+/**
+ * Turns the cloudID that wx.getGroupEnterInfo hands the mini-program into the group's openGId. The
+ * client never sends an openGId itself: it could claim any group. The cloudID is only meaningful to
+ * WeChat, which decrypts it for the same mini-program and user.
+ *
+ * Production: platform/cloudbase/open-gid.cloudbase.ts (WeChat open API cloudbase.getOpenData through
+ * @cloudbase/node-sdk). Local: platform/local/open-gid.local.ts (a stable fake openGId per chat).
+ */
+export const OPEN_GID_PORT = 'openGid'
+
+export interface OpenGidResolver {
+  /** The openGId, or null when WeChat does not vouch for the cloudID (expired, forged, another user's). */
+  resolve(cloudID: string, callerOpenid: string): Promise<string | null>
+}
+
+export function openGidResolverOf(platform: Platform): OpenGidResolver {
+  return requirePort<OpenGidResolver>(platform, OPEN_GID_PORT)
+}
