@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报事报修', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格报修', enablePullDownRefresh: true })
