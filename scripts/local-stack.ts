@@ -3,6 +3,7 @@ import { createLocalPlatform, type LocalPlatform } from '../cloudfunctions/platf
 import { createGateway } from '../cloudfunctions/platform/local/gateway/create-gateway'
 import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
 import { phonePepper } from '../cloudfunctions/core/households/phone'
+import { startLocalTimers } from './local-timers'
 
 export interface LocalStack {
   port: number
@@ -12,13 +13,14 @@ export interface LocalStack {
 }
 
 /** Used by `npm start` and by the browser tests, so both run exactly the same stack. */
-export async function startLocalStack(options: { port: number; dataDir?: string; h5Dir?: string; quiet?: boolean }): Promise<LocalStack> {
+export async function startLocalStack(options: { port: number; dataDir?: string; h5Dir?: string; quiet?: boolean; timerIntervalSeconds?: number }): Promise<LocalStack> {
   const platform = createLocalPlatform({ dataDir: options.dataDir, quiet: options.quiet })
   const { seeded } = await seedDemo({ db: platform.db, now: platform.clock.now(), pepper: phonePepper(platform.env) })
   const app = createGateway({ platform, h5Dir: options.h5Dir })
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(options.port, '127.0.0.1', () => resolve(s))
   })
+  const stopTimers = options.timerIntervalSeconds ? startLocalTimers(platform, options.timerIntervalSeconds) : () => {}
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   return {
@@ -27,6 +29,7 @@ export async function startLocalStack(options: { port: number; dataDir?: string;
     platform,
     close: () =>
       new Promise<void>((resolve) => {
+        stopTimers()
         server.close(() => {
           platform.local.close()
           resolve()

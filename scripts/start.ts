@@ -16,7 +16,8 @@ async function main() {
     console.log('Building the H5 app (npm run build:h5)…')
     execSync('npm run build:h5', { cwd: root, stdio: 'inherit' })
   }
-  const stack = await startLocalStack({ port, dataDir, h5Dir: path.join(root, 'dist/h5') })
+  const timerIntervalSeconds = process.env.LOCAL_TIMERS === 'off' ? 0 : Number(process.env.LOCAL_TIMER_INTERVAL_S ?? 60)
+  const stack = await startLocalStack({ port, dataDir, h5Dir: path.join(root, 'dist/h5'), timerIntervalSeconds })
   console.log(`\nLocal stack ready: http://localhost:${stack.port}/   (data in ${dataDir}${stack.seeded ? ', demo data seeded' : ''})`)
   console.log('Demo personas (switch in the H5 app, top right):')
   for (const p of PERSONAS) console.log(`  ${p.id.padEnd(11)} ${p.label} — ${p.description}`)
