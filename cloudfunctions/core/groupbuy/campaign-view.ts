@@ -1,0 +1,41 @@
+import type { Platform } from '../../platform/ports'
+import type { CampaignCard, SkuView } from '../../contracts/groupbuy.contract'
+import { STORAGE_PORT, type Storage } from '../storage/storage.port'
+import { missingParticipants } from './campaign.rules'
+import type { CampaignDoc, SkuDoc } from './groupbuy.model'
+
+export const iso = (d: Date | string) => new Date(d).toISOString()
+
+export function toCampaignCard(c: CampaignDoc, skus: SkuDoc[], participants: number, coverUrl: string | null): CampaignCard {
+  return {
+    campaignId: c._id,
+    communityId: c.communityId,
+    title: c.title,
+    coverUrl,
+    mode: c.mode,
+    status: c.status,
+    outcome: c.outcome,
+    deadline: iso(c.deadline),
+    priceFromFen: c.priceFromFen,
+    participants,
+    minParticipants: c.minParticipants,
+    missing: missingParticipants(c, participants),
+    soldOut: skus.length > 0 && skus.every((s) => s.remaining <= 0),
+  }
+}
+
+export function toSkuView(s: SkuDoc): SkuView {
+  return { skuId: s._id, title: s.title, priceFen: s.priceFen, stock: s.stock, remaining: Math.max(0, s.remaining), limitPerHousehold: s.limitPerHousehold }
+}
+
+/** Temp URLs for campaign images; without a storage port (or for missing files) the page shows a placeholder. */
+export async function imageUrls(platform: Platform, fileIds: string[]): Promise<Record<string, string>> {
+  const storage = platform.ports[STORAGE_PORT] as Storage | undefined
+  if (!storage || fileIds.length === 0) return {}
+  try {
+    return await storage.tempUrls(fileIds)
+  } catch (e) {
+    platform.logger.warn('groupbuy.image_urls_failed', { errorMessage: (e as Error).message })
+    return {}
+  }
+}

@@ -1,0 +1,28 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+import type { Platform } from '../../platform/ports'
+import { notify, thing } from '../notify/notify.service'
+import type { CampaignDoc, EntryDoc } from './groupbuy.model'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export const GROUPBUY_RESULT_TEMPLATE = 'groupbuy_result'
+const ORDERS_PAGE = 'packages/groupbuy/pages/orders/index'
+
+/** Pickup windows read in the community's time (Asia/Shanghai), whatever zone the function runs in. */
+export function shanghaiTime(d: Date): string {
+  return dayjs(d).tz('Asia/Shanghai').format('M月D日 HH:mm')
+}
+
+/**
+ * Tells the resident how their group buy ended. Keyed per order, so a closing job run twice (or a crash
+ * and re-run) never sends the card twice; a failed send never blocks the closing job.
+ */
+export async function tellResult(platform: Platform, campaign: CampaignDoc, entry: EntryDoc, result: { formed: true; code: string } | { formed: false }) {
+  const data: Record<string, string> = result.formed
+    ? { thing1: thing(campaign.title), phrase2: '已成团', thing3: thing(`提货码${result.code} ${campaign.pickup.point}`), time4: shanghaiTime(campaign.pickup.startsAt) }
+    : { thing1: thing(campaign.title), phrase2: '未成团', thing3: thing('已为您全额退款，原路退回'), time4: shanghaiTime(new Date(campaign.deadline)) }
+  await notify(platform, { toOpenid: entry.payerOpenid, template: GROUPBUY_RESULT_TEMPLATE, page: ORDERS_PAGE, data, dedupeKey: `groupbuy-result-${entry._id}` })
+}

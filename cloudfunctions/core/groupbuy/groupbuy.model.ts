@@ -1,0 +1,140 @@
+import { declareIndexes } from '../../platform/db-indexes'
+import type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage } from '../../contracts/groupbuy.contract'
+
+export type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage }
+
+export const GROUPBUY_COLLECTIONS = {
+  campaigns: 'groupbuy_campaigns',
+  skus: 'groupbuy_skus',
+  /** One per (SKU, household): what the household holds of that SKU across all its orders. */
+  quotas: 'groupbuy_quotas',
+  /** One per group-buy order (same _id as the order): the group-buy side of it. */
+  entries: 'groupbuy_orders',
+  /** _id = the pickup code, so a code can belong to one order only. */
+  pickupCodes: 'groupbuy_pickup_codes',
+  /** Share-card opens, for steward attribution (docs/groupbuy.md describes the shape). */
+  touches: 'touches',
+} as const
+
+/** The order line refType of a group-buy SKU. */
+export const SKU_REF_TYPE = 'groupbuy_sku'
+
+export interface CampaignDoc {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  /** Cloud storage fileIDs (groupbuy/…); shown through temp URLs. */
+  images: string[]
+  mode: CampaignMode
+  minParticipants: number
+  deadline: Date
+  pickup: { point: string; startsAt: Date; endsAt: Date }
+  /** draft → open → closing (outcome decided, orders being processed) → closed. */
+  status: CampaignStatus
+  outcome: CampaignOutcome | null
+  /** Paid households counted when the outcome was decided. */
+  participantsAtClose: number | null
+  decidedAt: Date | null
+  closedAt: Date | null
+  /** Cheapest SKU, for list cards without reading SKUs. */
+  priceFromFen: number
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * A SKU is its own document because its stock is the hot spot of a flash sale: every reservation is one
+ * conditional update here. `holders` lists the orders that hold stock, which is what makes reserve and
+ * release exactly-once per order (the marker changes in the same atomic update as the count).
+ */
+export interface SkuDoc {
+  _id: string
+  campaignId: string
+  communityId: string
+  title: string
+  priceFen: number
+  stock: number
+  /** stock − units held by live orders; never below 0. */
+  remaining: number
+  limitPerHousehold: number
+  sort: number
+  holders: string[]
+}
+
+export interface QuotaDoc {
+  _id: string
+  skuId: string
+  campaignId: string
+  householdId: string
+  /** Units of the SKU this household holds across its live orders; never above the SKU's limit. */
+  held: number
+  holders: string[]
+}
+
+export interface EntryLine {
+  skuId: string
+  title: string
+  quantity: number
+  unitPriceFen: number
+}
+
+/** Reservation of an entry: pending while the reserve hook runs, held, released (cancel/expiry/refund). */
+export type HoldState = 'pending' | 'held' | 'released'
+
+export interface EntryDoc {
+  _id: string
+  campaignId: string
+  communityId: string
+  householdId: string
+  payerOpenid: string
+  lines: EntryLine[]
+  amountFen: number
+  hold: HoldState
+  stage: EntryStage
+  /** Random per entry: the pickup code is derived from it, so re-running the closing job yields the same code. */
+  salt: string
+  pickupCode: string | null
+  paidAt: Date | null
+  pickedUpAt: Date | null
+  pickedUpBy: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface PickupCodeDoc {
+  _id: string
+  orderId: string
+  campaignId: string
+  communityId: string
+  createdAt: Date
+}
+
+export interface TouchDoc {
+  _id: string
+  residentOpenid: string
+  /** Staff document id of the steward (what share URLs carry) and their openid (what orders attribute to). */
+  stewardId: string
+  stewardOpenid: string
+  communityId: string
+  campaignId: string
+  /** WeChat openGId of the chat the card was opened in, when WeChat vouched for it; else null. */
+  groupId: string | null
+  source: 'groupbuy_share'
+  at: Date
+}
+
+/** Stages in which a household counts as a participant ("已有 N 户参团"). */
+export const PARTICIPATING_STAGES: readonly EntryStage[] = ['paid', 'awaiting_pickup', 'picked_up']
+
+declareIndexes(
+  { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['communityId', 'deadline'] },
+  { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['status', 'deadline'] },
+  { collection: GROUPBUY_COLLECTIONS.skus, fields: ['campaignId'] },
+  { collection: GROUPBUY_COLLECTIONS.entries, fields: ['campaignId', 'stage'] },
+  { collection: GROUPBUY_COLLECTIONS.entries, fields: ['householdId', 'createdAt'] },
+  { collection: GROUPBUY_COLLECTIONS.touches, fields: ['residentOpenid', 'at'] },
+  { collection: GROUPBUY_COLLECTIONS.touches, fields: ['stewardOpenid', 'at'] },
+  { collection: GROUPBUY_COLLECTIONS.touches, fields: ['campaignId'] },
+)

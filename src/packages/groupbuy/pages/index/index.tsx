@@ -1,0 +1,49 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { PageState } from '@/components/PageState'
+import { CampaignItem } from '../../components/CampaignItem'
+import { usePaged } from '../../components/use-paged'
+import { MY_ORDERS_URL } from '../../components/labels'
+import '../../components/groupbuy.scss'
+
+/** 社区团购: my community's campaigns (open ones first), paged, with a way to my group-buy orders. */
+export default function GroupbuyListPage() {
+  const { first, items, hasMore, loadingMore, loadMore } = usePaged('campaigns')
+  const unbound = first.data?.communityId === null
+  const now = Date.now()
+  return (
+    <View className='gb-page'>
+      <View className='gb-toolbar'>
+        <Text className='section-title'>本小区团购</Text>
+        <Text className='gb-link' data-testid='my-groupbuy-orders' onClick={() => void Taro.navigateTo({ url: MY_ORDERS_URL })}>
+          我的团购订单 ›
+        </Text>
+      </View>
+      <PageState
+        loading={first.loading}
+        error={first.error}
+        hasData={!!first.data}
+        empty={unbound || items.length === 0}
+        emptyText={unbound ? '绑定房屋后即可参加本小区团购' : '暂时没有团购活动，敬请期待'}
+        emptyAction={
+          unbound ? (
+            <Button size='small' type='primary' onClick={() => void Taro.navigateTo({ url: '/packages/households/pages/bind/index' })}>
+              去绑定
+            </Button>
+          ) : undefined
+        }
+        onRetry={() => void first.reload()}
+      >
+        {items.map((c) => (
+          <CampaignItem key={c.campaignId} campaign={c} serverNow={now} />
+        ))}
+        {hasMore && (
+          <View className='gb-more' onClick={() => void loadMore()}>
+            <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+          </View>
+        )}
+      </PageState>
+    </View>
+  )
+}
