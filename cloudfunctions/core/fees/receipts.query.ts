@@ -1,0 +1,68 @@
+import type { ReceiptSummary, ReceiptView } from '../../contracts/fees-common.schemas'
+import type { ActionContext } from '../../runtime/define-function'
+import { must } from '../../runtime/db-result'
+import { DomainError } from '../../runtime/domain-error'
+import { userAccess } from '../auth/caller-access'
+import { FEE_COLLECTIONS, type BillDoc, type InvoiceDoc, type ReceiptDoc } from './fee.model'
+import { canReadHousehold, householdBriefs, householdsInView } from './fee-access'
+
+function summary(r: ReceiptDoc, label: string): ReceiptSummary {
+  return {
+    receiptId: r._id,
+    receiptNo: r.receiptNo,
+    householdId: r.householdId,
+    label,
+    title: r.title,
+    paidAt: new Date(r.paidAt).toISOString(),
+    totalFen: r.totalFen,
+    billCount: r.lines.length,
+    refunded: !!r.refundedAt,
+  }
+}
+
+/** Paid history: one receipt per payment, newest first, paged on an index (household, paidAt). */
+export async function receiptHistory(ctx: ActionContext, input: { householdId?: string; offset: number; limit: number }): Promise<{ items: ReceiptSummary[]; hasMore: boolean }> {
+  const db = ctx.platform.db
+  const { householdIds } = await householdsInView(ctx, input.householdId)
+  if (householdIds.length === 0) return { items: [], hasMore: false }
+  const rows = must(
+    await db
+      .collection(FEE_COLLECTIONS.receipts)
+      .where({ householdId: householdIds.length === 1 ? householdIds[0] : db.command.in(householdIds) })
+      .orderBy('paidAt', 'desc')
+      .skip(input.offset)
+      .limit(input.limit + 1)
+      .get(),
+  ).data as ReceiptDoc[]
+  const briefs = await householdBriefs(db, [...new Set(rows.map((r) => r.householdId))])
+  return { items: rows.slice(0, input.limit).map((r) => summary(r, briefs.get(r.householdId)?.label ?? r.householdId)), hasMore: rows.length > input.limit }
+}
+
+/** One receipt with its lines and each bill's invoice status; members of the household (and its steward / ops) may read it. */
+export async function receiptDetail(ctx: ActionContext, receiptId: string): Promise<{ receipt: ReceiptView }> {
+  const db = ctx.platform.db
+  const _ = db.command
+  const receipt = (must(await db.collection(FEE_COLLECTIONS.receipts).doc(receiptId).get()).data as ReceiptDoc[])[0]
+  if (!receipt) throw new DomainError('NOT_FOUND', '收据不存在')
+  const access = await userAccess(ctx)
+  const briefs = await householdBriefs(db, [receipt.householdId])
+  const brief = briefs.get(receipt.householdId)
+  if (!brief || !canReadHousehold(access, { communityId: brief.communityId, householdId: brief._id, buildingId: brief.buildingId })) throw new DomainError('AUTH.FORBIDDEN')
+  const bills = must(await db.collection(FEE_COLLECTIONS.bills).where({ _id: _.in(receipt.lines.map((l) => l.billId)) }).field({ invoiceId: true }).limit(100).get()).data as Pick<BillDoc, '_id' | 'invoiceId'>[]
+  const invoiceIds = [...new Set(bills.map((b) => b.invoiceId).filter((x): x is string => !!x))]
+  const invoices = invoiceIds.length
+    ? (must(await db.collection(FEE_COLLECTIONS.invoices).where({ _id: _.in(invoiceIds) }).field({ status: true }).limit(100).get()).data as Pick<InvoiceDoc, '_id' | 'status'>[])
+    : []
+  const invoiceStatus = new Map(invoices.map((i) => [i._id, i.status]))
+  const billInvoice = new Map(bills.map((b) => [b._id, b.invoiceId ? (invoiceStatus.get(b.invoiceId) ?? 'requested') : 'none'] as const))
+  const lines = receipt.lines.map((l) => ({ ...l, invoiceStatus: billInvoice.get(l.billId) ?? ('none' as const) }))
+  return {
+    receipt: {
+      ...summary(receipt, brief.label),
+      principalFen: lines.reduce((s, l) => s + l.principalFen, 0),
+      lateFeeFen: lines.reduce((s, l) => s + l.lateFeeFen, 0),
+      payerIsMe: receipt.payerOpenid === access.openid,
+      lines,
+    },
+  }
+}

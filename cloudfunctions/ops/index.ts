@@ -1,0 +1,4 @@
+import { productionMain } from '../platform/cloudbase/production-main'
+import { opsFunction } from './ops.function'
+
+export const main = productionMain(opsFunction)

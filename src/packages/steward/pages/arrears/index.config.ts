@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '欠费催缴', enablePullDownRefresh: true })

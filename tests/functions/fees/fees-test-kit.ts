@@ -1,0 +1,63 @@
+import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
+import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
+import { must } from '../../../cloudfunctions/runtime/db-result'
+import { FEE_COLLECTIONS, type BillDoc } from '../../../cloudfunctions/core/fees/fee.model'
+
+export const OWNER = 'demo-owner'
+export const FAMILY = 'demo-family'
+export const STEWARD = 'demo-steward'
+export const STEWARD2 = 'demo-steward-2'
+export const OPS = 'demo-ops'
+export const HOUSEHOLD = 'h-1-1-101'
+export const COMMUNITY = 'c-sunshine'
+
+/** Replies are read loosely in these tests (`res.data.…` after asserting `ok`), so they are typed `any`. */
+export interface FeesWorld extends Omit<TestWorld, 'call' | 'console' | 'timer'> {
+  sandbox: SandboxPayments
+  call(fn: string, openid: string, event: Record<string, unknown>): Promise<any>
+  console(fn: string, event: Record<string, unknown>): Promise<any>
+  timer(fn: string, triggerName: string): Promise<any>
+}
+
+/** The seeded demo world (clock 2026-11-22T02:00Z): fee items and bills for 2026-09 … 2026-11. */
+export async function openFeesWorld(clockAt?: string): Promise<FeesWorld> {
+  const world = await createTestWorld({ seed: true, clockAt })
+  const sandbox = world.platform.ports.payments as SandboxPayments
+  // Refunds settle when a test calls sandbox.settleRefunds(), never on a timer after the world closed.
+  sandbox.autoSettleRefunds = false
+  const close = world.close
+  world.close = () => {
+    sandbox.close()
+    close()
+  }
+  return Object.assign(world, { sandbox })
+}
+
+export async function billsWhere(world: FeesWorld, where: Record<string, unknown>): Promise<BillDoc[]> {
+  const out: BillDoc[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = must(await world.platform.db.collection(FEE_COLLECTIONS.bills).where(where).orderBy('_id', 'asc').skip(skip).limit(1000).get()).data as BillDoc[]
+    out.push(...page)
+    if (page.length < 1000) return out
+  }
+}
+
+export async function billDoc(world: FeesWorld, id: string): Promise<BillDoc> {
+  return (must(await world.platform.db.collection(FEE_COLLECTIONS.bills).doc(id).get()).data as BillDoc[])[0]
+}
+
+/** The caller's unpaid bill ids (oldest first within each item). */
+export async function unpaidIds(world: FeesWorld, openid = OWNER): Promise<string[]> {
+  const res = await world.call('fees', openid, { action: 'unpaid' })
+  if (!res.ok) throw new Error(`unpaid failed: ${res.code}`)
+  return res.data.households.flatMap((h: any) => h.items.flatMap((g: any) => g.bills.map((b: any) => b.billId)))
+}
+
+/** Pays bills through the sandbox the way the mini-program does: pay → the person confirms the sheet. */
+export async function payAndConfirm(world: FeesWorld, billIds: string[], openid = OWNER): Promise<string> {
+  const res = await world.call('fees', openid, { action: 'pay', requestId: rid('pay'), billIds })
+  if (!res.ok) throw new Error(`pay failed: ${res.code} ${res.message}`)
+  const { reply } = await world.sandbox.confirm(res.data.payment.prepayId, openid)
+  if (reply.errcode !== 0) throw new Error(`notify refused: ${reply.errmsg}`)
+  return res.data.orderId
+}
