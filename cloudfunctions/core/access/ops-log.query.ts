@@ -1,0 +1,23 @@
+import type { ActionContext } from '../../runtime/define-function'
+import { DomainError, forbidden } from '../../runtime/domain-error'
+import { authorize } from '../auth/authorize'
+import { loadAccess } from '../auth/load-access'
+import { listAttempts } from './access-log'
+
+/**
+ * Ops see every attempt in their community: in the mini-program (ops role, their community by default)
+ * or from the CloudBase console, where the event must name the community.
+ */
+export async function opsAccessLog(ctx: ActionContext, input: { communityId?: string; result?: 'allowed' | 'refused'; offset: number; limit: number }) {
+  const { db } = ctx.platform
+  let communityId = input.communityId
+  if (ctx.caller.kind === 'user' && ctx.caller.openid) {
+    const access = await loadAccess(db, ctx.caller.openid)
+    communityId ??= access.staff.find((s) => s.role === 'ops')?.communityId
+    if (!communityId) throw forbidden()
+    authorize(access, 'community.manage', { communityId })
+  } else if (!communityId) {
+    throw new DomainError('VALIDATION.FAILED', '控制台调用须提供 communityId')
+  }
+  return listAttempts(db, { communityId, ...(input.result ? { result: input.result } : {}) }, input)
+}

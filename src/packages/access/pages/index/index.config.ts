@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '门禁通行', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的通行记录', enablePullDownRefresh: true })
