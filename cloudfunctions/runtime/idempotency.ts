@@ -8,6 +8,8 @@ import { isDuplicateKey, must } from './db-result'
 export const IDEMPOTENCY_COLLECTION = 'idempotency_keys'
 /** A pending key older than this belongs to a crashed invocation and may be taken over. */
 const PENDING_TAKEOVER_MS = 60_000
+/** Writes of the finished reply (or the release of the key after INTERNAL) before giving up. */
+const RECORD_ATTEMPTS = 3
 
 declareIndexes({ collection: IDEMPOTENCY_COLLECTION, fields: ['expireAt'] })
 
@@ -64,16 +66,26 @@ export async function runIdempotent(platform: Platform, key: IdempotencyKey, run
   }
 
   const reply = await run()
-  try {
-    if (!reply.ok && reply.code === 'INTERNAL') must(await coll.doc(id).remove())
-    else must(await coll.doc(id).update({ status: 'done', reply: platform.db.command.set(reply) }))
-  } catch (e) {
-    // The work is done; failing to remember the reply only means a retry re-runs an operation
-    // that is itself idempotent by design. Log it and still answer with the real result.
-    platform.logger.warn('idempotency.record_failed', { errorMessage: (e as Error).message })
+  // The work is committed and the reply known: remembering it is what keeps a retry from running the
+  // action a second time (60 s later, as a takeover). So a failed write of the record is tried again a
+  // couple of times before giving up (hardening: a one-off database error there duplicated tickets,
+  // passes, campaigns...). The write itself is idempotent.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!reply.ok && reply.code === 'INTERNAL') must(await coll.doc(id).remove())
+      else must(await coll.doc(id).update({ status: 'done', reply: platform.db.command.set(reply) }))
+      break
+    } catch (e) {
+      if (attempt < RECORD_ATTEMPTS) continue
+      // Still failing: a retry will re-run an operation that must then be idempotent by itself.
+      // Log it and still answer with the real result.
+      platform.logger.warn('idempotency.record_failed', { errorMessage: (e as Error).message })
+      break
+    }
   }
   return reply
 }
+
 
 function inProgress(): FnReply {
   return { ok: false, code: 'REQUEST.IN_PROGRESS', message: ERROR_MESSAGES['REQUEST.IN_PROGRESS'] }

@@ -33,14 +33,14 @@ export async function bindOpenGid(platform: Platform, access: CallerAccess, grou
   const now = platform.clock.now()
   try {
     await db.runTransaction(async (t: any) => {
-      const mapping = (await t.collection(GROUP_COLLECTIONS.openGids).doc(openGId).get()).data as OpenGidDoc | undefined
+      const mapping = must(await t.collection(GROUP_COLLECTIONS.openGids).doc(openGId).get()).data as OpenGidDoc | undefined
       if (mapping && mapping.groupId !== group._id) {
         throw new DomainError('GROUP.OPENGID_TAKEN', '这个微信群已绑定到另一个社群记录，一个微信群只能对应一个社群')
       }
-      const fresh = (await t.collection(GROUP_COLLECTIONS.groups).doc(group._id).get()).data as GroupDoc
-      if (fresh.openGId && fresh.openGId !== openGId) await t.collection(GROUP_COLLECTIONS.openGids).doc(fresh.openGId).remove()
-      if (!mapping) await t.collection(GROUP_COLLECTIONS.openGids).add({ _id: openGId, groupId: group._id, communityId: group.communityId, boundAt: now })
-      await t.collection(GROUP_COLLECTIONS.groups).doc(group._id).update({ openGId, openGIdBoundAt: now, updatedAt: now })
+      const fresh = must(await t.collection(GROUP_COLLECTIONS.groups).doc(group._id).get()).data as GroupDoc
+      if (fresh.openGId && fresh.openGId !== openGId) must(await t.collection(GROUP_COLLECTIONS.openGids).doc(fresh.openGId).remove())
+      if (!mapping) must(await t.collection(GROUP_COLLECTIONS.openGids).add({ _id: openGId, groupId: group._id, communityId: group.communityId, boundAt: now }))
+      must(await t.collection(GROUP_COLLECTIONS.groups).doc(group._id).update({ openGId, openGIdBoundAt: now, updatedAt: now }))
     })
   } catch (e) {
     rethrowDomain(e)

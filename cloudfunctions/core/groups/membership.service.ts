@@ -27,14 +27,14 @@ export async function markJoined(db: Db, group: GroupDoc, who: Joiner, now: Date
   const id = memberId(group._id, who.openid)
   try {
     return await db.runTransaction(async (t: any) => {
-      const current = (await t.collection(GROUP_COLLECTIONS.members).doc(id).get()).data as GroupMemberDoc | undefined
+      const current = must(await t.collection(GROUP_COLLECTIONS.members).doc(id).get()).data as GroupMemberDoc | undefined
       const entry = entered ? { entries: (current?.entries ?? 0) + 1, lastEnteredAt: now } : {}
       if (current?.status === 'joined') {
-        if (entered) await t.collection(GROUP_COLLECTIONS.members).doc(id).update({ ...entry, lastActiveAt: now })
+        if (entered) must(await t.collection(GROUP_COLLECTIONS.members).doc(id).update({ ...entry, lastActiveAt: now }))
         return { newlyJoined: false }
       }
       if (current) {
-        await t.collection(GROUP_COLLECTIONS.members).doc(id).update({ status: 'joined', joinedAt: now, lastActiveAt: now, ...entry })
+        must(await t.collection(GROUP_COLLECTIONS.members).doc(id).update({ status: 'joined', joinedAt: now, lastActiveAt: now, ...entry }))
       } else {
         const doc: GroupMemberDoc = {
           _id: id,
@@ -51,14 +51,16 @@ export async function markJoined(db: Db, group: GroupDoc, who: Joiner, now: Date
           lastEnteredAt: entered ? now : null,
           lastActiveAt: now,
         }
-        await t.collection(GROUP_COLLECTIONS.members).add(doc)
+        must(await t.collection(GROUP_COLLECTIONS.members).add(doc))
       }
-      await t.collection(GROUP_COLLECTIONS.groups).doc(group._id).update({
-        memberCount: _.inc(1),
-        seatsLeft: _.inc(-1),
-        activityRaw: _.inc(rawIncrement('join', now) + (entered ? rawIncrement('open', now) : 0)),
-        lastActivityAt: now,
-      })
+      must(
+        await t.collection(GROUP_COLLECTIONS.groups).doc(group._id).update({
+          memberCount: _.inc(1),
+          seatsLeft: _.inc(-1),
+          activityRaw: _.inc(rawIncrement('join', now) + (entered ? rawIncrement('open', now) : 0)),
+          lastActivityAt: now,
+        }),
+      )
       return { newlyJoined: true }
     })
   } catch (e) {

@@ -50,7 +50,7 @@ export async function claimMerchant(platform: Platform, openid: string, code: st
   const invalid = () => new DomainError('GROUP.INVITE_INVALID', '邀请码无效或已过期，请向管家重新获取')
   try {
     return await db.runTransaction(async (t: any) => {
-      const invite = (await t.collection(GROUP_COLLECTIONS.merchantInvites).doc(code).get()).data as MerchantInviteDoc | undefined
+      const invite = must(await t.collection(GROUP_COLLECTIONS.merchantInvites).doc(code).get()).data as MerchantInviteDoc | undefined
       if (!invite || new Date(invite.expiresAt).getTime() <= now.getTime()) throw invalid()
       if (invite.claimedBy && invite.claimedBy !== openid) throw invalid()
       if (!invite.claimedBy) {
@@ -65,8 +65,8 @@ export async function claimMerchant(platform: Platform, openid: string, code: st
           claimedAt: now,
         }
         const { _id, ...rest } = merchant
-        await t.collection(GROUP_COLLECTIONS.merchants).doc(_id).set(rest)
-        await t.collection(GROUP_COLLECTIONS.merchantInvites).doc(code).update({ claimedBy: openid })
+        must(await t.collection(GROUP_COLLECTIONS.merchants).doc(_id).set(rest))
+        must(await t.collection(GROUP_COLLECTIONS.merchantInvites).doc(code).update({ claimedBy: openid }))
       }
       return { communityId: invite.communityId, shopName: invite.shopName }
     })

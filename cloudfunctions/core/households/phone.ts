@@ -13,6 +13,13 @@ export function hashPhone(phone: string, pepper: string): string {
   return createHash('sha256').update(`${pepper}:${phone}`).digest('hex')
 }
 
+/**
+ * The dev pepper is public (it is in this file), so it is only for the embedded world. Inside CloudBase
+ * (TENCENTCLOUD_RUNENV is set by the function runtime) a missing PHONE_PEPPER fails closed: binding and
+ * registry import answer INTERNAL instead of storing hashes anyone could reverse.
+ */
 export function phonePepper(env: Readonly<Record<string, string | undefined>>): string {
-  return env.PHONE_PEPPER || 'local-dev-pepper'
+  if (env.PHONE_PEPPER) return env.PHONE_PEPPER
+  if (env.TENCENTCLOUD_RUNENV) throw new Error('PHONE_PEPPER is not set for this function')
+  return 'local-dev-pepper'
 }

@@ -29,8 +29,10 @@ export async function removeStaff(db: Db, req: StaffRequest) {
   const { communityId, openid, role, now } = req
   const staff = (must(await db.collection(COLLECTIONS.staff).where({ communityId, openid, role, status: 'active' }).limit(1).get()).data as StaffDoc[])[0]
   if (!staff) throw householdError('STAFF.NOT_FOUND')
-  must(await db.collection(COLLECTIONS.staff).doc(staff._id).update({ status: 'removed', updatedAt: now }))
+  // Grid first: should the call fail in between, the steward is still active and a retry finds them and
+  // finishes. The other order left a removed steward owning buildings nobody could be given.
   const released = role === 'steward' ? (await setGrid(db, communityId, openid, [], now)).released : []
+  must(await db.collection(COLLECTIONS.staff).doc(staff._id).update({ status: 'removed', updatedAt: now }))
   return { staffId: staff._id, releasedBuildings: await buildingNames(db, released) }
 }
 
