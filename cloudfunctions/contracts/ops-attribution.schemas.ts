@@ -24,6 +24,7 @@ export const settlementSummarySchema = z.object({
   accruedFen: fenSchema,
   reversedFen: fenSchema,
   payableFen: fenSchema,
+  remaining: z.number().int(),
 })
 
 export const explanationSchema = z.object({

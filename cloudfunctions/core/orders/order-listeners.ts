@@ -41,14 +41,3 @@ export async function emitOrderEvent(ctx: OrderHookContext, event: OrderEvent): 
   }
   if (failure) throw failure
 }
-
-/** Tests swap the listeners out (e.g. to run the order core alone); returns the function that restores them. */
-export function replaceOrderListeners(next: Record<string, OrderListener>): () => void {
-  const previous = new Map(listeners)
-  listeners.clear()
-  for (const [name, l] of Object.entries(next)) listeners.set(name, l)
-  return () => {
-    listeners.clear()
-    for (const [name, l] of previous) listeners.set(name, l)
-  }
-}

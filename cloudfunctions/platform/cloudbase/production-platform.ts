@@ -2,6 +2,9 @@ import tcb from '@cloudbase/node-sdk'
 import type { Platform, Ports } from '../ports'
 import { systemClock } from '../ports'
 import { createConsoleLogger } from '../../runtime/console-logger'
+import { createCloudbaseNotifier } from './notifier.cloudbase'
+import { createCloudbaseStorage } from './storage.cloudbase'
+import { createWechatPayments } from './wechat-pay.adapter'
 
 let app: ReturnType<typeof tcb.init> | undefined
 
@@ -17,6 +20,11 @@ export function productionPlatform(fn: string, ports: Partial<Ports> = {}): Plat
     clock: systemClock,
     logger: createConsoleLogger(fn),
     env: process.env,
-    ports,
+    ports: {
+      notifier: createCloudbaseNotifier(cloudbaseApp(), process.env),
+      storage: createCloudbaseStorage(cloudbaseApp()),
+      payments: createWechatPayments(cloudbaseApp(), process.env),
+      ...ports,
+    },
   }
 }

@@ -1,5 +1,15 @@
 import type { FunctionDefinition } from '../../runtime/define-function'
 import { householdsFunction } from '../../households/households.function'
+import { opsFunction } from '../../ops/ops.function'
+import { groupsFunction } from '../../groups/groups.function'
+import { accessFunction } from '../../access/access.function'
+import { ordersFunction } from '../../orders/orders.function'
+import { paycallbackFunction } from '../../paycallback/paycallback.function'
+import { repairsFunction } from '../../repairs/repairs.function'
+import { groupbuyFunction } from '../../groupbuy/groupbuy.function'
+import { feesFunction } from '../../fees/fees.function'
+import { attributionFunction } from '../../attribution/attribution.function'
+import { withLocalAccessPorts } from './door-simulator/with-local-access-ports'
 
 /**
  * Every deployable function, by its CloudBase name. The local gateway and the tests invoke these;
@@ -7,4 +17,13 @@ import { householdsFunction } from '../../households/households.function'
  */
 export const functionRegistry: Record<string, FunctionDefinition> = {
   households: householdsFunction,
+  ops: opsFunction,
+  groups: groupsFunction,
+  access: withLocalAccessPorts(accessFunction),
+  orders: ordersFunction,
+  paycallback: paycallbackFunction,
+  repairs: repairsFunction,
+  groupbuy: groupbuyFunction,
+  fees: feesFunction,
+  attribution: attributionFunction,
 }

@@ -4,6 +4,9 @@ import path from 'node:path'
 import type { Platform } from '../../ports'
 import { invokeLocal, asConsole, asUser } from '../invoke-local'
 import { PERSONAS } from '../demo/personas'
+import { createSandboxPayRouter } from '../sandbox-pay/sandbox-pay.router'
+import { mountStorageRoutes } from '../file-storage/storage-routes'
+import { mountOutboxRoutes } from '../outbox/outbox-routes'
 
 export interface GatewayOptions {
   platform: Platform
@@ -40,9 +43,13 @@ export function createGateway({ platform, h5Dir }: GatewayOptions): Express {
     res.json(await invokeLocal(platform, String(req.params.name), req.body, asUser(openid)))
   })
 
+  app.use(createSandboxPayRouter(platform))
+
   app.post('/console/fn/:name', async (req, res) => {
     res.json(await invokeLocal(platform, String(req.params.name), req.body, asConsole))
   })
+  mountStorageRoutes(app, platform)
+  mountOutboxRoutes(app, platform)
 
   // express.json() rejects malformed JSON before our routes; answer it in the functions' own shape.
   app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
