@@ -17,7 +17,8 @@ export const PERSONAS: Persona[] = [
   { id: 'family', openid: 'demo-family', label: '家属 王太太', description: '1栋1单元101 的家庭成员' },
   { id: 'steward', openid: 'demo-steward', label: '网格管家 张敏', description: '负责 1–3 栋' },
   { id: 'steward2', openid: 'demo-steward-2', label: '网格管家 李强', description: '负责 4–6 栋' },
-  { id: 'technician', openid: 'demo-technician', label: '维修师傅 赵工', description: '阳光花园维修组' },
+  { id: 'technician', openid: 'demo-technician', label: '维修师傅 赵工', description: '阳光花园维修组，负责 1–3 栋' },
+  { id: 'technician2', openid: 'demo-technician-2', label: '维修师傅 孙工', description: '阳光花园维修组，负责 4–6 栋' },
   { id: 'ops', openid: 'demo-ops', label: '物业运营 陈经理', description: '阳光花园物业服务中心' },
   { id: 'visitor', openid: 'demo-visitor', label: '访客', description: '没有房屋的外来访客' },
 ]
