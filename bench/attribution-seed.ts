@@ -3,7 +3,7 @@
  * × 5,000 households (100k), 10 stewards each (200, a grid of 5 buildings = 500 households each), 60% of
  * households bound, 1,000,000 paid orders over 12 months with their attribution records and commission
  * ledger, and the monthly rollups those orders produce (computed here exactly as the write path would).
- * Run alone to build a reusable data dir: `npx tsx bench/attribution-seed.ts /tmp/attribution-bench`.
+ * Run alone to build a reusable data dir: `npx tsx bench/attribution-seed.ts <dir>` (default: attribution-bench under the OS temp dir).
  */
 import { createLocalDb } from '../cloudfunctions/platform/local/db/create-local-db'
 import type { Db } from '@cloudbase/database'
@@ -213,7 +213,7 @@ export async function seedAttributionScale(db: Db, log: (s: string) => void = ()
 }
 
 if (require.main === module) {
-  const dir = process.argv[2] ?? '/tmp/attribution-bench'
+  const dir = process.argv[2] ?? require('node:path').join(require('node:os').tmpdir(), 'attribution-bench')
   const factor = Number(process.argv[3] ?? 1)
   const scale = { ...SCALE, communities: Math.max(1, Math.round(SCALE.communities * factor)), orders: Math.round(SCALE.orders * factor) }
   const local = createLocalDb({ dataDir: dir, now: () => BENCH_NOW })

@@ -1,6 +1,6 @@
 /**
  * Attribution and metrics at scale: 100k households, 1M orders (bench/attribution-seed.ts, cached in
- * ATTRIBUTION_BENCH_DIR, default /tmp/attribution-bench-v2; each run works on a fresh copy). Rows: the
+ * ATTRIBUTION_BENCH_DIR, default attribution-bench-v2 under the OS temp dir; each run works on a fresh copy). Rows: the
  * steward dashboard and the ops report (latency, DB calls), the payment-time attribution, and the monthly
  * settlement of 200 stewards (first run and a repeat).
  */
@@ -17,7 +17,7 @@ import type { FnReply } from '../cloudfunctions/contracts/envelope'
 import { percentile, type BenchRow } from './bench-table'
 import { BENCH_NOW, SCALE, communityId, seedAttributionScale, stewardOpenid } from './attribution-seed'
 
-const CACHE = process.env.ATTRIBUTION_BENCH_DIR ?? '/tmp/attribution-bench-v2'
+const CACHE = process.env.ATTRIBUTION_BENCH_DIR ?? path.join(os.tmpdir(), 'attribution-bench-v2')
 const MONTH = '2026-11'
 
 async function ensureSeed(rows: BenchRow[]): Promise<string> {

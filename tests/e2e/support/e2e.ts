@@ -13,7 +13,12 @@ const ROOT = path.resolve(__dirname, '../../..')
 /** The H5 build to serve; E2E_H5_DIR points at a private build (see TARO_OUTPUT_ROOT in config/index.ts). */
 export const H5_DIR = path.resolve(ROOT, process.env.E2E_H5_DIR || 'dist/h5')
 export const SCREENSHOT_DIR = path.join(ROOT, '.artifacts/screenshots')
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+/** CHROMIUM_PATH wins; otherwise Debian's `chromium` (or `chromium-browser`) found on the PATH. */
+function chromiumCandidates(): string[] {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)
+  const onPath = ['chromium', 'chromium-browser'].flatMap((name) => dirs.map((d) => path.join(d, name)))
+  return [process.env.CHROMIUM_PATH, ...onPath].filter(Boolean) as string[]
+}
 
 export interface E2E {
   baseUrl: string
@@ -25,17 +30,17 @@ export interface E2E {
 const baseUrls = new WeakMap<Browser, string>()
 
 export function chromiumPath(): string {
-  const found = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p))
+  const found = chromiumCandidates().find((p) => fs.existsSync(p))
   if (!found) {
-    throw new Error('Chromium not found at /usr/bin/chromium. Install Debian\'s build: `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).')
+    throw new Error('Chromium not found on the PATH. Install Debian\'s build: `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM_PATH).')
   }
   return found
 }
 
 /**
  * Serve a private copy of dist/h5, so a build someone starts during the run (which empties dist/h5)
- * cannot pull the app from under the browser. Never waits on /tmp/taro-build.lock: callers often run
- * the whole suite inside that lock, and waiting on it here would deadlock them. If a build is emptying
+ * cannot pull the app from under the browser. Never waits on a build lock: callers often run
+ * the whole suite inside one, and waiting on it here would deadlock them. If a build is emptying
  * the folder right now, wait (bounded) for its index.html to reappear.
  */
 function snapshotH5(into: string): string {
