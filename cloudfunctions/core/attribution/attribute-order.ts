@@ -1,7 +1,7 @@
 import { must } from '../../runtime/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import type { ResidentDoc, StaffDoc } from '../households/household.model'
-import { runTx, txGet, txWrite, type Tx } from '../households/tx'
+import { runTx, txGet, txWrite, type Tx } from '../../runtime/transaction'
 import { loadEntry } from '../groupbuy/groupbuy.store'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../orders/order.model'

@@ -4,7 +4,7 @@ import { declareIndexes } from '../../platform/db-indexes'
 import { must } from '../../runtime/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import type { StaffDoc } from '../households/household.model'
-import { OPEN_GID_PORT, type OpenGidResolver } from '../groups/open-gid.port'
+import { groupOfCard } from '../groups/open-gid.port'
 import { loadCampaign } from '../groupbuy/groupbuy.store'
 import { ATTRIBUTION_COLLECTIONS, type TouchDoc, type TouchSource } from './attribution.model'
 
@@ -52,7 +52,7 @@ export async function recordPageTouch(platform: Platform, residentOpenid: string
     stewardOpenid: steward.openid,
     communityId: steward.communityId,
     campaignId: input.campaignId ?? null,
-    groupId: input.groupCloudId ? await resolveGroup(platform, input.groupCloudId, residentOpenid) : null,
+    groupId: input.groupCloudId ? await groupOfCard(platform, input.groupCloudId, residentOpenid, 'attribution.touch.group_unresolved') : null,
     source: input.source,
     at: platform.clock.now(),
   }
@@ -60,13 +60,3 @@ export async function recordPageTouch(platform: Platform, residentOpenid: string
   return { recorded: true }
 }
 
-async function resolveGroup(platform: Platform, cloudID: string, openid: string): Promise<string | null> {
-  const resolver = platform.ports[OPEN_GID_PORT] as OpenGidResolver | undefined
-  if (!resolver) return null
-  try {
-    return await resolver.resolve(cloudID, openid)
-  } catch (e) {
-    platform.logger.warn('attribution.touch.group_unresolved', { errorMessage: (e as Error).message })
-    return null
-  }
-}

@@ -3,7 +3,7 @@ import type { Db } from '@cloudbase/database'
 import type { Platform } from '../../platform/ports'
 import { must } from '../../runtime/db-result'
 import type { CallerAccess } from '../auth/access.model'
-import { OPEN_GID_PORT, type OpenGidResolver } from '../groups/open-gid.port'
+import { groupOfCard } from '../groups/open-gid.port'
 import { COLLECTIONS } from '../shared/collections'
 import type { StaffDoc } from '../households/household.model'
 import { loadCampaign } from './groupbuy.store'
@@ -39,7 +39,7 @@ export async function recordTouch(
     stewardOpenid: steward.openid,
     communityId: campaign.communityId,
     campaignId: campaign._id,
-    groupId: input.groupCloudId ? await resolveGroup(platform, input.groupCloudId, residentOpenid) : null,
+    groupId: input.groupCloudId ? await groupOfCard(platform, input.groupCloudId, residentOpenid, 'groupbuy.touch.group_unresolved') : null,
     source: 'groupbuy_share',
     at: platform.clock.now(),
   }
@@ -47,13 +47,3 @@ export async function recordTouch(
   return { recorded: true }
 }
 
-async function resolveGroup(platform: Platform, cloudID: string, openid: string): Promise<string | null> {
-  const resolver = platform.ports[OPEN_GID_PORT] as OpenGidResolver | undefined
-  if (!resolver) return null
-  try {
-    return await resolver.resolve(cloudID, openid)
-  } catch (e) {
-    platform.logger.warn('groupbuy.touch.group_unresolved', { errorMessage: (e as Error).message })
-    return null
-  }
-}

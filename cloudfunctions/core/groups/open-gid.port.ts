@@ -19,3 +19,18 @@ export interface OpenGidResolver {
 export function openGidResolverOf(platform: Platform): OpenGidResolver {
   return requirePort<OpenGidResolver>(platform, OPEN_GID_PORT)
 }
+
+/**
+ * The openGId of the chat a card was opened in, for touch records: best effort, because a touch without
+ * its group is still worth keeping, so a missing port or a failed lookup yields null (logged as `logEvent`).
+ */
+export async function groupOfCard(platform: Platform, cloudID: string, openid: string, logEvent: string): Promise<string | null> {
+  const resolver = platform.ports[OPEN_GID_PORT] as OpenGidResolver | undefined
+  if (!resolver) return null
+  try {
+    return await resolver.resolve(cloudID, openid)
+  } catch (e) {
+    platform.logger.warn(logEvent, { errorMessage: (e as Error).message })
+    return null
+  }
+}

@@ -10,7 +10,7 @@ import { householdError } from './household-errors'
 import type { HouseholdDoc, ResidentDoc } from './household.model'
 import { communityName, toSummary } from './household-summary'
 import { memberIdFor } from './ids'
-import { runTx, txGet, txWrite } from './tx'
+import { runTx, txGet, txWrite } from '../../runtime/transaction'
 import { hashPhone } from './phone'
 
 export interface BindRequest {

@@ -1,5 +1,5 @@
 import { must } from '../../runtime/db-result'
-import { runOrderTx, txDoc } from './order-tx'
+import { runTx, txGet } from '../../runtime/transaction'
 import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { emitOrderEvent, hasOrderListeners } from './order-listeners'
 import { assertTransition } from './order-state-machine'
@@ -21,10 +21,10 @@ export interface RefundResult {
 export async function settleRefund(ctx: OrderHookContext, refundId: string, result: RefundResult): Promise<'settled' | 'already'> {
   const db = ctx.platform.db
   const _ = db.command
-  const settled = await runOrderTx(db, async (t): Promise<{ order: OrderDoc; refund: RefundDoc } | null> => {
-    const refund = await txDoc<RefundDoc>(t, ORDER_COLLECTIONS.refunds, refundId)
+  const settled = await runTx(db, async (t): Promise<{ order: OrderDoc; refund: RefundDoc } | null> => {
+    const refund = await txGet<RefundDoc>(t, ORDER_COLLECTIONS.refunds, refundId)
     if (!refund || refund.status !== 'pending') return null
-    const order = await txDoc<OrderDoc>(t, ORDER_COLLECTIONS.orders, refund.orderId)
+    const order = await txGet<OrderDoc>(t, ORDER_COLLECTIONS.orders, refund.orderId)
     if (!order) return null
     const now = ctx.platform.clock.now()
     const refundedFen = order.refundedFen + (result.success ? refund.amountFen : 0)

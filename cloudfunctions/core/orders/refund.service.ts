@@ -1,5 +1,5 @@
 import { must } from '../../runtime/db-result'
-import { runOrderTx, txDoc } from './order-tx'
+import { runTx, txGet } from '../../runtime/transaction'
 import { DomainError } from '../../runtime/domain-error'
 import { ERROR_MESSAGES } from '../../contracts/errors'
 import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
@@ -48,11 +48,11 @@ export async function requestRefund(ctx: OrderHookContext, input: RefundRequestI
 async function openRefund(ctx: OrderHookContext, refundId: string, input: RefundRequestInput): Promise<RefundDoc> {
   const db = ctx.platform.db
   const _ = db.command
-  return runOrderTx(
+  return runTx(
     db,
     async (t) => {
       const now = ctx.platform.clock.now()
-      const order = await txDoc<OrderDoc>(t, ORDER_COLLECTIONS.orders, input.orderId)
+      const order = await txGet<OrderDoc>(t, ORDER_COLLECTIONS.orders, input.orderId)
       if (!order) throw new DomainError('ORDER.NOT_FOUND', ORDER_ERROR_MESSAGES['ORDER.NOT_FOUND'])
       // A payment that landed on a cancelled order is refunded without moving the order (it stays cancelled).
       const latePayment = order.status === 'cancelled' && order.paidFen > 0

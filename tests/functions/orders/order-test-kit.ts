@@ -4,7 +4,7 @@ import { must } from '../../../cloudfunctions/runtime/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from '../../../cloudfunctions/core/orders/order.model'
 import type { Logger } from '../../../cloudfunctions/platform/ports'
 import type { OrderHookContext } from '../../../cloudfunctions/core/orders/order-type-hooks'
-import { runOrderTx, txDoc } from '../../../cloudfunctions/core/orders/order-tx'
+import { runTx, txGet } from '../../../cloudfunctions/runtime/transaction'
 import { DomainError } from '../../../cloudfunctions/runtime/domain-error'
 
 export const OWNER = 'demo-owner'
@@ -92,9 +92,9 @@ export function stockHooks(counter: { reserve: number; release: number } = { res
       reserve: async (ctx: OrderHookContext, order: OrderDoc) => {
         counter.reserve += 1
         const qty = order.lines[0].quantity
-        await runOrderTx(ctx.platform.db, async (t) => {
-          if (await txDoc(t, 'test_holds', order._id)) return
-          const sku = await txDoc<{ stock: number }>(t, 'test_stock', 'sku-1')
+        await runTx(ctx.platform.db, async (t) => {
+          if (await txGet(t, 'test_holds', order._id)) return
+          const sku = await txGet<{ stock: number }>(t, 'test_stock', 'sku-1')
           if (!sku || sku.stock < qty) throw new DomainError('TEST.SOLD_OUT', '已售罄')
           must(await t.collection('test_stock').doc('sku-1').update({ stock: sku.stock - qty }))
           must(await t.collection('test_holds').add({ _id: order._id, qty, status: 'held' }))
@@ -102,10 +102,10 @@ export function stockHooks(counter: { reserve: number; release: number } = { res
       },
       release: async (ctx: OrderHookContext, order: OrderDoc) => {
         counter.release += 1
-        await runOrderTx(ctx.platform.db, async (t) => {
-          const hold = await txDoc<{ qty: number; status: string }>(t, 'test_holds', order._id)
+        await runTx(ctx.platform.db, async (t) => {
+          const hold = await txGet<{ qty: number; status: string }>(t, 'test_holds', order._id)
           if (!hold || hold.status !== 'held') return
-          const sku = await txDoc<{ stock: number }>(t, 'test_stock', 'sku-1')
+          const sku = await txGet<{ stock: number }>(t, 'test_stock', 'sku-1')
           must(await t.collection('test_holds').doc(order._id).update({ status: 'released' }))
           must(await t.collection('test_stock').doc('sku-1').update({ stock: sku!.stock + hold.qty }))
         })
