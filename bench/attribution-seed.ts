@@ -7,7 +7,7 @@
  */
 import { createLocalDb } from '../cloudfunctions/platform/local/db/create-local-db'
 import type { Db } from '@cloudbase/database'
-import { must } from '../cloudfunctions/runtime/db-result'
+import { must } from '../cloudfunctions/core/kernel/db-result'
 import { COLLECTIONS } from '../cloudfunctions/core/shared/collections'
 import { ORDER_COLLECTIONS } from '../cloudfunctions/core/orders/order.model'
 import { ATTRIBUTION_COLLECTIONS } from '../cloudfunctions/core/attribution/attribution.model'

@@ -1,6 +1,6 @@
 import { createLocalPlatform } from '../cloudfunctions/platform/local/local-platform'
 import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
-import { declaredIndexes } from '../cloudfunctions/platform/db-indexes'
+import { declaredIndexes } from '../cloudfunctions/core/kernel/indexes'
 import { functionRegistry } from '../cloudfunctions/platform/local/function-registry'
 
 /** Every collection the product uses: declared with indexes (modules load via the registry) or created by the seed. */

@@ -1,5 +1,5 @@
 /** Prints every declared index as a Markdown table, for docs/architecture.md and the CloudBase console. */
-import { declaredIndexes } from '../cloudfunctions/platform/db-indexes'
+import { declaredIndexes } from '../cloudfunctions/core/kernel/indexes'
 import { functionRegistry } from '../cloudfunctions/platform/local/function-registry'
 
 void functionRegistry

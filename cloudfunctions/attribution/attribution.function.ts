@@ -1,6 +1,6 @@
 import { attributionContract } from '../contracts/attribution.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
-import { must } from '../runtime/db-result'
+import { must } from '../core/kernel/db-result'
 import { userAccess } from '../core/auth/caller-access'
 import { COLLECTIONS } from '../core/shared/collections'
 import type { CommunityDoc, StaffDoc } from '../core/households/household.model'

@@ -1,7 +1,7 @@
 import { ordersContract } from '../contracts/orders.contract'
 import { ORDER_ERROR_MESSAGES } from '../contracts/orders-errors'
 import { defineFunction, userOpenid, type ActionContext } from '../runtime/define-function'
-import { DomainError, forbidden } from '../runtime/domain-error'
+import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { assertTransition } from '../core/orders/order-state-machine'
 import { loadAccess } from '../core/auth/load-access'
 import { authorize } from '../core/auth/authorize'
@@ -19,7 +19,7 @@ import { requireOrder } from '../core/orders/order-transition'
 import { residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
 import { listServiceItems, requireServiceItem } from '../core/orders/service-catalog'
 import type { OrderDoc } from '../core/orders/order.model'
-import type { Prepay } from '../core/payments/payments.port'
+import type { Prepay } from '../core/kernel/ports/payments.port'
 
 const paymentOut = (p: Prepay) => ({ provider: p.provider, prepayId: p.prepayId, ...p.params })
 

@@ -1,30 +1,9 @@
 import type { z } from 'zod'
 import type { FunctionContract } from '../contracts/envelope'
-import type { Platform } from '../platform/ports'
-import { DomainError } from './domain-error'
+import type { ActionContext } from '../core/kernel/action-context'
 
-/** Who is calling, as the platform says (never as the event says). */
-export interface Caller {
-  /** WeChat OPENID from the CloudBase context; null for console and timer invocations. */
-  openid: string | null
-  kind: 'user' | 'console' | 'timer'
-}
-
-export interface ActionContext {
-  caller: Caller
-  platform: Platform
-  /** Id of this invocation, echoed in INTERNAL errors so support can find the log line. */
-  invocationId: string
-  /** The client's idempotency key for mutating calls. */
-  requestId?: string
-  now(): Date
-}
-
-/** A user caller; actions that need a signed-in WeChat user call this first. */
-export function userOpenid(ctx: ActionContext): string {
-  if (!ctx.caller.openid) throw new DomainError('AUTH.UNAUTHENTICATED')
-  return ctx.caller.openid
-}
+export type { ActionContext, Caller } from '../core/kernel/action-context'
+export { userOpenid } from '../core/kernel/action-context'
 
 type Handlers<C extends FunctionContract> = {
   [K in keyof C['actions']]: (input: z.infer<C['actions'][K]['input']>, ctx: ActionContext) => Promise<z.input<C['actions'][K]['output']>>

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { FnReply } from '../contracts/envelope'
 import { ERROR_MESSAGES } from '../contracts/errors'
-import type { Platform } from '../platform/ports'
-import { declareIndexes } from '../platform/db-indexes'
-import { isDuplicateKey, must } from './db-result'
+import type { Platform } from '../core/kernel/platform'
+import { declareIndexes } from '../core/kernel/indexes'
+import { isDuplicateKey, must } from '../core/kernel/db-result'
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency_keys'
 /** A pending key older than this belongs to a crashed invocation and may be taken over. */

@@ -3,9 +3,9 @@ import { z } from 'zod'
 import type { FnReply, ValidationIssue } from '../contracts/envelope'
 import { requestIdSchema } from '../contracts/envelope'
 import { ERROR_MESSAGES } from '../contracts/errors'
-import type { Platform } from '../platform/ports'
+import type { Platform } from '../core/kernel/platform'
 import type { ActionContext, Caller, FunctionDefinition } from './define-function'
-import { DomainError } from './domain-error'
+import { DomainError } from '../core/kernel/domain-error'
 import { runIdempotent } from './idempotency'
 
 const eventShape = z.object({ action: z.string().min(1).max(64), requestId: requestIdSchema.optional() }).passthrough()

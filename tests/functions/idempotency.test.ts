@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { defineContract, mutation } from '../../cloudfunctions/contracts/envelope'
 import { defineFunction } from '../../cloudfunctions/runtime/define-function'
 import { invoke } from '../../cloudfunctions/runtime/invoke'
-import { DomainError } from '../../cloudfunctions/runtime/domain-error'
-import { must } from '../../cloudfunctions/runtime/db-result'
+import { DomainError } from '../../cloudfunctions/core/kernel/domain-error'
+import { must } from '../../cloudfunctions/core/kernel/db-result'
 import { createTestWorld, type TestWorld } from '../support/test-platform'
 
 /** A tiny function that writes one document per call, to watch the runtime's idempotency at work. */

@@ -1,5 +1,5 @@
 import { ACCESS_ERRORS } from '../../contracts/access.contract'
-import { DomainError } from '../../runtime/domain-error'
+import { DomainError } from '../kernel/domain-error'
 
 export type AccessErrorCode = keyof typeof ACCESS_ERRORS
 

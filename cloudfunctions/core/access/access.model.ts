@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 import type { RefusalReasonCode } from '../../contracts/access.contract'
 
 /** Collections of the access area (shown to ops in the CloudBase console). */

@@ -1,5 +1,5 @@
-import type { ActionContext } from '../../runtime/define-function'
-import { DomainError, forbidden } from '../../runtime/domain-error'
+import type { ActionContext } from '../kernel/action-context'
+import { DomainError, forbidden } from '../kernel/domain-error'
 import { authorize } from '../auth/authorize'
 import { loadAccess } from '../auth/load-access'
 import { listAttempts } from './access-log'

@@ -1,4 +1,4 @@
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../orders/order.model'
 import { ATTRIBUTION_COLLECTIONS, type AttributionDoc } from './attribution.model'

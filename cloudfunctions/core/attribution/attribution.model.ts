@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 import type { OrderType } from '../orders/order.model'
 import type { TouchDoc as GroupbuyTouchDoc } from '../groupbuy/groupbuy.model'
 import type { AttributionRule, SelfPurchasePolicy, TouchSource } from '../../contracts/attribution.contract'

@@ -1,4 +1,4 @@
-import { runTx, txGet, txWrite } from '../../runtime/transaction'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from '../orders/order.model'
 import { loadOrder } from '../orders/order-transition'

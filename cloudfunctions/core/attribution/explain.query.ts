@@ -1,6 +1,6 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/attribution.contract'
 import { ATTRIBUTION_COLLECTIONS, type AttributionDoc, type LedgerDoc } from './attribution.model'
 

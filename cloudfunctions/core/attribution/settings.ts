@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { OrderType } from '../orders/order.model'
 import { ATTRIBUTION_COLLECTIONS, type SelfPurchasePolicy } from './attribution.model'
 

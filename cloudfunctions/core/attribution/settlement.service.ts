@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/attribution.contract'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { addMonths, monthOf } from '../metrics/month'

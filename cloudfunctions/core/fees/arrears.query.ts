@@ -1,6 +1,6 @@
 import type { ArrearsRow } from '../../contracts/fees.contract'
-import type { ActionContext } from '../../runtime/define-function'
-import { must } from '../../runtime/db-result'
+import type { ActionContext } from '../kernel/action-context'
+import { must } from '../kernel/db-result'
 import { userAccess } from '../auth/caller-access'
 import { FEE_COLLECTIONS } from './fee.model'
 import { unpaidBillsOf } from './bills.repo'

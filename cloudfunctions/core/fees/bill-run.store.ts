@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { randomBytes } from 'node:crypto'
-import { isDuplicateKey, must } from '../../runtime/db-result'
+import { isDuplicateKey, must } from '../kernel/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import { loadBuildings } from '../households/registry/registry-load'
 import { EPOCH, FEE_COLLECTIONS, type BillRunDoc, type BillRunFailure } from './fee.model'

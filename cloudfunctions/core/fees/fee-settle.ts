@@ -1,4 +1,4 @@
-import { isDuplicateKey, must } from '../../runtime/db-result'
+import { isDuplicateKey, must } from '../kernel/db-result'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import type { OrderDoc, RefundDoc } from '../orders/order.model'
 import { refundIdFor } from '../orders/order-ids'

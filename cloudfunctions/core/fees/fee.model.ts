@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 import type { FeeKind } from '../../contracts/fees-common.schemas'
 
 export type { FeeKind }

@@ -1,5 +1,5 @@
 import type { OrderView, PaymentParams } from '../../contracts/orders.contract'
-import { forbidden } from '../../runtime/domain-error'
+import { forbidden } from '../kernel/domain-error'
 import { authorize } from '../auth/authorize'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { placeOrder } from '../orders/place-order'

@@ -1,5 +1,5 @@
 import type { ClosingSummary } from '../../contracts/ops-groupbuy.schemas'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign } from './groupbuy.store'

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import { notify, thing } from '../notify/notify.service'
 import type { CampaignDoc, EntryDoc } from './groupbuy.model'
 

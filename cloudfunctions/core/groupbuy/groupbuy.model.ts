@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 import type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage } from '../../contracts/groupbuy.contract'
 
 export type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage }

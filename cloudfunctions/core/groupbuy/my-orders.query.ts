@@ -1,6 +1,6 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import type { MyEntry } from '../../contracts/groupbuy.contract'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../orders/order.model'
 import type { GroupbuyCaller } from './caller-context'
 import { iso } from './campaign-view'

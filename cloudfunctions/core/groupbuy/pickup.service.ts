@@ -1,5 +1,5 @@
-import { must } from '../../runtime/db-result'
-import { DomainError, forbidden } from '../../runtime/domain-error'
+import { must } from '../kernel/db-result'
+import { DomainError, forbidden } from '../kernel/domain-error'
 import type { CallerAccess } from '../auth/access.model'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { fulfilOrder } from '../orders/fulfil-order'

@@ -1,4 +1,4 @@
-import { DomainError } from '../../runtime/domain-error'
+import { DomainError } from '../kernel/domain-error'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { requestRefund } from '../orders/refund.service'
 import { moveStage } from './groupbuy.store'

@@ -1,8 +1,8 @@
 import type { Db } from '@cloudbase/database'
 import type { CallerAccess } from '../auth/access.model'
 import { can } from '../auth/authorize'
-import { must } from '../../runtime/db-result'
-import { forbidden, notFound } from '../../runtime/domain-error'
+import { must } from '../kernel/db-result'
+import { forbidden, notFound } from '../kernel/domain-error'
 import { COLLECTIONS } from '../shared/collections'
 import { GROUP_COLLECTIONS, type GroupDoc } from './group.model'
 

@@ -1,5 +1,5 @@
 import type { GroupIdentity, GroupKind } from '../../contracts/groups.contract'
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 
 /** Collections of the chat-group area (the CloudBase console shows these names to ops). */
 export const GROUP_COLLECTIONS = {

@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 
 /** Collections only the households area writes (the shared registry ones are in core/shared/collections). */
 export const HOUSEHOLD_COLLECTIONS = {

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { Member } from '../../contracts/households-members.schemas'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import type { CallerAccess, ResourceScope } from '../auth/access.model'
 import { authorize, can } from '../auth/authorize'

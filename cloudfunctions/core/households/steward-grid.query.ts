@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { StewardGrid } from '../../contracts/households-steward.schemas'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import type { CallerAccess } from '../auth/access.model'
 import { authorize } from '../auth/authorize'

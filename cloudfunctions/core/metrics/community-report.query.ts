@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { Figure } from '../../contracts/attribution.contract'
 import { COLLECTIONS } from '../shared/collections'
 import type { CommunityDoc, GridDoc, StaffDoc } from '../households/household.model'

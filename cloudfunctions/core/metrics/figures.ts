@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { Figure } from '../../contracts/attribution.contract'
 import { REPAIR_COLLECTIONS, type SatisfactionDoc } from '../repairs/repair.model'
 import { communityRollupId, stewardRollupId } from '../repairs/satisfaction.keys'

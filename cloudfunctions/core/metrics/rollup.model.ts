@@ -1,6 +1,6 @@
-import { declareIndexes } from '../../platform/db-indexes'
-import type { Tx } from '../../runtime/transaction'
-import { txGet, txWrite } from '../../runtime/transaction'
+import { declareIndexes } from '../kernel/indexes'
+import type { Tx } from '../kernel/transaction'
+import { txGet, txWrite } from '../kernel/transaction'
 
 /**
  * Monthly rollups, one document per (scope, key, month), kept on write: every order event adds its

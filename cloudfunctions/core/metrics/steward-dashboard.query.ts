@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { ATTRIBUTION_ERROR_MESSAGES, type DashboardOutput } from '../../contracts/attribution.contract'
 import type { CallerAccess } from '../auth/access.model'
 import { COLLECTIONS } from '../shared/collections'

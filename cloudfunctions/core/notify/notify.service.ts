@@ -1,7 +1,7 @@
-import type { Platform } from '../../platform/ports'
-import { declareIndexes } from '../../platform/db-indexes'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import { notifierOf, type SendOutcome, type SubscribeMessage } from './notifier.port'
+import type { Platform } from '../kernel/platform'
+import { declareIndexes } from '../kernel/indexes'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import { notifierOf, type SendOutcome, type SubscribeMessage } from '../kernel/ports/notifier.port'
 
 export const NOTIFY_LOG_COLLECTION = 'notify_log'
 /** Old log rows may be purged (TTL index in the console); duplicates are only a risk within minutes. */

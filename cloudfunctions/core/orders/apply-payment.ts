@@ -1,7 +1,7 @@
 import type { OrderHookContext } from './order-type-hooks'
 import { loadOrder, tryTransition } from './order-transition'
 import { paidHookStateFor, runPaidHook } from './paid-hook'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
 import { requestRefund } from './refund.service'
 

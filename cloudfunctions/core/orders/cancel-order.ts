@@ -1,6 +1,6 @@
-import { DomainError } from '../../runtime/domain-error'
+import { DomainError } from '../kernel/domain-error'
 import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
-import { paymentsOf } from '../payments/payments.port'
+import { paymentsOf } from '../kernel/ports/payments.port'
 import type { OrderHookContext } from './order-type-hooks'
 import { assertTransition } from './order-state-machine'
 import { requireOrder, tryTransition } from './order-transition'

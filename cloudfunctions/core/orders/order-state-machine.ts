@@ -1,4 +1,4 @@
-import { DomainError } from '../../runtime/domain-error'
+import { DomainError } from '../kernel/domain-error'
 import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
 import type { OrderStatus } from './order.model'
 

@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import type { OrderDoc, OrderType, RefundDoc } from './order.model'
 
 /** What a hook may use: the platform (db, clock, logger, ports). ActionContext satisfies it. */

@@ -1,6 +1,6 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 import type { OrderLine, OrderStatus, OrderType } from '../../contracts/orders.contract'
-import type { RequestPaymentParams } from '../payments/payments.port'
+import type { RequestPaymentParams } from '../kernel/ports/payments.port'
 
 export type { OrderLine, OrderStatus, OrderType }
 

@@ -1,5 +1,5 @@
-import { must } from '../../runtime/db-result'
-import { runTx, txGet } from '../../runtime/transaction'
+import { must } from '../kernel/db-result'
+import { runTx, txGet } from '../kernel/transaction'
 import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { emitOrderEvent, hasOrderListeners } from './order-listeners'
 import { assertTransition } from './order-state-machine'

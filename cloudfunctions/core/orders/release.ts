@@ -1,4 +1,4 @@
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
 

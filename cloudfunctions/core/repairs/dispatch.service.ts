@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { isDuplicateKey, must } from '../../runtime/db-result'
+import { isDuplicateKey, must } from '../kernel/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import type { StaffDoc } from '../households/household.model'
 import { REPAIR_COLLECTIONS, type TechnicianDoc } from './repair.model'

@@ -1,4 +1,4 @@
-import type { SubscribeMessage } from '../notify/notifier.port'
+import type { SubscribeMessage } from '../kernel/ports/notifier.port'
 import { thing } from '../notify/notify.service'
 import { REPAIR_CATEGORY_LABELS, REPAIR_STATUS_LABELS } from '../../contracts/repairs.contract'
 import type { SlaKind, TicketDoc } from './repair.model'

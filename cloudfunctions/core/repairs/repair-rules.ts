@@ -1,4 +1,4 @@
-import { DomainError } from '../../runtime/domain-error'
+import { DomainError } from '../kernel/domain-error'
 import { REPAIR_ERROR_MESSAGES } from '../../contracts/repairs.contract'
 import { IMAGE_TYPES, type FileRules } from '../storage/file-rules'
 import { WINDOW_HORIZON_MS } from './repair-time'

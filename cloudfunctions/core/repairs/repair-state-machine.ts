@@ -1,5 +1,5 @@
 import type { RepairStatus, TicketAction } from '../../contracts/repairs.contract'
-import { DomainError } from '../../runtime/domain-error'
+import { DomainError } from '../kernel/domain-error'
 import { REPAIR_ERROR_MESSAGES } from '../../contracts/repairs.contract'
 
 /** Who may fire a transition, as a relation to the ticket (resolved in ticket-access.ts). */

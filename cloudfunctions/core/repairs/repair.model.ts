@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 import type { RepairCategory, RepairStatus, TimelineAction } from '../../contracts/repairs.contract'
 
 /** Collections of the repairs area (names shown to ops in the CloudBase console). */

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { forbidden } from '../../runtime/domain-error'
+import { must } from '../kernel/db-result'
+import { forbidden } from '../kernel/domain-error'
 import type { CallerAccess } from '../auth/access.model'
 import type { SatisfactionFigure } from '../../contracts/repairs.contract'
 import { REPAIR_COLLECTIONS, type SatisfactionDoc } from './repair.model'

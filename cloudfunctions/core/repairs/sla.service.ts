@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
 import { notifyAll } from '../notify/notify.service'
 import { CLOSED_STATUSES, REPAIR_COLLECTIONS, type SlaKind, type TicketDoc, type TimelineEntry } from './repair.model'
 import { overdueCard } from './repair-notifications'

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { forbidden, notFound } from '../../runtime/domain-error'
+import { must } from '../kernel/db-result'
+import { forbidden, notFound } from '../kernel/domain-error'
 import { COLLECTIONS } from '../shared/collections'
 import type { CallerAccess } from '../auth/access.model'
 import { authorize } from '../auth/authorize'

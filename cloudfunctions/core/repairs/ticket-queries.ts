@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { CallerAccess } from '../auth/access.model'
 import type { TicketSummary } from '../../contracts/repairs.contract'
 import { CLOSED_STATUSES, OPEN_STATUSES, REPAIR_COLLECTIONS, type TicketDoc } from './repair.model'

@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { declareIndexes } from '../kernel/indexes'
 
 /** Collection names in one place; the CloudBase console shows these to ops. */
 export const COLLECTIONS = {

@@ -11,7 +11,7 @@ import { explainOrder } from '../../core/attribution/explain.query'
 import { communityReport, stewardsOf } from '../../core/metrics/community-report.query'
 import { monthOf } from '../../core/metrics/month'
 import type { ActionContext } from '../../runtime/define-function'
-import { forbidden } from '../../runtime/domain-error'
+import { forbidden } from '../../core/kernel/domain-error'
 import type { OpsHandlers } from './ops-action'
 
 /** Jobs that span every community: the console, or ops of any community. */

@@ -2,7 +2,7 @@ import tcb from '@cloudbase/node-sdk'
 import type { FnReply } from '../../contracts/envelope'
 import type { Caller, FunctionDefinition } from '../../runtime/define-function'
 import { invoke } from '../../runtime/invoke'
-import type { Platform } from '../ports'
+import type { Platform } from '../../core/kernel/platform'
 import { productionPlatform } from './production-platform'
 
 /**

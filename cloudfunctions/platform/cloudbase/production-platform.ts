@@ -1,6 +1,6 @@
 import tcb from '@cloudbase/node-sdk'
-import type { Platform, Ports } from '../ports'
-import { systemClock } from '../ports'
+import type { Platform, Ports } from '../../core/kernel/platform'
+import { systemClock } from '../../core/kernel/platform'
 import { createConsoleLogger } from '../../runtime/console-logger'
 import { createCloudbaseNotifier } from './notifier.cloudbase'
 import { createCloudbaseStorage } from './storage.cloudbase'

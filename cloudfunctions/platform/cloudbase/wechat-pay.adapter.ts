@@ -13,7 +13,7 @@ import {
   type RefundState,
   type RefundStatus,
   type TradeState,
-} from '../../core/payments/payments.port'
+} from '../../core/kernel/ports/payments.port'
 import { nodeSdkCloudPay, type CloudPayApi, type CloudPayResult } from './wechat-pay.cloudpay-api'
 
 dayjs.extend(utc)

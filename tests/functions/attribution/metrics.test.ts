@@ -1,4 +1,4 @@
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
 import { A, B, COMMUNITY, HOUSEHOLDS_IN_COMMUNITY, HOUSEHOLDS_PER_GRID, SERVICE, bind, buy, hh, openAttributionWorld, report, rowOf, touch, type AttributionWorld } from './attribution-test-kit'
 

@@ -1,7 +1,7 @@
 import { dumpDatabase, rid } from '../../support/test-platform'
 import { overrideOrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
 import { placeOrder } from '../../../cloudfunctions/core/orders/place-order'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../../../cloudfunctions/core/orders/order.model'
 import { HOUSEHOLD, OWNER, createServiceOrder, openOrderWorld, orderDoc, payWithLostNotify, stockHooks, stockLeft, type OrderWorld } from './order-test-kit'
 

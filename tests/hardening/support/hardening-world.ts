@@ -1,7 +1,7 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
 import { invokeLocal } from '../../../cloudfunctions/platform/local/invoke-local'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 import { DbCheckpoint, SandboxCheckpoint } from './db-checkpoint'

@@ -3,7 +3,7 @@ import { SqliteStore } from './sqlite-store'
 import { TransactionRegistry } from './transactions'
 import { WireFailure } from './wire-errors'
 import { runWireAction, type ActionScope } from './wire-actions'
-import { indexesOf, type IndexSpec } from '../../db-indexes'
+import { indexesOf, type IndexSpec } from '../../../core/kernel/indexes'
 
 export interface LocalDbEngineOptions {
   /** SQLite file path, or ':memory:' for tests. */

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { isDuplicateKey, must } from '../../../runtime/db-result'
+import { isDuplicateKey, must } from '../../../core/kernel/db-result'
 import { COLLECTIONS } from '../../../core/shared/collections'
 import { hashPhone } from '../../../core/households/phone'
 import type { BuildingDoc, HouseholdDoc, NoticeDoc, ResidentDoc, StaffDoc } from '../../../core/households/household.model'

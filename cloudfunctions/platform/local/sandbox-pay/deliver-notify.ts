@@ -1,5 +1,5 @@
 import type { WechatNotifyReply } from '../../../contracts/paycallback.contract'
-import type { Platform } from '../../ports'
+import type { Platform } from '../../../core/kernel/platform'
 import { toWechatReply, wrapNotify } from '../../../paycallback/notify-envelope'
 
 /**

@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { requirePort } from '../../platform/ports'
+import type { Platform } from '../platform'
+import { requirePort } from '../platform'
 
 /**
  * The Notifier port: WeChat subscribe messages (订阅消息). Any area may use it (repairs, fees reminders,
@@ -9,7 +9,6 @@ import { requirePort } from '../../platform/ports'
  * Production: subscribeMessage.send through CloudBase's WeChat open API (platform/cloudbase/notifier.cloudbase.ts).
  * Local: an outbox collection the dev UI shows at GET /dev/outbox (platform/local/outbox/).
  */
-export const NOTIFIER_PORT = 'notifier'
 
 export interface SubscribeMessage {
   /** Receiver's OPENID. */
@@ -38,7 +37,7 @@ export interface Notifier {
 }
 
 export function notifierOf(platform: Platform): Notifier {
-  return requirePort<Notifier>(platform, NOTIFIER_PORT)
+  return requirePort(platform, 'notifier')
 }
 
 /** WX_TPL_REPAIR_STATUS for 'repair_status'. */

@@ -1,7 +1,7 @@
-import { must } from '../../runtime/db-result'
-import type { DemoSeeder } from '../../platform/local/demo/seed-context'
-import { DEMO_COMMUNITY_ID } from '../../platform/local/demo/personas'
-import { ORDER_COLLECTIONS, type ServiceItemDoc } from './order.model'
+import { must } from '../../../../core/kernel/db-result'
+import type { DemoSeeder } from '../seed-context'
+import { DEMO_COMMUNITY_ID } from '../personas'
+import { ORDER_COLLECTIONS, type ServiceItemDoc } from '../../../../core/orders/order.model'
 
 const ITEMS: Omit<ServiceItemDoc, 'communityId' | 'active'>[] = [
   { _id: 'svc-cleaning', title: '上门保洁（2小时）', description: '专业保洁师上门，厨房、卫生间、客厅深度清洁', unitPriceFen: 8800, unit: '次', sort: 1 },

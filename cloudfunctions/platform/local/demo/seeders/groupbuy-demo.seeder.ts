@@ -1,7 +1,7 @@
-import { must } from '../../runtime/db-result'
-import type { DemoSeeder } from '../../platform/local/demo/seed-context'
-import { DEMO_COMMUNITY_ID } from '../../platform/local/demo/personas'
-import { GROUPBUY_COLLECTIONS, type CampaignDoc, type SkuDoc } from './groupbuy.model'
+import { must } from '../../../../core/kernel/db-result'
+import type { DemoSeeder } from '../seed-context'
+import { DEMO_COMMUNITY_ID } from '../personas'
+import { GROUPBUY_COLLECTIONS, type CampaignDoc, type SkuDoc } from '../../../../core/groupbuy/groupbuy.model'
 
 const DAY = 86400_000
 const CAMPAIGN_ID = 'gb-demo-oranges'

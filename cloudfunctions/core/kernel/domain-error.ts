@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type BaseErrorCode } from '../contracts/errors'
+import { ERROR_MESSAGES, type BaseErrorCode } from '../../contracts/errors'
 
 /**
  * A business rule said no. Carries a stable code the client branches on and a Chinese message a

@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { requirePort } from '../../platform/ports'
+import type { Platform } from '../platform'
+import { requirePort } from '../platform'
 
 /**
  * The Payments port: WeChat Pay as the order core needs it. Production: CloudBase 云支付
@@ -9,7 +9,6 @@ import { requirePort } from '../../platform/ports'
  * Notifies are never trusted on their own: the callback re-asks the gateway through queryPayment /
  * queryRefund before it changes anything.
  */
-export const PAYMENTS_PORT = 'payments'
 
 export interface RequestPaymentParams {
   timeStamp: string
@@ -85,5 +84,5 @@ export interface Payments {
 }
 
 export function paymentsOf(platform: Platform): Payments {
-  return requirePort<Payments>(platform, PAYMENTS_PORT)
+  return requirePort(platform, 'payments')
 }

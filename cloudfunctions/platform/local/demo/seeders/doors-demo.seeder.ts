@@ -1,7 +1,7 @@
-import { must } from '../../../runtime/db-result'
-import { ACCESS_COLLECTIONS, type DoorDoc } from '../../../core/access/access.model'
-import { DEMO_COMMUNITY_ID } from '../demo/personas'
-import type { DemoSeeder } from '../demo/seed-context'
+import { must } from '../../../../core/kernel/db-result'
+import { ACCESS_COLLECTIONS, type DoorDoc } from '../../../../core/access/access.model'
+import { DEMO_COMMUNITY_ID } from '../personas'
+import type { DemoSeeder } from '../seed-context'
 
 /** 阳光花园: two gates, and one door per unit of each of the six buildings (b-1…b-6, 2 units each). */
 export function demoDoors(now: Date): DoorDoc[] {

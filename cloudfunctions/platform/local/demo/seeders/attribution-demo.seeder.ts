@@ -1,6 +1,6 @@
-import type { DemoSeeder } from '../../platform/local/demo/seed-context'
-import { DEMO_COMMUNITY_ID } from '../../platform/local/demo/personas'
-import { DEFAULT_RULES, saveCampaignRule, saveCommunityRules } from './settings'
+import type { DemoSeeder } from '../seed-context'
+import { DEMO_COMMUNITY_ID } from '../personas'
+import { DEFAULT_RULES, saveCampaignRule, saveCommunityRules } from '../../../../core/attribution/settings'
 
 /**
  * The demo community's attribution rules written out (what ops would set with

@@ -1,10 +1,10 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { StaffDoc } from '../households/household.model'
-import type { DemoSeeder } from '../../platform/local/demo/seed-context'
-import { REPAIR_COLLECTIONS, freshTicketFields, type TechnicianDoc, type TicketDoc } from './repair.model'
-import { RESPOND_SLA_MS } from './repair-time'
+import { must } from '../../../../core/kernel/db-result'
+import { COLLECTIONS } from '../../../../core/shared/collections'
+import type { StaffDoc } from '../../../../core/households/household.model'
+import type { DemoSeeder } from '../seed-context'
+import { REPAIR_COLLECTIONS, freshTicketFields, type TechnicianDoc, type TicketDoc } from '../../../../core/repairs/repair.model'
+import { RESPOND_SLA_MS } from '../../../../core/repairs/repair-time'
 
 const COMMUNITY = 'c-sunshine'
 const MIN = 60_000

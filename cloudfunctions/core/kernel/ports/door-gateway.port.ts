@@ -28,4 +28,3 @@ export class DoorGatewayError extends Error {
   }
 }
 
-export const DOOR_GATEWAY_PORT = 'doorGateway'

@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { requirePort } from '../../platform/ports'
+import type { Platform } from '../platform'
+import { requirePort } from '../platform'
 
 /**
  * The Storage port: CloudBase cloud storage. Files are named by fileID ("cloud://<env>.<bucket>/<cloudPath>").
@@ -10,7 +10,6 @@ import { requirePort } from '../../platform/ports'
  * Production: platform/cloudbase/storage.cloudbase.ts (@cloudbase/node-sdk uploadFile/getFileInfo/
  * getTempFileURL/deleteFile). Local: platform/local/file-storage/ (files under DATA_DIR/storage, or memory).
  */
-export const STORAGE_PORT = 'storage'
 
 export interface StoredFileInfo {
   fileId: string
@@ -31,7 +30,7 @@ export interface Storage {
 }
 
 export function storageOf(platform: Platform): Storage {
-  return requirePort<Storage>(platform, STORAGE_PORT)
+  return requirePort(platform, 'storage')
 }
 
 const FILE_ID = /^cloud:\/\/[A-Za-z0-9._-]+\/(.+)$/

@@ -1,4 +1,5 @@
-import { devPassKeyStore, parsePassKeyConfig, passKeyStoreFromEnv } from '../../../cloudfunctions/core/access/pass-key-store'
+import { parsePassKeyConfig, passKeyStoreFromEnv } from '../../../cloudfunctions/core/access/pass-key-config'
+import { devPassKeyStore, localPassKeyStore } from '../../../cloudfunctions/platform/local/demo/dev-pass-keys'
 
 const secret = Buffer.alloc(32, 3).toString('base64')
 
@@ -20,12 +21,14 @@ describe('pass key store', () => {
     expect(() => parsePassKeyConfig(JSON.stringify(config))).toThrow()
   })
 
-  it('derives stable, per-community dev keys only when dev fallback is allowed', () => {
+  it('derives stable, per-community dev keys only in local runs; production without the secret has none', () => {
     const a = devPassKeyStore('s1').keysFor('c-a')[0].secret
     expect(devPassKeyStore('s1').keysFor('c-a')[0].secret).toEqual(a)
     expect(devPassKeyStore('s1').keysFor('c-b')[0].secret).not.toEqual(a)
     expect(devPassKeyStore('s2').keysFor('c-a')[0].secret).not.toEqual(a)
-    expect(passKeyStoreFromEnv({}, { devFallback: true }).keysFor('c-a')).toHaveLength(1)
-    expect(passKeyStoreFromEnv({}, { devFallback: false }).keysFor('c-a')).toEqual([])
+    expect(localPassKeyStore({}).keysFor('c-a')).toHaveLength(1)
+    expect(passKeyStoreFromEnv({}).keysFor('c-a')).toEqual([])
+    const configured = { ACCESS_PASS_KEYS: JSON.stringify({ 'c-a': [{ kid: 7, secret, signFrom: '2026-01-01T00:00:00Z' }] }) }
+    expect(localPassKeyStore(configured).keysFor('c-a').map((k) => k.kid)).toEqual([7])
   })
 })

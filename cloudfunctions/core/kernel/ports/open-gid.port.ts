@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { requirePort } from '../../platform/ports'
+import type { Platform } from '../platform'
+import { requirePort } from '../platform'
 
 /**
  * Turns the cloudID that wx.getGroupEnterInfo hands the mini-program into the group's openGId. The
@@ -9,7 +9,6 @@ import { requirePort } from '../../platform/ports'
  * Production: platform/cloudbase/open-gid.cloudbase.ts (WeChat open API cloudbase.getOpenData through
  * @cloudbase/node-sdk). Local: platform/local/open-gid.local.ts (a stable fake openGId per chat).
  */
-export const OPEN_GID_PORT = 'openGid'
 
 export interface OpenGidResolver {
   /** The openGId, or null when WeChat does not vouch for the cloudID (expired, forged, another user's). */
@@ -17,7 +16,7 @@ export interface OpenGidResolver {
 }
 
 export function openGidResolverOf(platform: Platform): OpenGidResolver {
-  return requirePort<OpenGidResolver>(platform, OPEN_GID_PORT)
+  return requirePort(platform, 'openGid')
 }
 
 /**
@@ -25,7 +24,7 @@ export function openGidResolverOf(platform: Platform): OpenGidResolver {
  * its group is still worth keeping, so a missing port or a failed lookup yields null (logged as `logEvent`).
  */
 export async function groupOfCard(platform: Platform, cloudID: string, openid: string, logEvent: string): Promise<string | null> {
-  const resolver = platform.ports[OPEN_GID_PORT] as OpenGidResolver | undefined
+  const resolver = platform.ports.openGid
   if (!resolver) return null
   try {
     return await resolver.resolve(cloudID, openid)
