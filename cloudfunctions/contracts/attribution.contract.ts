@@ -14,11 +14,6 @@ const signedFen = z.number().int()
 const ratio = z.number().min(0).max(1)
 const count = z.number().int().nonnegative()
 
-export const ATTRIBUTION_ERROR_MESSAGES = {
-  'ATTRIBUTION.NOT_A_STEWARD': '仅网格管家可以查看业绩',
-  'ATTRIBUTION.PERIOD_OPEN': '只能结算已经结束的月份',
-  'ATTRIBUTION.ORDER_NOT_ATTRIBUTED': '该订单尚未归因（未支付或仍在处理中）',
-} as const
 
 /**
  * One row of figures for a steward, a grid or a community in a month (Asia/Shanghai). The steward

@@ -5,7 +5,7 @@ import { paymentParamsSchema } from './orders.contract'
 import { householdBillsSchema, invoiceTitleSchema, invoiceViewSchema, periodSchema, receiptSchema, receiptSummarySchema } from './fees-common.schemas'
 
 export * from './fees-common.schemas'
-export { FEE_ERROR_MESSAGES, type FeeErrorCode } from './fees-errors'
+export { FEE_ERROR_MESSAGES, type FeeErrorCode } from './errors/fees'
 
 /** At most this many bills in one payment (an order holds at most 50 lines). */
 export const MAX_BILLS_PER_PAYMENT = 50

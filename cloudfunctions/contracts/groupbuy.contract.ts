@@ -3,7 +3,7 @@ import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { orderStatusSchema, orderViewSchema, paymentParamsSchema } from './orders.contract'
 
-export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './groupbuy-errors'
+export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './errors/groupbuy'
 
 export const campaignModeSchema = z.enum(['stock', 'presale'])
 export const campaignStatusSchema = z.enum(['draft', 'open', 'closing', 'closed'])

@@ -7,7 +7,7 @@ import { householdsMembersActions } from './households-members.schemas'
 import { householdsStewardActions } from './households-steward.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
-export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households-errors'
+export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './errors/households'
 
 export const staffRoleSchema = z.object({ role: roleSchema, communityId: idSchema, communityName: z.string() })
 

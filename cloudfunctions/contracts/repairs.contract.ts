@@ -46,13 +46,6 @@ export const TIMELINE_LABELS: Record<TimelineAction, string> = {
 export const TICKET_ACTIONS = ['cancel', 'rate', 'reopen', 'accept', 'start', 'complete', 'reassign'] as const
 
 /** Codes this function answers besides the base ones (errors.ts) and FILE.* (core/storage/file-rules.ts). */
-export const REPAIR_ERROR_MESSAGES = {
-  'REPAIR.ILLEGAL_TRANSITION': '工单当前状态不能进行此操作，请刷新后查看',
-  'REPAIR.ALREADY_RATED': '这张工单已经评价过了',
-  'REPAIR.REOPEN_EXPIRED': '完成超过 7 天的工单不能重新打开，请重新报修',
-  'REPAIR.TECHNICIAN_UNAVAILABLE': '该师傅当前不可接单，请选择其他师傅',
-  'REPAIR.BAD_TIME_WINDOW': '时间段不正确：结束须晚于开始，且在未来 30 天内',
-} as const
 
 const fileIdSchema = z.string().max(300).regex(/^cloud:\/\/\S+$/, '文件编号格式不正确')
 const photosSchema = z.array(fileIdSchema).max(9, '最多上传 9 张照片').default([])

@@ -1,5 +1,5 @@
 import { ordersContract } from '../contracts/orders.contract'
-import { ORDER_ERROR_MESSAGES } from '../contracts/orders-errors'
+import { ORDER_ERROR_MESSAGES } from '../contracts/errors/orders'
 import { defineFunction, userOpenid, type ActionContext } from '../runtime/define-function'
 import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { assertTransition } from '../core/orders/order-state-machine'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FnReply } from '../contracts/envelope'
-import { ERROR_MESSAGES } from '../contracts/errors'
+import { ERROR_MESSAGES } from '../contracts/errors/base'
 import type { Platform } from '../core/kernel/platform'
 import { declareIndexes } from '../core/kernel/indexes'
 import { isDuplicateKey, must } from '../core/kernel/db-result'

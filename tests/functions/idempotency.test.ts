@@ -15,7 +15,7 @@ let failNext = false
 const counterFunction = defineFunction(counterContract, {
   bump: async (input, ctx) => {
     const db = ctx.platform.db
-    if (input.by === 7) throw new DomainError('COUNTER.UNLUCKY', '不吉利的数字')
+    if (input.by === 7) throw new DomainError('RATE_LIMITED', '不吉利的数字')
     must(await db.collection('counter_log').add({ by: input.by, at: ctx.now() }))
     if (failNext) {
       failNext = false
@@ -72,7 +72,7 @@ describe('runtime idempotency: a retry with the same request id returns the firs
 
   it('a domain refusal is remembered too: the answer to the same request does not change', async () => {
     const first = await call({ action: 'bump', by: 7, requestId: 'req-00000005' })
-    expect(first).toMatchObject({ ok: false, code: 'COUNTER.UNLUCKY', message: '不吉利的数字' })
+    expect(first).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: '不吉利的数字' })
     expect(await call({ action: 'bump', by: 7, requestId: 'req-00000005' })).toEqual(first)
   })
 

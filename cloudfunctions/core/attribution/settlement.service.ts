@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { isDuplicateKey, must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
-import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/attribution.contract'
+import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/errors/attribution'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { addMonths, monthOf } from '../metrics/month'
 import { ATTRIBUTION_COLLECTIONS, type StatementDoc } from './attribution.model'

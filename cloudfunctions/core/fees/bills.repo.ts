@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { FEE_ERROR_MESSAGES, type FeeErrorCode } from '../../contracts/fees-errors'
+import { FEE_ERROR_MESSAGES, type FeeErrorCode } from '../../contracts/errors/fees'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { FEE_COLLECTIONS, type BillDoc } from './fee.model'

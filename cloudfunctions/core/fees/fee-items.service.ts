@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import type { z } from 'zod'
 import type { feeItemInputSchema, feeItemViewSchema } from '../../contracts/ops-fees.schemas'
-import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
+import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { COLLECTIONS } from '../shared/collections'

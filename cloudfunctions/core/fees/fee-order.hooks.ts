@@ -1,6 +1,6 @@
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
-import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
+import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import { registerOrderTypeHooks, type OrderHookContext } from '../orders/order-type-hooks'
 import type { OrderDoc } from '../orders/order.model'
 import { runTx, txGet, txWrite } from '../kernel/transaction'

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { InvoiceTitle, InvoiceView } from '../../contracts/fees-common.schemas'
-import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
+import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import { userOpenid, type ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'

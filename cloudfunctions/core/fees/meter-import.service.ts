@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
+import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import { isDuplicateKey, must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { parseCsv } from '../households/registry/csv'

@@ -11,7 +11,7 @@ import type { ResidentDoc } from '../households/household.model'
 import { FEE_COLLECTIONS, type BillDoc, type ReminderDoc } from './fee.model'
 import { unpaidBillsOf } from './bills.repo'
 import { householdBriefs, type HouseholdBrief } from './fee-access'
-import { yuan } from './fee-item.rules'
+import { yuan } from '../kernel/money'
 import { billAmountAt } from './late-fee'
 
 /** A bill is reminded about at most once per this interval (DOMAIN.md: one per bill per 3 days). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Platform } from '../kernel/platform'
 import type { CreateCampaignInput } from '../../contracts/ops-groupbuy.schemas'
-import { HOUSEHOLD_ERROR_MESSAGES } from '../../contracts/households-errors'
+import { HOUSEHOLD_ERROR_MESSAGES } from '../../contracts/errors/households'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { COLLECTIONS } from '../shared/collections'

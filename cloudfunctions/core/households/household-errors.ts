@@ -1,4 +1,4 @@
-import { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from '../../contracts/households-errors'
+import { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from '../../contracts/errors/households'
 import { DomainError } from '../kernel/domain-error'
 
 export function householdError(code: HouseholdErrorCode, message?: string, details?: Record<string, unknown>): DomainError {

@@ -1,16 +1,18 @@
-import { ERROR_MESSAGES, type BaseErrorCode } from '../../contracts/errors'
+import { ALL_ERROR_MESSAGES, type ErrorCode } from '../../contracts/errors'
+
+export type { ErrorCode }
 
 /**
- * A business rule said no. Carries a stable code the client branches on and a Chinese message a
- * person can read. Thrown by core code before anything is written.
+ * A business rule said no. Carries a stable code the client branches on (one of contracts/errors) and a
+ * Chinese message a person can read. Thrown by core code before anything is written.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message?: string,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message ?? ERROR_MESSAGES[code as BaseErrorCode] ?? code)
+    super(message ?? ALL_ERROR_MESSAGES[code] ?? code)
     this.name = 'DomainError'
   }
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../kernel/domain-error'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
 import { paymentsOf } from '../kernel/ports/payments.port'
 import type { OrderHookContext } from './order-type-hooks'
 import { assertTransition } from './order-state-machine'

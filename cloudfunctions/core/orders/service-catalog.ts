@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import type { ServiceItem } from '../../contracts/orders.contract'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { ORDER_COLLECTIONS, type ServiceItemDoc } from './order.model'

@@ -1,5 +1,5 @@
 import { DomainError } from '../kernel/domain-error'
-import { REPAIR_ERROR_MESSAGES } from '../../contracts/repairs.contract'
+import { REPAIR_ERROR_MESSAGES } from '../../contracts/errors/repairs'
 import { IMAGE_TYPES, type FileRules } from '../storage/file-rules'
 import { WINDOW_HORIZON_MS } from './repair-time'
 

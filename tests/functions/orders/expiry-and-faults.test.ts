@@ -123,7 +123,7 @@ describe('unpaid expiry (timer) and database faults while creating', () => {
   })
 
   it('a refused reservation (sold out) leaves no order at all', async () => {
-    await expect(place(rid(), STOCK + 1)).rejects.toMatchObject({ code: 'TEST.SOLD_OUT' })
+    await expect(place(rid(), STOCK + 1)).rejects.toMatchObject({ code: 'GROUPBUY.SOLD_OUT' })
     expect(await allOrders()).toHaveLength(0)
     expect(await stockLeft(w)).toBe(STOCK)
   })

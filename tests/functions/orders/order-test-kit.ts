@@ -95,7 +95,7 @@ export function stockHooks(counter: { reserve: number; release: number } = { res
         await runTx(ctx.platform.db, async (t) => {
           if (await txGet(t, 'test_holds', order._id)) return
           const sku = await txGet<{ stock: number }>(t, 'test_stock', 'sku-1')
-          if (!sku || sku.stock < qty) throw new DomainError('TEST.SOLD_OUT', '已售罄')
+          if (!sku || sku.stock < qty) throw new DomainError('GROUPBUY.SOLD_OUT', '已售罄')
           must(await t.collection('test_stock').doc('sku-1').update({ stock: sku.stock - qty }))
           must(await t.collection('test_holds').add({ _id: order._id, qty, status: 'held' }))
         })
