@@ -4,6 +4,7 @@
  * steward dashboard and the ops report (latency, DB calls), the payment-time attribution, and the monthly
  * settlement of 200 stewards (first run and a repeat).
  */
+import { appWiring } from '../cloudfunctions/areas'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -24,7 +25,7 @@ async function ensureSeed(rows: BenchRow[]): Promise<string> {
   const marker = path.join(CACHE, 'seeded.json')
   if (!fs.existsSync(marker)) {
     fs.rmSync(CACHE, { recursive: true, force: true })
-    const local = createLocalDb({ dataDir: CACHE, now: () => BENCH_NOW })
+    const local = createLocalDb({ dataDir: CACHE, now: () => BENCH_NOW, indexSpecs: appWiring().indexesOf })
     const started = Date.now()
     const stats = await seedAttributionScale(local.db, (s) => process.stderr.write(`${s}\n`))
     local.close()

@@ -1,6 +1,5 @@
 import { paycallbackContract } from '../contracts/paycallback.contract'
 import { defineFunction } from '../runtime/define-function'
-import '../core/orders/all-order-types'
 import { handlePayNotify } from '../core/orders/pay-notify'
 import { handleRefundNotify } from '../core/orders/refund-notify'
 

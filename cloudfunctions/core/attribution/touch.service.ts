@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Platform } from '../kernel/platform'
-import { declareIndexes } from '../kernel/indexes'
+import { defineIndexes } from '../kernel/indexes'
 import { must } from '../kernel/db-result'
 import { COLLECTIONS } from '../shared/collections'
 import type { StaffDoc } from '../households/household.model'
@@ -11,7 +11,7 @@ import { ATTRIBUTION_COLLECTIONS, type TouchDoc, type TouchSource } from './attr
 /** The same steward (and campaign) opened again within this time is one touch, not a flood of them. */
 export const TOUCH_DEDUP_MS = 30 * 60_000
 
-declareIndexes({ collection: ATTRIBUTION_COLLECTIONS.touches, fields: ['residentOpenid', 'at'] })
+export const TOUCH_INDEXES = defineIndexes({ collection: ATTRIBUTION_COLLECTIONS.touches, fields: ['residentOpenid', 'at'] })
 
 export interface PageTouchInput {
   stewardId: string

@@ -1,7 +1,7 @@
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
-import { registerOrderTypeHooks, type OrderHookContext } from '../orders/order-type-hooks'
+import type { OrderHookContext, OrderTypeHooks } from '../orders/order-type-hooks'
 import type { OrderDoc } from '../orders/order.model'
 import { runTx, txGet, txWrite } from '../kernel/transaction'
 import { EPOCH, FEE_COLLECTIONS, type BillDoc } from './fee.model'
@@ -45,9 +45,10 @@ async function unlockBills(ctx: OrderHookContext, order: OrderDoc): Promise<void
   )
 }
 
-registerOrderTypeHooks('fee', {
+/** The fee order type: bills are locked while an order is open and marked paid (or unpaid again) by its payment and refunds. */
+export const feeOrderHooks: OrderTypeHooks = {
   reserve: lockBills,
   release: unlockBills,
   onPaid: recordPaidBills,
   onRefunded: revertRefundedBills,
-})
+}

@@ -54,5 +54,5 @@ export async function checkout(
     title: campaign.title,
   })
   const payment = placed.prepay ? { provider: placed.prepay.provider, prepayId: placed.prepay.prepayId, ...placed.prepay.params } : null
-  return { order: toOrderView(placed.order, [], caller.access.openid, ctx.now()), payment }
+  return { order: toOrderView(ctx.platform, placed.order, [], caller.access.openid, ctx.now()), payment }
 }

@@ -1,8 +1,9 @@
 /**
- * Index declarations for every collection, one list for both worlds: the local engine creates them as
- * SQLite expression indexes, and docs/architecture.md tells ops to create the same ones in the CloudBase
- * console. Only declare scalar fields here (strings, numbers, booleans): the local planner trusts that
- * an indexed field is never an array when it pushes an equality down to SQL.
+ * Index declarations, as plain data. Each area lists its indexes next to its collections in its
+ * index.ts (defineArea); cloudfunctions/areas.ts gathers them, the local engine creates them as SQLite
+ * expression indexes, and docs/architecture.md tells ops to create the same ones in the CloudBase
+ * console (a test keeps the two lists equal). Only declare scalar fields (strings, numbers, booleans):
+ * the local planner trusts that an indexed field is never an array when it pushes an equality to SQL.
  */
 export interface IndexSpec {
   collection: string
@@ -10,20 +11,10 @@ export interface IndexSpec {
   unique?: boolean
 }
 
-const indexes: IndexSpec[] = []
+export const indexKey = (spec: IndexSpec) => `${spec.collection}:${spec.fields.join(',')}`
 
-/** Feature modules register their indexes at import time, next to the code that queries them. */
-export function declareIndexes(...specs: IndexSpec[]): void {
-  for (const spec of specs) {
-    const key = `${spec.collection}:${spec.fields.join(',')}`
-    if (!indexes.some((i) => `${i.collection}:${i.fields.join(',')}` === key)) indexes.push(spec)
-  }
-}
-
-export function declaredIndexes(): readonly IndexSpec[] {
-  return indexes
-}
-
-export function indexesOf(collection: string): IndexSpec[] {
-  return indexes.filter((i) => i.collection === collection)
+/** The specs as given, without repeats (two queries may need the same index). */
+export function defineIndexes(...specs: IndexSpec[]): readonly IndexSpec[] {
+  const seen = new Set<string>()
+  return specs.filter((s) => !seen.has(indexKey(s)) && !!seen.add(indexKey(s)))
 }

@@ -5,6 +5,7 @@ import type { Storage } from './ports/storage.port'
 import type { OpenGidResolver } from './ports/open-gid.port'
 import type { DoorGateway } from './ports/door-gateway.port'
 import type { PassKeyStore } from './ports/pass-keys.port'
+import type { Wiring } from './area'
 
 /**
  * What core code may touch of the outside world. Production fills these with CloudBase adapters
@@ -43,6 +44,8 @@ export interface Platform {
   /** The function's environment variables (e.g. BOOTSTRAP_OPS_OPENIDS); never secrets in logs. */
   env: Readonly<Record<string, string | undefined>>
   ports: Partial<Ports>
+  /** The areas put together (cloudfunctions/areas.ts): order types, listeners, collections, indexes. */
+  wiring: Wiring
 }
 
 export function requirePort<K extends PortName>(platform: Platform, name: K): Ports[K] {

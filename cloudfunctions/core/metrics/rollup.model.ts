@@ -1,4 +1,4 @@
-import { declareIndexes } from '../kernel/indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { Tx } from '../kernel/transaction'
 import { txGet, txWrite } from '../kernel/transaction'
 
@@ -10,7 +10,7 @@ import { txGet, txWrite } from '../kernel/transaction'
  */
 export const METRIC_COLLECTIONS = { rollups: 'metric_rollups' } as const
 
-declareIndexes({ collection: METRIC_COLLECTIONS.rollups, fields: ['communityId', 'month'] })
+export const METRIC_INDEXES = defineIndexes({ collection: METRIC_COLLECTIONS.rollups, fields: ['communityId', 'month'] })
 
 export type MetricScope = 'steward' | 'grid' | 'community'
 

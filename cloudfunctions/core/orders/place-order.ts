@@ -66,7 +66,7 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
   const { platform } = ctx
   const now = platform.clock.now()
   const communityId = input.communityId ?? (await communityOf(platform, input.householdId))
-  const reserves = !!hooksFor(input.type).reserve
+  const reserves = !!hooksFor(ctx.platform, input.type).reserve
   const doc: OrderDoc = {
     _id: orderId,
     type: input.type,
@@ -112,7 +112,7 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
 async function finishReservation(ctx: OrderHookContext, order: OrderDoc): Promise<OrderDoc> {
   const coll = ctx.platform.db.collection(ORDER_COLLECTIONS.orders)
   try {
-    await hooksFor(order.type).reserve?.(ctx, order)
+    await hooksFor(ctx.platform, order.type).reserve?.(ctx, order)
   } catch (e) {
     if (e instanceof DomainError) must(await coll.where({ _id: order._id, status: 'created', reservation: 'pending' }).remove())
     throw e

@@ -1,4 +1,4 @@
-import { declareIndexes } from '../kernel/indexes'
+import { defineIndexes } from '../kernel/indexes'
 
 /** Collection names in one place; the CloudBase console shows these to ops. */
 export const COLLECTIONS = {
@@ -12,7 +12,7 @@ export const COLLECTIONS = {
   userPrefs: 'user_prefs',
 } as const
 
-declareIndexes(
+export const REGISTRY_INDEXES = defineIndexes(
   { collection: COLLECTIONS.buildings, fields: ['communityId'] },
   { collection: COLLECTIONS.households, fields: ['communityId', 'buildingId'] },
   { collection: COLLECTIONS.households, fields: ['buildingId'] },

@@ -2,7 +2,6 @@ import type { opsAttributionActions } from '../../contracts/ops-attribution.sche
 import { opsAccess, userAccess } from '../../core/auth/caller-access'
 import { groupbuyError } from '../../core/groupbuy/groupbuy-errors'
 import { loadCampaign } from '../../core/groupbuy/groupbuy.store'
-import '../../core/orders/all-order-types'
 import { saveCampaignRule, saveCommunityRules } from '../../core/attribution/settings'
 import { settlePeriod } from '../../core/attribution/settlement.service'
 import { sweepAccruals } from '../../core/attribution/accrual-sweep'

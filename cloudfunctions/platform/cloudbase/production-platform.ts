@@ -5,6 +5,7 @@ import { createConsoleLogger } from '../../runtime/console-logger'
 import { createCloudbaseNotifier } from './notifier.cloudbase'
 import { createCloudbaseStorage } from './storage.cloudbase'
 import { createWechatPayments } from './wechat-pay.adapter'
+import { appWiring } from '../../areas'
 
 let app: ReturnType<typeof tcb.init> | undefined
 
@@ -20,6 +21,7 @@ export function productionPlatform(fn: string, ports: Partial<Ports> = {}): Plat
     clock: systemClock,
     logger: createConsoleLogger(fn),
     env: process.env,
+    wiring: appWiring(),
     ports: {
       notifier: createCloudbaseNotifier(cloudbaseApp(), process.env),
       storage: createCloudbaseStorage(cloudbaseApp()),

@@ -9,15 +9,20 @@ import { SandboxPayments } from './sandbox-pay/sandbox-payments'
 import { deliverNotifyLocally } from './sandbox-pay/deliver-notify'
 import { DoorSimulator } from './door-simulator/door-simulator'
 import { localPassKeyStore } from './demo/dev-pass-keys'
+import { OUTBOX_INDEXES } from './outbox/outbox-notifier'
+import { appWiring } from '../../areas'
+import type { Wiring } from '../../core/kernel/area'
 
 export interface LocalPlatform extends Platform {
   local: LocalDb
 }
 
 /** The embedded world: SQLite-backed Db, a controllable clock, and a sandbox adapter for every port, each given explicitly. */
-export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; quiet?: boolean; ports?: Partial<Ports>; env?: Record<string, string | undefined> } = {}): LocalPlatform {
+export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; quiet?: boolean; ports?: Partial<Ports>; env?: Record<string, string | undefined>; wiring?: Wiring } = {}): LocalPlatform {
   const clock = options.clock ?? systemClock
-  const local = createLocalDb({ dataDir: options.dataDir, now: () => clock.now() })
+  const wiring = options.wiring ?? appWiring()
+  const indexSpecs = (collection: string) => [...wiring.indexesOf(collection), ...OUTBOX_INDEXES.filter((i) => i.collection === collection)]
+  const local = createLocalDb({ dataDir: options.dataDir, now: () => clock.now(), indexSpecs })
   const logger = options.quiet ? silentLogger : createConsoleLogger('local')
   const env = options.env ?? process.env
   const platform: LocalPlatform = {
@@ -25,6 +30,7 @@ export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; 
     clock,
     logger,
     env,
+    wiring,
     ports: {
       notifier: createOutboxNotifier(local.db, () => clock.now()),
       storage: createLocalFileStorage(options.dataDir, clock),

@@ -14,7 +14,7 @@ describe('unpaid expiry (timer) and database faults while creating', () => {
   beforeEach(async () => {
     w = await openOrderWorld()
     stock = stockHooks()
-    restore = overrideOrderTypeHooks('groupbuy', stock.hooks)
+    restore = overrideOrderTypeHooks(w.platform, 'groupbuy', stock.hooks)
     must(await w.platform.db.collection('test_stock').doc('sku-1').set({ stock: STOCK }))
   })
   afterEach(() => {

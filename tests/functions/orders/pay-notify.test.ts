@@ -14,7 +14,7 @@ describe('pay notify: verified, idempotent, fast', () => {
     onPaid.length = 0
     // Like a real hook: its effect is keyed by order id, so a repeated call changes nothing.
     const done = new Set<string>()
-    restore = overrideOrderTypeHooks('service', {
+    restore = overrideOrderTypeHooks(w.platform, 'service', {
       onPaid: async (_ctx, order) => {
         if (!done.has(order._id)) onPaid.push(order._id)
         done.add(order._id)

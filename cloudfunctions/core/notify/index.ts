@@ -1,0 +1,10 @@
+import { defineArea } from '../kernel/area'
+import { NOTIFY_INDEXES, NOTIFY_LOG_COLLECTION } from './notify.service'
+
+/** Subscribe messages sent at most once per key (the log that dedupes them). */
+export const notifyArea = defineArea({
+  name: 'notify',
+  collections: [NOTIFY_LOG_COLLECTION],
+  indexes: NOTIFY_INDEXES,
+  errors: {},
+})

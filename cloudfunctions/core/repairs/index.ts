@@ -1,0 +1,11 @@
+import { defineArea } from '../kernel/area'
+import { REPAIR_ERROR_MESSAGES } from '../../contracts/errors/repairs'
+import { REPAIR_COLLECTIONS, REPAIR_INDEXES } from './repair.model'
+
+/** 报事报修: tickets, dispatch, SLA, ratings and technicians. */
+export const repairsArea = defineArea({
+  name: 'repairs',
+  collections: Object.values(REPAIR_COLLECTIONS),
+  indexes: REPAIR_INDEXES,
+  errors: REPAIR_ERROR_MESSAGES,
+})
