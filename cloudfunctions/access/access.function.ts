@@ -40,6 +40,5 @@ export const accessFunction = defineFunction(
   },
   {
     timers: { purgeExpired: async (ctx) => purgeExpired(ctx.platform.db, ctx.now()) },
-    consoleActions: ['accessLog', 'readerVerify'],
   },
 )

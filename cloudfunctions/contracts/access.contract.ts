@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { ACCESS_ERRORS } from './errors/access'
+import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -138,7 +141,25 @@ export const accessContract = defineContract('access', {
     z.object({ doorId: idSchema, code: z.string().max(400) }).strict(),
     z.object({ allowed: z.boolean(), reason: refusalReasonSchema.nullable(), doorName: z.string() }),
   ),
-})
+},
+  {
+    audience: {
+      myDoors: ['member'],
+      issuePass: ['member'],
+      remoteOpen: ['user'],
+      createVisitorPass: ['member'],
+      myVisitorPasses: ['member'],
+      revokeVisitorPass: ['member'],
+      visitorPass: ['user'],
+      visitorCode: ['user'],
+      visitorOpen: ['user'],
+      myAccessLog: ['user'],
+      accessLog: ['ops', 'console'],
+      readerVerify: ['console'],
+    },
+    errors: [...codesOf(ACCESS_ERRORS), ...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+  },
+)
 
 export type AccessDoor = z.infer<typeof doorSchema>
 export type VisitorPass = z.infer<typeof visitorPassSchema>

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { ATTRIBUTION_ERROR_MESSAGES } from './errors/attribution'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -124,7 +126,17 @@ export const attributionContract = defineContract('attribution', {
   ),
   /** Public card of a steward (name, community) for the page a share card opens. */
   stewardCard: query(z.object({ stewardId: idSchema }).strict(), z.object({ stewardId: idSchema, name: z.string(), communityName: z.string() }).nullable()),
-})
+},
+  {
+    audience: {
+      recordTouch: ['user'],
+      dashboard: ['user'],
+      statement: ['user'],
+      stewardCard: ['user'],
+    },
+    errors: [...codesOf(ATTRIBUTION_ERROR_MESSAGES)],
+  },
+)
 
 export type Figure = z.infer<typeof figureSchema>
 export type DashboardOutput = z.infer<typeof dashboardOutput>

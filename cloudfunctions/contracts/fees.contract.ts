@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { FEE_ERROR_MESSAGES } from './errors/fees'
+import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { paymentParamsSchema } from './orders.contract'
@@ -86,7 +89,22 @@ export const feesContract = defineContract('fees', {
       ),
     }),
   ),
-})
+},
+  {
+    audience: {
+      unpaid: ['member'],
+      pay: ['member'],
+      history: ['member'],
+      receipt: ['member', 'steward', 'ops'],
+      requestInvoice: ['member'],
+      invoices: ['member'],
+      arrears: ['steward', 'ops'],
+      remind: ['steward', 'ops'],
+      paidAfterReminder: ['steward', 'ops'],
+    },
+    errors: [...codesOf(FEE_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES)],
+  },
+)
 
 export type FeesContract = typeof feesContract
 export type ArrearsRow = z.infer<typeof arrearsRowSchema>

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { REPAIR_ERROR_MESSAGES } from './errors/repairs'
+import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -163,7 +166,29 @@ export const repairsContract = defineContract('repairs', {
       community: z.object({ communityId: idSchema, all: satisfactionFigureSchema, month: satisfactionFigureSchema }).nullable(),
     }),
   ),
-})
+},
+  {
+    audience: {
+      create: ['member'],
+      mine: ['user'],
+      detail: ['member', 'steward', 'technician', 'ops'],
+      cancel: ['member'],
+      rate: ['member'],
+      reopen: ['member'],
+      queue: ['technician'],
+      accept: ['technician'],
+      start: ['technician'],
+      complete: ['technician'],
+      setAvailability: ['technician'],
+      myDuty: ['technician'],
+      gridTickets: ['steward'],
+      technicians: ['steward', 'ops'],
+      reassign: ['steward', 'ops'],
+      satisfaction: ['steward', 'ops'],
+    },
+    errors: [...codesOf(REPAIR_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
+  },
+)
 
 export type TicketSummary = z.infer<typeof summarySchema>
 export type TicketDetail = z.infer<typeof ticketDetailSchema>

@@ -121,7 +121,6 @@ export const ordersFunction = defineFunction(
     },
   },
   {
-    consoleActions: ['refund', 'fulfil', 'complete'],
     timers: {
       expireUnpaid: (ctx) => expireUnpaidOrders(ctx),
       reconcilePayments: (ctx) => reconcilePayments(ctx),

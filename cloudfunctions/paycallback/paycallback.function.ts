@@ -13,5 +13,4 @@ export const paycallbackFunction = defineFunction(
     payNotify: (input, ctx) => handlePayNotify(ctx, input.notify),
     refundNotify: (input, ctx) => handleRefundNotify(ctx, input.notify),
   },
-  { consoleActions: ['payNotify', 'refundNotify'] },
 )

@@ -15,14 +15,12 @@ export interface FunctionDefinition<C extends FunctionContract = FunctionContrac
   handlers: Handlers<C>
   /** Timer trigger name → job; CloudBase sends { Type: 'Timer', TriggerName } for these. */
   timers: Record<string, (ctx: ActionContext) => Promise<unknown>>
-  /** Actions a console (no OPENID) caller may run; everything else needs a WeChat user. */
-  consoleActions: ReadonlyArray<keyof C['actions']>
 }
 
 export function defineFunction<C extends FunctionContract>(
   contract: C,
   handlers: Handlers<C>,
-  options: { timers?: FunctionDefinition<C>['timers']; consoleActions?: ReadonlyArray<keyof C['actions']> } = {},
+  options: { timers?: FunctionDefinition<C>['timers'] } = {},
 ): FunctionDefinition<C> {
-  return { contract, handlers, timers: options.timers ?? {}, consoleActions: options.consoleActions ?? [] }
+  return { contract, handlers, timers: options.timers ?? {} }
 }

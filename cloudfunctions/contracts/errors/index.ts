@@ -42,4 +42,9 @@ export function isErrorCode(code: string): code is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ALL_ERROR_MESSAGES, code)
 }
 
+/** The codes of one area's message map, typed as ErrorCode (contracts list what their actions may answer). */
+export function codesOf<M extends Readonly<Record<string, string>>>(messages: M): (keyof M & ErrorCode)[] {
+  return Object.keys(messages) as (keyof M & ErrorCode)[]
+}
+
 export { ERROR_MESSAGES, type BaseErrorCode }

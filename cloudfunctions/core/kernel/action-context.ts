@@ -1,5 +1,6 @@
 import type { Platform } from './platform'
 import { DomainError } from './domain-error'
+import type { CallerAccess } from './caller-access'
 
 /** Who is calling, as the platform says (never as the event says). */
 export interface Caller {
@@ -17,6 +18,11 @@ export interface ActionContext {
   /** The client's idempotency key for mutating calls. */
   requestId?: string
   now(): Date
+  /**
+   * The signed-in caller's access, resolved at most once per call (the runtime's audience gate usually
+   * already did); AUTH.UNAUTHENTICATED for console and timer callers.
+   */
+  access(): Promise<CallerAccess>
 }
 
 /** A user caller; actions that need a signed-in WeChat user call this first. */

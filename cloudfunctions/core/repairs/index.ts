@@ -9,3 +9,5 @@ export const repairsArea = defineArea({
   indexes: REPAIR_INDEXES,
   errors: REPAIR_ERROR_MESSAGES,
 })
+
+export { handOverTickets } from './staff-departure.service'
