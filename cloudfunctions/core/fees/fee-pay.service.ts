@@ -26,7 +26,8 @@ function lineOf(bill: BillDoc, at: Date): OrderLine {
 
 /**
  * Pays the chosen bills of one household in one order. Everything is checked before anything is written:
- * the bills exist, the caller belongs to their household (else AUTH.FORBIDDEN), none is paid
+ * the bills exist, the caller belongs to the household of every one of them (else AUTH.FORBIDDEN), they
+ * are of one household (FEE.ONE_HOUSEHOLD), none is paid
  * (FEE.ALREADY_PAID) or held by another unpaid order. The order's reserve hook then locks the bills to the
  * order in one transaction, so two payments racing for a bill can never both hold it.
  * Amounts include the late fee as of now, by the same rule every screen uses.
@@ -37,10 +38,11 @@ export async function payBills(ctx: ActionContext, billIds: string[]): Promise<P
   if (!requestId) throw new DomainError('VALIDATION.FAILED', '缴费请求缺少 requestId')
   const ids = [...new Set(billIds)]
   const bills = (await loadBills(ctx.platform.db, ids)).sort(compareBills)
+  // Access to every bill before any other rule: a foreign bill is AUTH.FORBIDDEN, not FEE.ONE_HOUSEHOLD.
+  const access = await userAccess(ctx)
+  for (const b of bills) authorizeHouseholdAct(access, b)
   const householdId = bills[0].householdId
   if (bills.some((b) => b.householdId !== householdId)) throw feeError('FEE.ONE_HOUSEHOLD')
-  const access = await userAccess(ctx)
-  authorizeHouseholdAct(access, bills[0])
   if (bills.some((b) => b.status === 'paid')) throw feeError('FEE.ALREADY_PAID')
   const now = ctx.now()
   const orderId = orderIdFor(openid, requestId)

@@ -42,8 +42,11 @@ export async function requestInvoice(ctx: ActionContext, input: { billIds: strin
   const db = ctx.platform.db
   const ids = [...new Set(input.billIds)]
   const bills = await loadBills(db, ids)
+  // Access to every bill first: a bill of a household the caller does not belong to is AUTH.FORBIDDEN,
+  // never FEE.ONE_HOUSEHOLD (which would confirm that the foreign bill exists).
+  const access = await userAccess(ctx)
+  for (const b of bills) authorizeHouseholdAct(access, b)
   if (bills.some((b) => b.householdId !== bills[0].householdId)) throw feeError('FEE.ONE_HOUSEHOLD')
-  authorizeHouseholdAct(await userAccess(ctx), bills[0])
   if (bills.some((b) => b.status !== 'paid')) throw feeError('FEE.NOT_PAID')
   if (bills.some((b) => b.payerOpenid !== openid)) throw feeError('FEE.NOT_PAYER')
   const invoiceId = requestScopedId('iv', openid, ctx.requestId ?? `${ids.sort().join(',')}`)
