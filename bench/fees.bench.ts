@@ -5,7 +5,7 @@ import { createLocalPlatform } from '../cloudfunctions/platform/local/local-plat
 import { invokeLocal, asUser } from '../cloudfunctions/platform/local/invoke-local'
 import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
 import { must } from '../cloudfunctions/core/kernel/db-result'
-import { COLLECTIONS } from '../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../cloudfunctions/core/households/registry-collections'
 import { FEE_COLLECTIONS, type BillDoc, type FeeItemDoc } from '../cloudfunctions/core/fees/fee.model'
 import { feeItemIdFor, billIdFor } from '../cloudfunctions/core/fees/fee-ids'
 import { newBill, runBillsFor } from '../cloudfunctions/core/fees/bill-run.service'

@@ -6,7 +6,7 @@
 import type { LocalStack } from '../scripts/local-stack'
 import { insertAll } from '../cloudfunctions/platform/local/demo/seed-demo'
 import { DEMO_COMMUNITY_ID } from '../cloudfunctions/platform/local/demo/personas'
-import { COLLECTIONS } from '../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../cloudfunctions/core/households/registry-collections'
 import { must } from '../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS, type FeeItemDoc } from '../cloudfunctions/core/fees/fee.model'
 import { billIdFor, feeItemIdFor } from '../cloudfunctions/core/fees/fee-ids'

@@ -143,7 +143,7 @@ export const groupbuyContract = defineContract('groupbuy', {
 },
   {
     audience: {
-      campaigns: ['member', 'steward', 'technician', 'ops'],
+      campaigns: ['user'],
       campaign: ['user'],
       placeOrder: ['member'],
       myOrders: ['user'],

@@ -2,6 +2,7 @@ import { audienceOf, defineContract } from './envelope'
 import { codesOf } from './errors'
 import { ATTRIBUTION_ERROR_MESSAGES } from './errors/attribution'
 import { FEE_ERROR_MESSAGES } from './errors/fees'
+import { FILE_ERROR_MESSAGES } from './errors/files'
 import { GROUPBUY_ERROR_MESSAGES } from './errors/groupbuy'
 import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { ORDER_ERROR_MESSAGES } from './errors/orders'
@@ -31,6 +32,7 @@ export const opsContract = defineContract('ops', opsActions, {
     ...codesOf(FEE_ERROR_MESSAGES),
     ...codesOf(ATTRIBUTION_ERROR_MESSAGES),
     ...codesOf(ORDER_ERROR_MESSAGES),
+    ...codesOf(FILE_ERROR_MESSAGES),
   ],
 })
 

@@ -1,7 +1,7 @@
 import { productionMain, type ProductionMain } from '../platform/cloudbase/production-main'
 import type { Platform } from '../core/kernel/platform'
 import { paycallbackFunction } from './paycallback.function'
-import { toWechatReply, wrapNotify } from './notify-envelope'
+import { toWechatReply, wrapNotify } from '../contracts/paycallback-envelope'
 
 /** WeChat Pay's bare notify in, { errcode, errmsg } out (see docs/payments.md). */
 function wechatEntry(inner: ProductionMain) {

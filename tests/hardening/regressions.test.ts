@@ -1,7 +1,7 @@
 import type { FnReply } from '../../cloudfunctions/contracts/envelope'
 import type { FaultHook } from '../../cloudfunctions/platform/local/db/local-db-engine'
 import { must } from '../../cloudfunctions/core/kernel/db-result'
-import { COLLECTIONS } from '../../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../../cloudfunctions/core/households/registry-collections'
 import { GROUP_COLLECTIONS } from '../../cloudfunctions/core/groups/group.model'
 import { ACCESS_COLLECTIONS } from '../../cloudfunctions/core/access/access.model'
 import { phonePepper } from '../../cloudfunctions/core/households/phone'

@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import { DomainError, notFound } from '../kernel/domain-error'
-import { loadAccess } from '../auth/load-access'
+import { loadAccess } from '../auth'
 import { accessError } from './access-errors'
 import { doorGatewayOf } from './access-ports'
 import { markRefused, recordAttempt } from './access-log'

@@ -1,4 +1,4 @@
-import type { OrderListener } from '../orders/order-listeners'
+import type { OrderListener } from '../orders'
 import { attributeOrder } from './attribute-order'
 import { accrueCommission, reverseForRefund } from './commission.service'
 

@@ -1,6 +1,6 @@
 import { defineIndexes } from '../kernel/indexes'
-import type { OrderType } from '../orders/order.model'
-import type { TouchDoc as GroupbuyTouchDoc } from '../groupbuy/groupbuy.model'
+import type { OrderType } from '../orders'
+import type { TouchDoc as GroupbuyTouchDoc } from '../groupbuy'
 import type { AttributionRule, SelfPurchasePolicy, TouchSource } from '../../contracts/attribution.contract'
 
 export type { AttributionRule, SelfPurchasePolicy, TouchSource }

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { collectionOf } from '../kernel/collection'
-import { COLLECTIONS } from '../shared/collections'
-import type { GridDoc, HouseholdDoc } from '../households/household.model'
+import { COLLECTIONS } from '../households'
+import type { GridDoc, HouseholdDoc } from '../households'
 
 export interface HomeGrid {
   buildingId: string

@@ -12,3 +12,7 @@ export const attributionArea = defineArea({
   errors: ATTRIBUTION_ERROR_MESSAGES,
   orderListeners: { attribution: attributionListener },
 })
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export type { AttributionDoc, AttributionRule } from './attribution.model'
+export { findStatement, toStatementSummary, unsettledOf } from './statement.query'

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto'
 import type { Platform } from '../kernel/platform'
 import { defineIndexes } from '../kernel/indexes'
 import { must } from '../kernel/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { StaffDoc } from '../households/household.model'
+import { COLLECTIONS } from '../households'
+import type { StaffDoc } from '../households'
 import { groupOfCard } from '../kernel/ports/open-gid.port'
-import { loadCampaign } from '../groupbuy/groupbuy.store'
+import { loadCampaign } from '../groupbuy'
 import { ATTRIBUTION_COLLECTIONS, type TouchDoc, type TouchSource } from './attribution.model'
 
 /** The same steward (and campaign) opened again within this time is one touch, not a flood of them. */

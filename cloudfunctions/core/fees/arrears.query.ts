@@ -1,7 +1,7 @@
 import type { ArrearsRow } from '../../contracts/fees.contract'
 import type { ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
-import { userAccess } from '../auth/caller-access'
+import { userAccess } from '../auth'
 import { FEE_COLLECTIONS } from './fee.model'
 import { unpaidBillsOf } from './bills.repo'
 import { billAmountAt } from './late-fee'

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import type { Clock, Logger } from '../kernel/platform'
 import { must } from '../kernel/db-result'
-import { COLLECTIONS } from '../shared/collections'
+import { COLLECTIONS } from '../households'
 import { EPOCH, FEE_COLLECTIONS, type BillDoc, type BillRunDoc, type BillRunFailure, type FeeItemDoc, type MeterReadingDoc } from './fee.model'
 import { billIdFor, readingIdFor } from './fee-ids'
 import { itemApplies, principalFor, type BillHousehold } from './fee-item.rules'

@@ -4,11 +4,11 @@ import { must } from '../kernel/db-result'
 import { forbidden } from '../kernel/domain-error'
 import { DomainError } from '../kernel/domain-error'
 import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
-import type { CallerAccess } from '../auth/access.model'
-import { authorize, can } from '../auth/authorize'
-import { userAccess } from '../auth/caller-access'
-import { COLLECTIONS } from '../shared/collections'
-import { householdLabel, type CommunityDoc, type HouseholdDoc } from '../households/household.model'
+import type { CallerAccess } from '../auth'
+import { authorize, can } from '../auth'
+import { userAccess } from '../auth'
+import { COLLECTIONS } from '../households'
+import { householdLabel, type CommunityDoc, type HouseholdDoc } from '../households'
 
 export type Membership = CallerAccess['memberships'][number]
 

@@ -1,5 +1,5 @@
 import { yuan } from '../kernel/money'
-import type { HouseholdDoc } from '../households/household.model'
+import type { HouseholdDoc } from '../households'
 import type { FeeItemDoc, MeterReadingDoc } from './fee.model'
 
 export type BillHousehold = Pick<HouseholdDoc, '_id' | 'buildingId' | 'areaM2' | 'building' | 'unit' | 'room'>

@@ -4,7 +4,7 @@ import type { feeItemInputSchema, feeItemViewSchema } from '../../contracts/ops-
 import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
-import { COLLECTIONS } from '../shared/collections'
+import { COLLECTIONS } from '../households'
 import { FEE_COLLECTIONS, type FeeItemDoc } from './fee.model'
 import { feeItemIdFor } from './fee-ids'
 

@@ -1,6 +1,6 @@
 import { formatBusiness } from '../kernel/business-time'
 import type { Platform } from '../kernel/platform'
-import { notify, thing } from '../notify/notify.service'
+import { notify, thing } from '../notify'
 import type { CampaignDoc, EntryDoc } from './groupbuy.model'
 
 export const GROUPBUY_RESULT_TEMPLATE = 'groupbuy_result'

@@ -1,5 +1,5 @@
-import type { OrderHookContext, OrderTypeHooks } from '../orders/order-type-hooks'
-import type { OrderDoc, RefundDoc } from '../orders/order.model'
+import type { OrderHookContext, OrderTypeHooks } from '../orders'
+import type { OrderDoc, RefundDoc } from '../orders'
 import { loadCampaign, loadEntry, moveStage } from './groupbuy.store'
 import { releaseForOrder, reserveForOrder } from './reservation.service'
 import { settleEntry } from './settle-entry'

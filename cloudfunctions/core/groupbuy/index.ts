@@ -11,3 +11,7 @@ export const groupbuyArea = defineArea({
   errors: GROUPBUY_ERROR_MESSAGES,
   orderTypes: { groupbuy: groupbuyOrderHooks },
 })
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export type { TouchDoc } from './groupbuy.model'
+export { loadCampaign, loadEntry } from './groupbuy.store'

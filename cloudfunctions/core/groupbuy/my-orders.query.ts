@@ -1,7 +1,7 @@
 import type { Platform } from '../kernel/platform'
 import type { MyEntry } from '../../contracts/groupbuy.contract'
 import { must } from '../kernel/db-result'
-import { ORDER_COLLECTIONS, type OrderDoc } from '../orders/order.model'
+import { ORDER_COLLECTIONS, type OrderDoc } from '../orders'
 import type { GroupbuyCaller } from './caller-context'
 import { iso } from './campaign-view'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc, type EntryDoc } from './groupbuy.model'

@@ -1,6 +1,6 @@
 import { DomainError } from '../kernel/domain-error'
-import type { OrderHookContext } from '../orders/order-type-hooks'
-import { requestRefund } from '../orders/refund.service'
+import type { OrderHookContext } from '../orders'
+import { requestRefund } from '../orders'
 import { moveStage } from './groupbuy.store'
 import { tellResult } from './groupbuy-notify'
 import { ensurePickupCode } from './pickup-code'

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { GroupIdentity } from '../../contracts/groups.contract'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../auth'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { GROUP_COLLECTIONS, type MerchantDoc } from './group.model'

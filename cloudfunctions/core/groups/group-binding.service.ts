@@ -1,5 +1,5 @@
 import type { Platform } from '../kernel/platform'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../auth'
 import { must, rethrowDomain } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { loadGroup, loadManagedGroup } from './group-access'

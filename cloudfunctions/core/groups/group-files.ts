@@ -1,5 +1,5 @@
 import type { Platform } from '../kernel/platform'
-import { checkFiles, IMAGE_TYPES, type FileRules } from '../storage/file-rules'
+import { checkFiles, IMAGE_TYPES, type FileRules } from '../storage'
 import { storageOf } from '../kernel/ports/storage.port'
 import type { UrlOf } from './group-view'
 

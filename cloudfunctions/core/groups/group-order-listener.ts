@@ -1,4 +1,4 @@
-import type { OrderListener } from '../orders/order-listeners'
+import type { OrderListener } from '../orders'
 import { creditPaidOrder } from './membership.service'
 
 /**

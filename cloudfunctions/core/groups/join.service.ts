@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import type { GroupKind, JoinOutput } from '../../contracts/groups.contract'
 import type { Platform } from '../kernel/platform'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../auth'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { classifyCaller, type Classified } from './classify'

@@ -1,9 +1,9 @@
 import { createHash, randomInt } from 'node:crypto'
 import type { Platform } from '../kernel/platform'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../auth'
 import { must, rethrowDomain } from '../kernel/db-result'
 import { DomainError, forbidden } from '../kernel/domain-error'
-import { COLLECTIONS } from '../shared/collections'
+import { COLLECTIONS } from '../households'
 import { isOpsOf, isStewardOf } from './group-access'
 import { GROUP_COLLECTIONS, type MerchantDoc, type MerchantInviteDoc } from './group.model'
 

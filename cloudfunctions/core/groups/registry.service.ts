@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
 import type { GroupKind } from '../../contracts/groups.contract'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../auth'
 import { must } from '../kernel/db-result'
 import { DomainError, forbidden } from '../kernel/domain-error'
-import { COLLECTIONS } from '../shared/collections'
+import { COLLECTIONS } from '../households'
 import { authorizeGroupScope, isOpsOf, loadManagedGroup } from './group-access'
 import { GROUP_COLLECTIONS, type GroupDoc } from './group.model'
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
 import type { Platform } from '../kernel/platform'
 import { isDuplicateKey, must } from '../kernel/db-result'
-import { notify, thing } from '../notify/notify.service'
-import { COLLECTIONS } from '../shared/collections'
+import { notify, thing } from '../notify'
+import { COLLECTIONS } from '../households'
 import { GROUP_COLLECTIONS, type GroupAlertDoc } from './group.model'
 
 /** A short id derived from what makes an alert "the same alert" (so raising it twice is one alert). */

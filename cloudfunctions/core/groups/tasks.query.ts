@@ -1,6 +1,6 @@
 import type { StewardTask } from '../../contracts/groups.contract'
 import type { Platform } from '../kernel/platform'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../auth'
 import { must } from '../kernel/db-result'
 import { GROUP_COLLECTIONS, type GroupAlertDoc, type GroupDoc } from './group.model'
 import { codeStatus } from './lifecycle.rules'

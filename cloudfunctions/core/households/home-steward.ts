@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
-import { COLLECTIONS } from '../shared/collections'
+import { COLLECTIONS } from './registry-collections'
 import type { GridDoc, StaffDoc } from './household.model'
 
 /**

@@ -8,3 +8,6 @@ export const notifyArea = defineArea({
   indexes: NOTIFY_INDEXES,
   errors: {},
 })
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export { notify, notifyAll, thing } from './notify.service'

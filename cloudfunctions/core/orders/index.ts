@@ -12,5 +12,14 @@ export const ordersArea = defineArea({
   orderTypes: { service: serviceOrderHooks },
 })
 
-export type { OrderTypeHooks, OrderHookContext } from './order-type-hooks'
-export type { OrderListener, OrderEvent } from './order-listeners'
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export { fulfilOrder } from './fulfil-order'
+export { orderIdFor, refundIdFor } from './order-ids'
+export type { OrderListener } from './order-listeners'
+export { loadOrder } from './order-transition'
+export type { OrderHookContext, OrderTypeHooks } from './order-type-hooks'
+export { toOrderView } from './order-view'
+export { ORDER_COLLECTIONS } from './order.model'
+export type { OrderDoc, OrderType, RefundDoc } from './order.model'
+export { placeOrder } from './place-order'
+export { requestRefund } from './refund.service'

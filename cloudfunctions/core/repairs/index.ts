@@ -11,3 +11,9 @@ export const repairsArea = defineArea({
 })
 
 export { handOverTickets } from './staff-departure.service'
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export { REPAIR_COLLECTIONS } from './repair.model'
+export type { SatisfactionDoc } from './repair.model'
+export { communityRollupId, stewardRollupId } from './satisfaction.keys'
+export { figureOf } from './satisfaction.query'

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
 import { forbidden } from '../kernel/domain-error'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../auth'
 import type { SatisfactionFigure } from '../../contracts/repairs.contract'
 import { REPAIR_COLLECTIONS, type SatisfactionDoc } from './repair.model'
 import { communityRollupId, stewardRollupId } from './satisfaction.keys'

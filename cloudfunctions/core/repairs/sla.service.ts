@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
-import { notifyAll } from '../notify/notify.service'
+import { notifyAll } from '../notify'
 import { CLOSED_STATUSES, REPAIR_COLLECTIONS, type SlaKind, type TicketDoc, type TimelineEntry } from './repair.model'
 import { overdueCard } from './repair-notifications'
 import { opsOpenids } from './staff-lookup'

@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
-import { notify } from '../notify/notify.service'
+import { notify } from '../notify'
 import { pickTechnician } from './dispatch.service'
 import { technicianCard } from './repair-notifications'
 import { RESPOND_SLA_MS } from './repair-time'

@@ -1,5 +1,5 @@
-import type { CallerAccess, ResourceScope } from '../auth/access.model'
-import { can } from '../auth/authorize'
+import type { CallerAccess, ResourceScope } from '../auth'
+import { can } from '../auth'
 import { forbidden, notFound } from '../kernel/domain-error'
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'

@@ -1,7 +1,7 @@
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
 import type { TimelineAction } from '../../contracts/repairs.contract'
-import { notifyAll } from '../notify/notify.service'
+import { notifyAll } from '../notify'
 import type { SubscribeMessage } from '../kernel/ports/notifier.port'
 import { assertFrom, illegalTransition, type Actor, type TransitionName } from './repair-state-machine'
 import { REPAIR_COLLECTIONS, type TicketDoc, type TimelineEntry } from './repair.model'

@@ -8,3 +8,7 @@ export const storageArea = defineArea({
   indexes: [],
   errors: FILE_ERROR_MESSAGES,
 })
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export { IMAGE_TYPES, checkFiles } from './file-rules'
+export type { FileRules } from './file-rules'

@@ -3,7 +3,7 @@ import { doorSimulatorOf } from '../../../cloudfunctions/platform/local/door-sim
 import { devPassKeyStore } from '../../../cloudfunctions/platform/local/demo/dev-pass-keys'
 import { createOfflineVerifier } from '../../../cloudfunctions/core/access/pass-verifier'
 import { demoDoors } from '../../../cloudfunctions/platform/local/demo/seeders/doors-demo.seeder'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 

@@ -2,7 +2,7 @@ import { rid, dumpDatabase } from '../../support/test-platform'
 import { overrideOrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
 import { placeOrder } from '../../../cloudfunctions/core/orders/place-order'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { ATTRIBUTION_COLLECTIONS } from '../../../cloudfunctions/core/attribution/attribution.model'
 import { A, B, COMMUNITY, DAY, bind, buy, hh, openAttributionWorld, orderDoc, touch, type AttributionWorld } from './attribution-test-kit'
 

@@ -1,7 +1,7 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
 import { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { DEMO_COMMUNITY_ID } from '../../../cloudfunctions/platform/local/demo/personas'
 import { GROUPBUY_COLLECTIONS, type EntryDoc, type QuotaDoc, type SkuDoc } from '../../../cloudfunctions/core/groupbuy/groupbuy.model'
 import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from '../../../cloudfunctions/core/orders/order.model'

@@ -2,7 +2,7 @@ import { createTestWorld, rid, type TestWorld } from '../../support/test-platfor
 import { invokeLocal } from '../../../cloudfunctions/platform/local/invoke-local'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 import { DbCheckpoint, SandboxCheckpoint } from './db-checkpoint'
 import { accessAndGroupFixtures, COMMUNITY, feeFixtures, fixtureOk, groupbuyFixtures, HOUSEHOLD, orderFixtures, OTHER_COMMUNITY, repairFixtures } from './hardening-fixtures'

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../../../../core/kernel/db-result'
-import { COLLECTIONS } from '../../../../core/shared/collections'
+import { COLLECTIONS } from '../../../../core/households/registry-collections'
 import type { StaffDoc } from '../../../../core/households/household.model'
 import type { DemoSeeder } from '../seed-context'
 import { REPAIR_COLLECTIONS, freshTicketFields, type TechnicianDoc, type TicketDoc } from '../../../../core/repairs/repair.model'

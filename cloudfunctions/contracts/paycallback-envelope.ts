@@ -1,5 +1,5 @@
-import type { FnReply } from '../contracts/envelope'
-import type { WechatNotifyReply } from '../contracts/paycallback.contract'
+import type { FnReply } from './envelope'
+import type { WechatNotifyReply } from './paycallback.contract'
 
 /** Refund results carry refund fields (flat or under reqInfo); payment results do not. */
 export function isRefundNotify(event: Record<string, unknown>): boolean {
