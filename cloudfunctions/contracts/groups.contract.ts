@@ -192,7 +192,7 @@ export const groupsContract = defineContract('groups', {
       membersToMove: ['steward', 'ops'],
       inviteMerchant: ['steward', 'ops'],
       claimMerchant: ['user'],
-      join: ['member'],
+      join: ['user'],
       confirmJoined: ['user'],
       myMemberships: ['user'],
       recordEntry: ['user'],

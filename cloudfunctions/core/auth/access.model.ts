@@ -17,8 +17,9 @@ export interface ResourceScope {
  * - steward: resource.buildingId is in the caller's grid
  * - technician: caller is the assignee
  * - ops: caller is ops of resource.communityId
+ * - communitySteward: caller is a steward in resource.communityId (whatever their grid)
  */
-export type Relation = 'member' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff'
+export type Relation = 'member' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff' | 'communitySteward'
 
 export const POLICY = {
   'household.read': ['member', 'steward', 'ops'],
@@ -27,6 +28,10 @@ export const POLICY = {
   'grid.read': ['steward', 'ops'],
   'community.read': ['communityResident', 'communityStaff'],
   'community.manage': ['ops'],
+  /** Steward work that is community-wide, not tied to a building (shops, community groups, the dashboard). */
+  'community.steward': ['communitySteward'],
+  /** Staff who run the community's day: its stewards and ops (grid screens, pickup points). */
+  'community.lead': ['communitySteward', 'ops'],
   'ticket.work': ['technician'],
   'ticket.dispatch': ['steward', 'ops'],
 } as const satisfies Record<string, readonly Relation[]>

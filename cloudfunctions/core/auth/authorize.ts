@@ -10,6 +10,7 @@ const RELATION_CHECKS: Record<Relation, (a: CallerAccess, r: ResourceScope) => b
   ops: (a, r) => a.staff.some((s) => s.role === 'ops' && s.communityId === r.communityId),
   communityResident: (a, r) => a.memberships.some((m) => m.communityId === r.communityId),
   communityStaff: (a, r) => a.staff.some((s) => s.communityId === r.communityId),
+  communitySteward: (a, r) => a.staff.some((s) => s.role === 'steward' && s.communityId === r.communityId),
 }
 
 /** True when any relation the policy lists for the permission holds between caller and resource. */
@@ -20,4 +21,13 @@ export function can(access: CallerAccess, permission: Permission, resource: Reso
 /** The single gate every function uses; throws AUTH.FORBIDDEN before anything is written. */
 export function authorize(access: CallerAccess, permission: Permission, resource: ResourceScope): void {
   if (!can(access, permission, resource)) throw forbidden()
+}
+
+/**
+ * The communities in which the caller holds a permission (among the communities they belong to or staff),
+ * in the order the registry gave them: for screens where the caller has not named a community yet.
+ */
+export function communitiesWhere(access: CallerAccess, permission: Permission): string[] {
+  const known = [...new Set([...access.staff.map((s) => s.communityId), ...access.memberships.map((m) => m.communityId)])]
+  return known.filter((communityId) => can(access, permission, { communityId }))
 }

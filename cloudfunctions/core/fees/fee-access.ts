@@ -5,7 +5,7 @@ import { forbidden } from '../kernel/domain-error'
 import { DomainError } from '../kernel/domain-error'
 import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import type { CallerAccess } from '../auth'
-import { authorize, can } from '../auth'
+import { authorize, can, communitiesWhere } from '../auth'
 import { userAccess } from '../auth'
 import { COLLECTIONS } from '../households'
 import { householdLabel, type CommunityDoc, type HouseholdDoc } from '../households'
@@ -35,10 +35,9 @@ export function canReadHousehold(access: CallerAccess, h: { communityId: string;
  * Ops of the community see every building (the same screens serve them for follow-up).
  */
 export async function gridInView(db: Db, access: CallerAccess, communityId?: string): Promise<{ communityId: string; buildingIds: string[] }> {
-  const staffCommunities = [...new Set(access.staff.filter((s) => s.role === 'steward' || s.role === 'ops').map((s) => s.communityId))]
-  const target = communityId ?? staffCommunities[0]
-  if (!target || !staffCommunities.includes(target)) throw forbidden()
-  if (access.staff.some((s) => s.role === 'ops' && s.communityId === target)) {
+  const target = communityId ?? communitiesWhere(access, 'community.lead')[0]
+  if (!target || !can(access, 'community.lead', { communityId: target })) throw forbidden()
+  if (can(access, 'community.manage', { communityId: target })) {
     const buildings = must(await db.collection(COLLECTIONS.buildings).where({ communityId: target }).field({ _id: true }).limit(1000).get()).data as { _id: string }[]
     return { communityId: target, buildingIds: buildings.map((b) => b._id) }
   }

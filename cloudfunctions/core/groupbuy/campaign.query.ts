@@ -1,3 +1,4 @@
+import { can } from '../auth'
 import type { Platform } from '../kernel/platform'
 import type { CampaignCard, CampaignDetail } from '../../contracts/groupbuy.contract'
 import { must } from '../kernel/db-result'
@@ -17,7 +18,7 @@ export async function listCampaigns(
 ): Promise<{ communityId: string | null; items: CampaignCard[]; hasMore: boolean }> {
   const communityId = input.communityId ?? homeCommunityOf(caller)
   if (!communityId) return { communityId: null, items: [], hasMore: false }
-  const visible = caller.access.memberships.some((m) => m.communityId === communityId) || caller.access.staff.some((s) => s.communityId === communityId)
+  const visible = can(caller.access, 'community.read', { communityId })
   if (!visible) throw forbidden()
   const db = platform.db
   const _ = db.command

@@ -1,6 +1,6 @@
 import { must } from '../kernel/db-result'
 import { DomainError, forbidden } from '../kernel/domain-error'
-import type { CallerAccess } from '../auth'
+import { can, communitiesWhere, type CallerAccess } from '../auth'
 import type { OrderHookContext } from '../orders'
 import { fulfilOrder } from '../orders'
 import { loadOrder } from '../orders'
@@ -27,11 +27,11 @@ export interface RedeemResult {
  */
 export async function redeemPickup(ctx: OrderHookContext, access: CallerAccess, code: string): Promise<RedeemResult> {
   const db = ctx.platform.db
-  const worksIn = new Set(access.staff.filter((s) => s.role === 'steward' || s.role === 'ops').map((s) => s.communityId))
-  if (worksIn.size === 0) throw forbidden('只有网格管家或物业运营人员可以核销提货码')
+  const leads = communitiesWhere(access, 'community.lead')
+  if (leads.length === 0) throw forbidden('只有网格管家或物业运营人员可以核销提货码')
   const claim = (must(await db.collection(GROUPBUY_COLLECTIONS.pickupCodes).doc(code).get()).data as PickupCodeDoc[])[0]
   if (!claim) throw groupbuyError('GROUPBUY.PICKUP_CODE_INVALID')
-  if (!worksIn.has(claim.communityId)) throw groupbuyError('GROUPBUY.PICKUP_WRONG_COMMUNITY')
+  if (!can(access, 'community.lead', { communityId: claim.communityId })) throw groupbuyError('GROUPBUY.PICKUP_WRONG_COMMUNITY')
   const entry = await loadEntry(db, claim.orderId)
   // A claim the closing job made but never attached (it crashed, then another code won) is not a code.
   if (!entry || entry.pickupCode !== code) throw groupbuyError('GROUPBUY.PICKUP_CODE_INVALID')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
-import type { CallerAccess } from '../auth'
+import { can, type CallerAccess } from '../auth'
 import { groupOfCard } from '../kernel/ports/open-gid.port'
 import { COLLECTIONS } from '../households'
 import type { StaffDoc } from '../households'
@@ -11,7 +11,7 @@ import { GROUPBUY_COLLECTIONS, type TouchDoc } from './groupbuy.model'
 
 /** The id a steward's share cards carry: their staff document id in that community (never their openid). */
 export async function stewardIdOf(db: Db, access: CallerAccess, communityId: string): Promise<string | null> {
-  if (!access.staff.some((s) => s.role === 'steward' && s.communityId === communityId)) return null
+  if (!can(access, 'community.steward', { communityId })) return null
   const rows = must(await db.collection(COLLECTIONS.staff).where({ openid: access.openid, communityId, role: 'steward', status: 'active' }).limit(1).get()).data as StaffDoc[]
   return rows[0]?._id ?? null
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { CallerAccess } from '../auth'
-import { can } from '../auth'
+import { can, communitiesWhere } from '../auth'
 import { must } from '../kernel/db-result'
 import { forbidden, notFound } from '../kernel/domain-error'
 import { COLLECTIONS } from '../households'
@@ -13,7 +13,7 @@ export function canManageGroup(access: CallerAccess, group: Pick<GroupDoc, 'comm
 }
 
 export function isStewardOf(access: CallerAccess, communityId: string): boolean {
-  return access.staff.some((s) => s.role === 'steward' && s.communityId === communityId)
+  return can(access, 'community.steward', { communityId })
 }
 
 export function isOpsOf(access: CallerAccess, communityId: string): boolean {
@@ -48,7 +48,7 @@ export async function loadManagedGroup(db: Db, access: CallerAccess, groupId: st
 
 /** The communities where the caller is steward or ops, or the one asked for if it is among them. */
 export function staffCommunity(access: CallerAccess, communityId?: string): string {
-  const mine = access.staff.filter((s) => s.role === 'steward' || s.role === 'ops').map((s) => s.communityId)
+  const mine = communitiesWhere(access, 'community.lead')
   const chosen = communityId ?? mine[0]
   if (!chosen || !mine.includes(chosen)) throw forbidden()
   return chosen

@@ -3,7 +3,7 @@ import type { StewardGrid } from '../../contracts/households-steward.schemas'
 import { must } from '../kernel/db-result'
 import { COLLECTIONS } from './registry-collections'
 import type { CallerAccess } from '../auth'
-import { authorize } from '../auth'
+import { authorize, communitiesWhere } from '../auth'
 import type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, ResidentDoc } from './household.model'
 import { maskName } from './mask'
 import { naturalCompare } from './natural-sort'
@@ -34,7 +34,7 @@ async function penetrationByBuilding(db: Db, buildingIds: string[]): Promise<Map
 
 /** The caller's grids (one per community they steward in) with penetration per building and in total. */
 export async function stewardGrids(db: Db, access: CallerAccess): Promise<{ grids: StewardGrid[] }> {
-  const stewardOf = new Set(access.staff.filter((s) => s.role === 'steward').map((s) => s.communityId))
+  const stewardOf = new Set(communitiesWhere(access, 'community.steward'))
   if (stewardOf.size === 0) return { grids: [] }
   const _ = db.command
   const grids = (must(await db.collection(COLLECTIONS.grids).where({ stewardOpenid: access.openid }).limit(20).get()).data as GridDoc[]).filter((g) => stewardOf.has(g.communityId))

@@ -3,7 +3,7 @@ import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/errors/attribution'
 import type { DashboardOutput } from '../../contracts/attribution.contract'
-import type { CallerAccess } from '../auth'
+import { can, communitiesWhere, type CallerAccess } from '../auth'
 import { COLLECTIONS } from '../households'
 import type { CommunityDoc, GridDoc, StaffDoc } from '../households'
 import { findStatement, toStatementSummary, unsettledOf } from '../attribution'
@@ -16,9 +16,8 @@ export const SERIES_MONTHS = 6
 
 /** The steward's identity in the chosen community (their first one when none is chosen). */
 export async function stewardSelf(db: Db, access: CallerAccess, communityId?: string): Promise<StaffDoc> {
-  const communities = access.staff.filter((s) => s.role === 'steward').map((s) => s.communityId)
-  const chosen = communityId ?? communities[0]
-  if (!chosen || !communities.includes(chosen)) throw new DomainError('ATTRIBUTION.NOT_A_STEWARD', ATTRIBUTION_ERROR_MESSAGES['ATTRIBUTION.NOT_A_STEWARD'])
+  const chosen = communityId ?? communitiesWhere(access, 'community.steward')[0]
+  if (!chosen || !can(access, 'community.steward', { communityId: chosen })) throw new DomainError('ATTRIBUTION.NOT_A_STEWARD', ATTRIBUTION_ERROR_MESSAGES['ATTRIBUTION.NOT_A_STEWARD'])
   const rows = must(await db.collection(COLLECTIONS.staff).where({ openid: access.openid, communityId: chosen, role: 'steward', status: 'active' }).limit(1).get()).data as StaffDoc[]
   if (!rows[0]) throw new DomainError('ATTRIBUTION.NOT_A_STEWARD', ATTRIBUTION_ERROR_MESSAGES['ATTRIBUTION.NOT_A_STEWARD'])
   return rows[0]

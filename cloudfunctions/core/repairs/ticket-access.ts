@@ -15,8 +15,6 @@ export function ticketScope(t: Pick<TicketDoc, 'communityId' | 'householdId' | '
   }
 }
 
-const isOps = (a: CallerAccess, communityId: string) => a.staff.some((s) => s.role === 'ops' && s.communityId === communityId)
-
 /**
  * The caller's relations to a ticket, through the shared policy (core/auth): the resident side is any
  * active member of the ticket's household (or the filer of a public-area ticket); the technician is the
@@ -28,7 +26,7 @@ export function actorsFor(access: CallerAccess, t: TicketDoc): Actor[] {
   const resident = t.householdId ? can(access, 'household.act', scope) : t.residentOpenid === access.openid
   if (resident) actors.push('resident')
   if (can(access, 'ticket.work', scope)) actors.push('technician')
-  if (isOps(access, t.communityId)) actors.push('ops')
+  if (can(access, 'community.manage', { communityId: t.communityId })) actors.push('ops')
   else if (can(access, 'ticket.dispatch', scope)) actors.push('steward')
   return actors
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
-import type { CallerAccess } from '../auth'
+import { communitiesWhere, type CallerAccess } from '../auth'
 import type { TicketSummary } from '../../contracts/repairs.contract'
 import { CLOSED_STATUSES, OPEN_STATUSES, REPAIR_COLLECTIONS, type TicketDoc } from './repair.model'
 import { toSummary } from './ticket-view'
@@ -47,7 +47,7 @@ export async function technicianQueue(db: Db, openid: string, filter: 'active' |
  */
 export async function watchedTickets(db: Db, access: CallerAccess, filter: 'open' | 'overdue' | 'closed', p: Page): Promise<List> {
   const _ = db.command
-  const opsCommunities = access.staff.filter((s) => s.role === 'ops').map((s) => s.communityId)
+  const opsCommunities = communitiesWhere(access, 'community.manage')
   const scope: Record<string, unknown> = opsCommunities.length ? { communityId: _.in(opsCommunities) } : { buildingId: _.in(access.stewardBuildingIds) }
   if (!opsCommunities.length && access.stewardBuildingIds.length === 0) return { items: [], hasMore: false }
   const where =
