@@ -6,11 +6,11 @@ import { demoDoors } from '../../../cloudfunctions/platform/local/demo/seeders/d
 import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
+import { OWNER, FAMILY, VISITOR, OPS } from '../../support/personas'
 
-export const OWNER = 'demo-owner'
-export const FAMILY = 'demo-family'
-export const VISITOR = 'demo-visitor'
-export const OPS = 'demo-ops'
+/** Demo personas come from one module (tests/support/personas.ts). */
+export { OWNER, FAMILY, VISITOR, OPS }
+
 export const COMMUNITY = 'c-sunshine'
 
 const doors = demoDoors(new Date())

@@ -2,12 +2,11 @@ import { createTestWorld, rid, type TestWorld } from '../../support/test-platfor
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS, type BillDoc } from '../../../cloudfunctions/core/fees/fee.model'
+import { OWNER, FAMILY, STEWARD, STEWARD2, OPS } from '../../support/personas'
 
-export const OWNER = 'demo-owner'
-export const FAMILY = 'demo-family'
-export const STEWARD = 'demo-steward'
-export const STEWARD2 = 'demo-steward-2'
-export const OPS = 'demo-ops'
+/** Demo personas come from one module (tests/support/personas.ts). */
+export { OWNER, FAMILY, STEWARD, STEWARD2, OPS }
+
 export const HOUSEHOLD = 'h-1-1-101'
 export const COMMUNITY = 'c-sunshine'
 

@@ -6,11 +6,12 @@ import { DEMO_COMMUNITY_ID } from '../../../cloudfunctions/platform/local/demo/p
 import { GROUPBUY_COLLECTIONS, type EntryDoc, type QuotaDoc, type SkuDoc } from '../../../cloudfunctions/core/groupbuy/groupbuy.model'
 import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from '../../../cloudfunctions/core/orders/order.model'
 import type { HouseholdDoc, ResidentDoc } from '../../../cloudfunctions/core/households/household.model'
+import { OWNER, FAMILY, STEWARD } from '../../support/personas'
 
-export const OWNER = 'demo-owner'
+/** Demo personas come from one module (tests/support/personas.ts). */
+export { OWNER, FAMILY, STEWARD }
+
 export const OWNER_HOUSEHOLD = 'h-1-1-101'
-export const FAMILY = 'demo-family'
-export const STEWARD = 'demo-steward'
 export const STEWARD_ID = 's-steward'
 export { DEMO_COMMUNITY_ID }
 

@@ -1,12 +1,13 @@
 import { requirePort } from '../../../cloudfunctions/core/kernel/platform'
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
 import { GROUP_COLLECTIONS } from '../../../cloudfunctions/core/groups/group.model'
+import { STEWARD, STEWARD2 as STEWARD_2, OPS } from '../../support/personas'
+
+/** Demo personas come from one module (tests/support/personas.ts). */
+export { STEWARD, STEWARD_2, OPS }
 
 export const COMMUNITY = 'c-sunshine'
 /** Grid of demo-steward: b-1..b-3; of demo-steward-2: b-4..b-6 (demo seed). */
-export const STEWARD = 'demo-steward'
-export const STEWARD_2 = 'demo-steward-2'
-export const OPS = 'demo-ops'
 export const DAY = 86_400_000
 
 /** A real (1×1) PNG, so the storage's content sniffing sees an image. */

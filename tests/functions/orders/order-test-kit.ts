@@ -6,9 +6,11 @@ import type { Logger } from '../../../cloudfunctions/core/kernel/platform'
 import type { OrderHookContext } from '../../../cloudfunctions/core/orders/order-type-hooks'
 import { runTx, txGet } from '../../../cloudfunctions/core/kernel/transaction'
 import { DomainError } from '../../../cloudfunctions/core/kernel/domain-error'
+import { OWNER, FAMILY } from '../../support/personas'
 
-export const OWNER = 'demo-owner'
-export const FAMILY = 'demo-family'
+/** Demo personas come from one module (tests/support/personas.ts). */
+export { OWNER, FAMILY }
+
 export const HOUSEHOLD = 'h-1-1-101'
 /** 上门保洁, 88.00 元 in the demo catalogue. */
 export const CLEANING = { id: 'svc-cleaning', priceFen: 8800 }

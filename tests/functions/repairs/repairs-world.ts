@@ -3,16 +3,11 @@ import { storageOf } from '../../../cloudfunctions/core/kernel/ports/storage.por
 import { REPAIR_COLLECTIONS, type TicketDoc } from '../../../cloudfunctions/core/repairs/repair.model'
 import { OUTBOX_COLLECTION, type OutboxDoc } from '../../../cloudfunctions/platform/local/outbox/outbox-notifier'
 import type { RepairStatus } from '../../../cloudfunctions/contracts/repairs.contract'
+import { OWNER, FAMILY, TECH, TECH2, STEWARD, STEWARD2, OPS, VISITOR } from '../../support/personas'
 
-/** Demo personas the repairs tests act as (seeded by seedDemo + the repairs demo seeder). */
-export const OWNER = 'demo-owner'
-export const FAMILY = 'demo-family'
-export const TECH = 'demo-technician'
-export const TECH2 = 'demo-technician-2'
-export const STEWARD = 'demo-steward'
-export const STEWARD2 = 'demo-steward-2'
-export const OPS = 'demo-ops'
-export const VISITOR = 'demo-visitor'
+/** Demo personas come from one module (tests/support/personas.ts). */
+export { OWNER, FAMILY, TECH, TECH2, STEWARD, STEWARD2, OPS, VISITOR }
+
 export const HOUSEHOLD = 'h-1-1-101'
 
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)])

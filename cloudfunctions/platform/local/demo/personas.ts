@@ -11,7 +11,7 @@ export interface Persona {
 
 export const DEMO_COMMUNITY_ID = 'c-sunshine'
 
-export const PERSONAS: Persona[] = [
+export const PERSONAS = [
   { id: 'unbound', openid: 'demo-unbound', label: '新住户（未绑定）', description: '刚打开小程序，还没有绑定房屋' },
   { id: 'owner', openid: 'demo-owner', label: '业主 王先生', description: '阳光花园 1栋1单元101 的业主' },
   { id: 'family', openid: 'demo-family', label: '家属 王太太', description: '1栋1单元101 的家庭成员' },
@@ -21,7 +21,14 @@ export const PERSONAS: Persona[] = [
   { id: 'technician2', openid: 'demo-technician-2', label: '维修师傅 孙工', description: '阳光花园维修组，负责 4–6 栋' },
   { id: 'ops', openid: 'demo-ops', label: '物业运营 陈经理', description: '阳光花园物业服务中心' },
   { id: 'visitor', openid: 'demo-visitor', label: '访客', description: '没有房屋的外来访客' },
-]
+] as const satisfies readonly Persona[]
+
+export type PersonaId = (typeof PERSONAS)[number]['id']
+
+/** The openid the local gateway sends for a persona. */
+export function personaOpenid(id: PersonaId): string {
+  return PERSONAS.find((p) => p.id === id)!.openid
+}
 
 /** The registry entry the demo owner proves ownership with (shown in the README for trying binding). */
 export const DEMO_BINDING = { building: '2栋', unit: '1单元', room: '301', ownerName: '刘洋', phone: '13800002301' }
