@@ -181,7 +181,7 @@ export const repairsContract = defineContract('repairs', {
       complete: ['technician'],
       setAvailability: ['technician'],
       myDuty: ['technician'],
-      gridTickets: ['steward'],
+      gridTickets: ['steward', 'ops'],
       technicians: ['steward', 'ops'],
       reassign: ['steward', 'ops'],
       satisfaction: ['steward', 'ops'],
