@@ -143,13 +143,14 @@ export const accessContract = defineContract('access', {
   ),
 },
   {
+    // Residents' actions stay open to every user: the pages branch on ACCESS.NO_HOUSEHOLD ("请先绑定房屋").
     audience: {
-      myDoors: ['member'],
-      issuePass: ['member'],
+      myDoors: ['user'],
+      issuePass: ['user'],
       remoteOpen: ['user'],
-      createVisitorPass: ['member'],
-      myVisitorPasses: ['member'],
-      revokeVisitorPass: ['member'],
+      createVisitorPass: ['user'],
+      myVisitorPasses: ['user'],
+      revokeVisitorPass: ['user'],
       visitorPass: ['user'],
       visitorCode: ['user'],
       visitorOpen: ['user'],
