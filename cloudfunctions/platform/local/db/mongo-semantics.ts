@@ -1,4 +1,5 @@
-import { Query, Aggregator, update as mingoUpdate } from 'mingo'
+import { Query, Aggregator } from 'mingo'
+import * as updateOperators from 'mingo/operators/update'
 import type { Doc } from './ejson-codec'
 import { wireErrors } from './wire-errors'
 
@@ -29,6 +30,11 @@ function compiled(q: Record<string, any>): Query {
   return query
 }
 
+/** A compiled matcher for `q`, or undefined when q is empty (everything matches). */
+export function matcherFor(q: Record<string, any>): Query | undefined {
+  return Object.keys(q).length === 0 ? undefined : compiled(q)
+}
+
 export function matches(doc: Doc, q: Record<string, any>): boolean {
   return Object.keys(q).length === 0 || compiled(q).test(doc)
 }
@@ -54,17 +60,63 @@ export function findDocs(docs: Doc[], q: Record<string, any>, options: FindOptio
   return out
 }
 
-/** Applies MongoDB update operators to a copy of the document. */
-export function applyUpdate(current: Doc, updateSpec: Record<string, any>): Doc {
+type Mutator = (doc: Doc) => string[]
+const OPERATORS = updateOperators as unknown as Record<string, (expr: unknown) => Mutator>
+const mutatorCache = new Map<string, Mutator[]>()
+
+/**
+ * Compiles an operator update into mingo's per-operator mutators. mingo's `update()` rebuilds its whole
+ * operator context on every call, which was most of a conditional update's time; the operator functions
+ * themselves are cheap to build and, for updates whose operands are plain values, are cached by the
+ * update's wire text (`cacheKey`). Updates with object operands are rebuilt per call so no document ever
+ * shares an operand object with another.
+ */
+export function compileUpdate(updateSpec: Record<string, any>, cacheKey?: string): Mutator[] {
+  if (cacheKey !== undefined) {
+    const hit = mutatorCache.get(cacheKey)
+    if (hit) return hit
+  }
   const keys = Object.keys(updateSpec)
-  if (keys.length === 0) return structuredClone(current)
   if (!keys.every((k) => k.startsWith('$'))) throw wireErrors.invalidParam('update must use operators when merge is true')
-  const next = structuredClone(current)
+  const fns: Mutator[] = []
+  let cacheable = cacheKey !== undefined
   try {
-    mingoUpdate(next, updateSpec as never, undefined, undefined, { cloneMode: 'deep' })
+    for (const op of keys) {
+      const operator = OPERATORS[op]
+      if (typeof operator !== 'function') throw new Error(`Unknown update operator: '${op}'.`)
+      const expr = updateSpec[op]
+      if (!expr || typeof expr !== 'object' || Array.isArray(expr)) throw new Error(`${op} needs an object of fields`)
+      for (const v of Object.values(expr)) if (v !== null && typeof v === 'object' && !(v instanceof Date)) cacheable = false
+      fns.push(operator(expr))
+    }
   } catch (e) {
     throw wireErrors.invalidParam(`invalid update: ${(e as Error).message}`)
   }
+  if (cacheable && cacheKey !== undefined) {
+    if (mutatorCache.size > 2000) mutatorCache.clear()
+    mutatorCache.set(cacheKey, fns)
+  }
+  return fns
+}
+
+/**
+ * Applies compiled update operators to `doc` in place; returns whether anything changed (MongoDB's
+ * nModified: $set to the same value or $inc by 0 changes nothing).
+ */
+export function applyCompiled(doc: Doc, fns: Mutator[]): boolean {
+  let modified = false
+  try {
+    for (const fn of fns) if (fn(doc).length > 0) modified = true
+  } catch (e) {
+    throw wireErrors.invalidParam(`invalid update: ${(e as Error).message}`)
+  }
+  return modified
+}
+
+/** Applies MongoDB update operators to a copy of the document. */
+export function applyUpdate(current: Doc, updateSpec: Record<string, any>): Doc {
+  const next = structuredClone(current)
+  applyCompiled(next, compileUpdate(updateSpec))
   return next
 }
 
