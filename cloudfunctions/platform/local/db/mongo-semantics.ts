@@ -1,4 +1,6 @@
-import { Query, Aggregator } from 'mingo'
+import { Query } from 'mingo/query'
+import { Aggregator } from 'mingo/aggregator'
+import { MINGO_OPTIONS } from './mongo-operators'
 import * as updateOperators from 'mingo/operators/update'
 import type { Doc } from './ejson-codec'
 import { wireErrors } from './wire-errors'
@@ -13,14 +15,19 @@ function compiled(q: Record<string, any>): Query {
   // Queries repeat constantly (same shape, same values for hot paths); compiling once saves real time.
   let key: string
   try {
-    key = JSON.stringify(q, (_k, v) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v))
+    // Dates must not collide with their ISO strings (JSON.stringify has already called toJSON on them).
+    key = JSON.stringify(q, function (this: Record<string, unknown>, k, v) {
+      const raw = this[k]
+      if (raw instanceof Date) return { $date: raw.getTime() }
+      return raw instanceof RegExp ? { $re: `/${raw.source}/${raw.flags}` } : v
+    })
   } catch {
-    return new Query(q)
+    return new Query(q, MINGO_OPTIONS as never)
   }
   let query = queryCache.get(key)
   if (!query) {
     try {
-      query = new Query(q)
+      query = new Query(q, MINGO_OPTIONS as never)
     } catch (e) {
       throw wireErrors.invalidParam(`invalid query: ${(e as Error).message}`)
     }
@@ -49,13 +56,13 @@ export interface FindOptions {
 export function findDocs(docs: Doc[], q: Record<string, any>, options: FindOptions): Doc[] {
   let out = Object.keys(q).length === 0 ? docs : docs.filter((d) => compiled(q).test(d))
   if (options.order) {
-    out = new Aggregator([{ $sort: options.order }]).run(out) as Doc[]
+    out = new Aggregator([{ $sort: options.order }], MINGO_OPTIONS as never).run(out) as Doc[]
   }
   const start = options.offset ?? 0
   const end = options.limit === undefined ? undefined : start + options.limit
   out = out.slice(start, end)
   if (options.projection && Object.keys(options.projection).length > 0) {
-    out = new Aggregator([{ $project: options.projection }]).run(out) as Doc[]
+    out = new Aggregator([{ $project: options.projection }], MINGO_OPTIONS as never).run(out) as Doc[]
   }
   return out
 }
@@ -122,7 +129,7 @@ export function applyUpdate(current: Doc, updateSpec: Record<string, any>): Doc 
 
 export function runPipeline(source: Doc[], pipeline: Record<string, any>[], resolve: (collection: string) => Doc[]): Doc[] {
   try {
-    return new Aggregator(pipeline, { collectionResolver: resolve }).run(source) as Doc[]
+    return new Aggregator(pipeline, { ...MINGO_OPTIONS, collectionResolver: resolve } as never).run(source) as Doc[]
   } catch (e) {
     throw wireErrors.invalidParam(`invalid aggregate pipeline: ${(e as Error).message}`)
   }
