@@ -175,14 +175,17 @@ export class SqliteStore {
     }
   }
 
-  /** Insert or replace in one statement (a transaction's commit does not need to look first). */
+  /**
+   * Replace, or insert when missing (a transaction's commit does not need to look first). Not an UPSERT
+   * statement: its conflict clause would override the OR IGNORE of triggers others put on these tables.
+   */
   put(collection: string, id: string, doc: Doc): void {
     this.ensureCollection(collection)
     this.noteArrays(collection, doc)
+    const text = encodeStored(doc)
     try {
-      this.stmt(
-        `INSERT INTO ${SqliteStore.tableName(collection)} (_id, rev, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc, rev = rev + 1`,
-      ).run(id, encodeStored(doc))
+      const res = this.stmt(`UPDATE ${SqliteStore.tableName(collection)} SET doc = ?, rev = rev + 1 WHERE _id = ?`).run(text, id)
+      if (res.changes === 0) this.stmt(`INSERT INTO ${SqliteStore.tableName(collection)} (_id, rev, doc) VALUES (?, 1, ?)`).run(id, text)
     } catch (e) {
       throw translateConstraint(e, collection, id)
     }
