@@ -1,8 +1,8 @@
 import { rid } from '../../support/test-platform'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { ATTRIBUTION_COLLECTIONS } from '../../../cloudfunctions/core/attribution/attribution.model'
 import { METRIC_COLLECTIONS, sumRollupShards, rollupId, type RollupDoc } from '../../../cloudfunctions/core/metrics/rollup.model'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { A, COMMUNITY, SERVICE, bind, openAttributionWorld, orderDoc, type AttributionWorld } from './attribution-test-kit'
 
 /**
