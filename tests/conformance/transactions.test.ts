@@ -77,11 +77,14 @@ describe('conformance: transactions', () => {
     expect(ok).toBeGreaterThan(0)
   })
 
-  it('a write outside the transaction between its read and commit makes the commit conflict', async () => {
+  it('a write outside the transaction between its read and its write makes that write (and the commit) conflict', async () => {
+    // MongoDB (under CloudBase) raises WriteConflict on the write itself when the document changed after
+    // the transaction's snapshot; the transaction is then over, so its commit cannot succeed either.
     const tx = await t.db.startTransaction()
     const cur = (await tx.collection(accounts).doc('a').get()).data.balance
     await t.db.collection(accounts).doc('a').update({ balance: t.db.command.inc(5) })
-    await tx.collection(accounts).doc('a').update({ balance: cur - 50 })
+    const write: any = await tx.collection(accounts).doc('a').update({ balance: cur - 50 })
+    expect(write.code).toBe('DATABASE_TRANSACTION_CONFLICT')
     await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     expect(await balance('a')).toBe(105)
   })

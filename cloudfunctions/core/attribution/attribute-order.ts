@@ -114,7 +114,7 @@ async function countSale(t: Tx, doc: AttributionDoc, boundAt: Date | null, now: 
   const effects = paidEffects(doc, { prev, cur, next }, { firstOrder: !firstOrder, boundAt }, deltas)
   await txWrite(t.collection(M).doc(curId).set({ householdId: doc.householdId, month: doc.month, keys: effects.buyerKeys, updatedAt: now }))
   if (!firstOrder) await txWrite(t.collection(M).doc(fpId).set({ householdId: doc.householdId, openid: doc.payerOpenid, orderId: doc.orderId, at: doc.paidAt }))
-  await deltas.apply(t, now)
+  await deltas.apply(t, now, `paid-${doc.orderId}`)
 }
 
 /** The decision on the order itself: attributedStewardOpenid (the placeholder) and the explanation. */

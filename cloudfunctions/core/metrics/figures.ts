@@ -6,7 +6,7 @@ import { communityRollupId, stewardRollupId } from '../repairs'
 import { figureOf } from '../repairs'
 import type { GridDoc } from '../households'
 import { communityFunnel, gridFunnel, type Funnel } from './funnel.query'
-import { METRIC_COLLECTIONS, rollupId, stewardScopeKey, type RollupDoc } from './rollup.model'
+import { METRIC_COLLECTIONS, rollupId, rollupShardIds, stewardScopeKey, sumRollupShards, type RollupDoc } from './rollup.model'
 
 export interface StewardRef {
   openid: string
@@ -73,14 +73,19 @@ export class FigureBuilder {
   async load(stewards: StewardRef[], grids: GridDoc[]): Promise<this> {
     const _ = this.db.command
     const m = this.month
-    const rollupIds = [rollupId('community', m, this.communityId), ...stewards.map((s) => rollupId('steward', m, stewardScopeKey(this.communityId, s.openid))), ...grids.map((g) => rollupId('grid', m, g._id))]
+    const rollupIds = [
+      ...rollupShardIds('community', rollupId('community', m, this.communityId)),
+      ...stewards.flatMap((s) => rollupShardIds('steward', rollupId('steward', m, stewardScopeKey(this.communityId, s.openid)))),
+      ...grids.flatMap((g) => rollupShardIds('grid', rollupId('grid', m, g._id))),
+    ]
     const stewardOpenids = new Set([...stewards.map((s) => s.openid), ...grids.map((g) => g.stewardOpenid)])
     const satIds = [communityRollupId(this.communityId, m), ...[...stewardOpenids].map((o) => stewardRollupId(o, m))]
     const [r, s] = await Promise.all([
       this.db.collection(METRIC_COLLECTIONS.rollups).where({ _id: _.in(rollupIds) }).limit(1000).get(),
       this.db.collection(REPAIR_COLLECTIONS.satisfaction).where({ _id: _.in(satIds) }).limit(1000).get(),
     ])
-    for (const d of must(r).data as RollupDoc[]) this.rollups.set(d._id, d)
+    // Community and grid months are sharded (rollup.model.ts): one figure = the sum of its shards.
+    this.rollups = sumRollupShards(must(r).data as RollupDoc[])
     for (const d of must(s).data as SatisfactionDoc[]) this.satisfaction.set(d._id, d)
     return this
   }

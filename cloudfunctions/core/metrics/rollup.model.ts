@@ -50,6 +50,50 @@ export function rollupId(scope: MetricScope, month: string, key: string): string
   return `${scope[0]}-${month}-${key}`
 }
 
+/**
+ * Counters that many writers hit at once are sharded: every paid order of a community adds to the
+ * community's month, so concurrent payments would all write one document and conflict. A community's
+ * month is split over ROLLUP_SHARDS.community documents (`<id>`, `<id>#1`…), a grid's over fewer; each
+ * event adds to the one shard its id hashes to, and readers sum the shards (still a fixed number of
+ * documents per figure, independent of order count). A steward's own month is written by their own sales
+ * only, so it stays one document.
+ */
+export const ROLLUP_SHARDS: Record<MetricScope, number> = { steward: 1, grid: 4, community: 8 }
+
+/** All shard ids of one rollup; shard 0 is the plain id, so unsharded data reads the same. */
+export function rollupShardIds(scope: MetricScope, id: string): string[] {
+  return Array.from({ length: ROLLUP_SHARDS[scope] }, (_x, i) => (i === 0 ? id : `${id}#${i}`))
+}
+
+/** The shard an event (keyed by a stable id, e.g. the order id) writes to: retries pick the same one. */
+export function rollupShardId(scope: MetricScope, id: string, eventKey: string): string {
+  const n = ROLLUP_SHARDS[scope]
+  if (n <= 1) return id
+  let h = 0
+  for (let i = 0; i < eventKey.length; i++) h = (h * 31 + eventKey.charCodeAt(i)) | 0
+  const shard = Math.abs(h) % n
+  return shard === 0 ? id : `${id}#${shard}`
+}
+
+/** The rollup id a shard belongs to. */
+export const rollupIdOfShard = (shardId: string) => shardId.split('#')[0]
+
+/** Sums shard documents into one document per rollup id (what readers use). */
+export function sumRollupShards(docs: RollupDoc[]): Map<string, RollupDoc> {
+  const out = new Map<string, RollupDoc>()
+  for (const d of docs) {
+    const id = rollupIdOfShard(d._id)
+    const acc = out.get(id)
+    if (!acc) {
+      out.set(id, { ...d, _id: id })
+      continue
+    }
+    for (const c of COUNTERS) acc[c] = (acc[c] ?? 0) + (d[c] ?? 0)
+    if (new Date(d.updatedAt).getTime() > new Date(acc.updatedAt).getTime()) acc.updatedAt = d.updatedAt
+  }
+  return out
+}
+
 export function emptyRollup(scope: MetricScope, key: string, communityId: string, month: string): RollupDoc {
   const doc = { _id: rollupId(scope, month, key), scope, key, communityId, month, updatedAt: new Date(0) } as RollupDoc
   for (const c of COUNTERS) doc[c] = 0
@@ -84,10 +128,14 @@ export class RollupDeltas {
     return this.docs.size
   }
 
-  /** Inside a transaction: read each rollup, write it back with the deltas (created when missing). */
-  async apply(t: Tx, now: Date, collection: string = METRIC_COLLECTIONS.rollups): Promise<void> {
+  /**
+   * Inside a transaction: read each rollup (the shard `eventKey` hashes to), write it back with the deltas
+   * (created when missing).
+   */
+  async apply(t: Tx, now: Date, eventKey: string, collection: string = METRIC_COLLECTIONS.rollups): Promise<void> {
     // One operation at a time: a CloudBase transaction is a database session, not safe for parallel calls.
-    for (const [id, { ref, communityId, month, inc }] of this.docs) {
+    for (const [baseId, { ref, communityId, month, inc }] of this.docs) {
+      const id = rollupShardId(ref.scope, baseId, eventKey)
       const current = await txGet<RollupDoc>(t, collection, id)
       const { _id, ...doc } = current ?? emptyRollup(ref.scope, ref.key, communityId, month)
       void _id

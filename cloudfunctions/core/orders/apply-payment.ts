@@ -1,6 +1,6 @@
 import type { OrderHookContext } from './order-type-hooks'
 import { loadOrder, tryTransition } from './order-transition'
-import { paidHookStateFor, runPaidHook } from './paid-hook'
+import { paidHookStateFor, runPaidHook, type PaidHookOptions } from './paid-hook'
 import { must } from '../kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
 import { requestRefund } from './refund.service'
@@ -17,12 +17,12 @@ export type PaymentOutcome = 'applied' | 'duplicate' | 'refunded_late_payment'
  * order exactly once however often and in whatever order it is called: the status write is conditional on
  * `created`, and a loser re-reads and finds the payment already there.
  */
-export async function applyVerifiedPayment(ctx: OrderHookContext, order: OrderDoc, payment: VerifiedPayment): Promise<PaymentOutcome> {
+export async function applyVerifiedPayment(ctx: OrderHookContext, order: OrderDoc, payment: VerifiedPayment, hookOptions: PaidHookOptions = {}): Promise<PaymentOutcome> {
   const db = ctx.platform.db
   for (let attempt = 0; attempt < 3; attempt++) {
     if (order.payment) {
       if (order.status === 'cancelled') return refundLatePayment(ctx, order)
-      await runPaidHook(ctx, order)
+      await runPaidHook(ctx, order, hookOptions)
       return 'duplicate'
     }
     if (order.status === 'created') {
@@ -36,7 +36,7 @@ export async function applyVerifiedPayment(ctx: OrderHookContext, order: OrderDo
         },
       })
       if (moved) {
-        await runPaidHook(ctx, { ...order, status: 'paid', paidFen: order.amountFen, payment, paidHook: paidHookStateFor(ctx, order.type) })
+        await runPaidHook(ctx, { ...order, status: 'paid', paidFen: order.amountFen, payment, paidHook: paidHookStateFor(ctx, order.type) }, hookOptions)
         return 'applied'
       }
     } else if (order.status === 'cancelled') {

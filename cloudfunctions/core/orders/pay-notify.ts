@@ -40,11 +40,12 @@ export async function handlePayNotify(ctx: OrderHookContext, notify: PayNotify):
       log.error('pay.notify.refused', { reason: 'not_confirmed_by_gateway', orderId: order._id, gatewayState: confirmed.state })
       return refuse('not confirmed')
     }
-    const outcome = await applyVerifiedPayment(ctx, order, { transactionId: notify.transactionId, paidAt: confirmed.paidAt ?? ctx.platform.clock.now() })
+    // Downstream effects are deferred (paid-hook.ts): WeChat is answered once the money part has landed.
+    const outcome = await applyVerifiedPayment(ctx, order, { transactionId: notify.transactionId, paidAt: confirmed.paidAt ?? ctx.platform.clock.now() }, { deferEffects: true })
     log.info('pay.notify.handled', { orderId: order._id, outcome })
     return ACK
   }
   // A repeat of a notify we already applied: only make sure the onPaid hook (or a late-payment refund) finished.
-  await applyVerifiedPayment(ctx, order, order.payment)
+  await applyVerifiedPayment(ctx, order, order.payment, { deferEffects: true })
   return ACK
 }

@@ -33,6 +33,7 @@ export class LocalDbEngine {
   faultHook: FaultHook | undefined
   private readonly yieldBetweenCalls: boolean
   private calls = 0
+  private readonly requestPrefix = `${randomBytes(6).toString('hex')}-`
   readonly callsByAction = new Map<string, number>()
 
   constructor(options: LocalDbEngineOptions) {
@@ -53,8 +54,9 @@ export class LocalDbEngine {
 
   async execute(action: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     if (this.yieldBetweenCalls) await new Promise((resolve) => setImmediate(resolve))
-    const requestId = randomBytes(8).toString('hex')
     this.calls += 1
+    // Unique per engine and cheap: a random prefix once, a counter per call (no crypto call per request).
+    const requestId = `${this.requestPrefix}${this.calls.toString(16)}`
     this.callsByAction.set(action, (this.callsByAction.get(action) ?? 0) + 1)
     try {
       this.faultHook?.(action, params, this.calls)

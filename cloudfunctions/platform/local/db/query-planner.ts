@@ -10,13 +10,29 @@ import { jsonPath, type SqlFilter } from './sqlite-store'
 export interface PlannedFilter extends SqlFilter {
   /** True when SQL alone decides the match, so the engine may page in SQL (LIMIT/OFFSET). */
   exact: boolean
+  /**
+   * The conditions SQL does not decide exactly; candidates still need mingo for these. Dropping the
+   * decided ones (typically `_id`) leaves a query whose shape and values repeat across calls, so its
+   * compiled form is reused: where({_id: x, stock: gte(1)}) always leaves {stock: {$gte: 1}}.
+   */
+  residual: Record<string, any>
+  /** Set when the filter is exactly `_id = <string>`: the store answers it with a primary-key lookup. */
+  idEquals?: string
 }
 
 export function planFilter(query: Record<string, any> | undefined, indexedFields: Set<string>): PlannedFilter {
   const clauses: string[] = []
   const params: unknown[] = []
-  const exact = collect(query ?? {}, indexedFields, clauses, params)
-  return { sql: clauses.join(' AND '), params, exact }
+  const q = query ?? {}
+  const residual: Record<string, any> = {}
+  let exact = true
+  for (const [key, cond] of Object.entries(q)) {
+    const keyExact = collect({ [key]: cond }, indexedFields, clauses, params)
+    if (!keyExact) residual[key] = cond
+    exact = keyExact && exact
+  }
+  const idEquals = typeof q._id === 'string' && clauses.length === 1 && clauses[0] === '_id = ?' ? q._id : undefined
+  return { sql: clauses.join(' AND '), params, exact, residual, idEquals }
 }
 
 type Primitive = string | number | boolean

@@ -34,6 +34,7 @@ export class SqliteStore {
     this.sqlite.pragma('journal_mode = WAL')
     this.sqlite.pragma('synchronous = NORMAL')
     this.sqlite.pragma('busy_timeout = 5000')
+    this.runAtomically = this.sqlite.transaction((fn: () => unknown) => fn())
     this.indexSpecs = indexSpecs
     for (const row of this.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'c\\_%' ESCAPE '\\'").all() as { name: string }[]) {
       this.known.add(row.name.slice(2))
@@ -91,11 +92,15 @@ export class SqliteStore {
   }
 
   getById(collection: string, id: string): StoredRow | undefined {
+    const row = this.getRawById(collection, id)
+    return row ? { id, rev: row.rev, doc: decodeStored(row.text) } : undefined
+  }
+
+  /** The stored text as is: a point read that returns the document unchanged never decodes it. */
+  getRawById(collection: string, id: string): { rev: number; text: string } | undefined {
     if (!this.known.has(collection)) return undefined
-    const row = this.stmt(`SELECT _id, rev, doc FROM ${SqliteStore.tableName(collection)} WHERE _id = ?`).get(id) as
-      | { _id: string; rev: number; doc: string }
-      | undefined
-    return row ? { id: row._id, rev: row.rev, doc: decodeStored(row.doc) } : undefined
+    const row = this.stmt(`SELECT rev, doc FROM ${SqliteStore.tableName(collection)} WHERE _id = ?`).get(id) as { rev: number; doc: string } | undefined
+    return row ? { rev: row.rev, text: row.doc } : undefined
   }
 
   revOf(collection: string, id: string): number | null {
@@ -170,6 +175,22 @@ export class SqliteStore {
     }
   }
 
+  /**
+   * Replace, or insert when missing (a transaction's commit does not need to look first). Not an UPSERT
+   * statement: its conflict clause would override the OR IGNORE of triggers others put on these tables.
+   */
+  put(collection: string, id: string, doc: Doc): void {
+    this.ensureCollection(collection)
+    this.noteArrays(collection, doc)
+    const text = encodeStored(doc)
+    try {
+      const res = this.stmt(`UPDATE ${SqliteStore.tableName(collection)} SET doc = ?, rev = rev + 1 WHERE _id = ?`).run(text, id)
+      if (res.changes === 0) this.stmt(`INSERT INTO ${SqliteStore.tableName(collection)} (_id, rev, doc) VALUES (?, 1, ?)`).run(id, text)
+    } catch (e) {
+      throw translateConstraint(e, collection, id)
+    }
+  }
+
   delete(collection: string, id: string): void {
     if (!this.known.has(collection)) return
     this.stmt(`DELETE FROM ${SqliteStore.tableName(collection)} WHERE _id = ?`).run(id)
@@ -177,8 +198,12 @@ export class SqliteStore {
 
   /** Runs `fn` as one SQLite transaction: every write in it lands or none does. */
   atomically<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).immediate()
+    // One wrapper for every call: better-sqlite3 builds a new function per transaction() call otherwise.
+    // Nested calls become savepoints, so a write transaction can batch several atomic steps into one commit.
+    return this.runAtomically.immediate(fn) as T
   }
+
+  private readonly runAtomically: Database.Transaction<(fn: () => unknown) => unknown>
 
   close(): void {
     this.sqlite.close()

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { decodeWire, encodeWire, encodeStored, type Doc } from './ejson-codec'
+import { decodeWire, decodeStored, encodeWire, usesServerDate, type Doc } from './ejson-codec'
 import { wireErrors } from './wire-errors'
 import type { SqliteStore } from './sqlite-store'
-import { txKey, splitTxKey, type TransactionRegistry, type TxState } from './transactions'
-import { planFilter } from './query-planner'
-import { matches, findDocs, applyUpdate, runPipeline } from './mongo-semantics'
+import { txKey, splitTxKey, type TransactionRegistry, type TxState, type PinnedVersion } from './transactions'
+import { planFilter, type PlannedFilter } from './query-planner'
+import { matches, matcherFor, findDocs, compileUpdate, applyCompiled, runPipeline } from './mongo-semantics'
+import { sameDocument } from './same-document'
 
 /** CloudBase's documented limits, kept locally so code that works here works in the cloud. */
 export const LIMITS = {
@@ -66,8 +67,29 @@ function docIdInTransaction(p: Params, q: Record<string, any>): string {
 }
 
 function candidates(s: ActionScope, coll: string, q: Record<string, any>): Doc[] {
-  const filter = planFilter(q, s.store.pushdownFields(coll))
+  return rowsFor(s, coll, planFilter(q, s.store.pushdownFields(coll)))
+}
+
+/** Rows the SQL part of a plan selects (a primary-key lookup when the plan is `_id = x`). */
+function rowsFor(s: ActionScope, coll: string, filter: PlannedFilter): Doc[] {
+  if (filter.idEquals !== undefined) {
+    const row = s.store.getRawById(coll, filter.idEquals)
+    return row ? [decodeStored(row.text)] : []
+  }
   return s.store.scan(coll, filter).map((r) => r.doc)
+}
+
+/** Documents matching `q`: SQL narrows, mingo decides only what SQL could not (the plan's residual). */
+function matching(s: ActionScope, coll: string, q: Record<string, any>, limit: number): Doc[] {
+  const filter = planFilter(q, s.store.pushdownFields(coll))
+  const rows = rowsFor(s, coll, filter)
+  const matcher = matcherFor(filter.residual)
+  const out: Doc[] = []
+  for (const doc of rows) {
+    if (out.length >= limit) break
+    if (!matcher || matcher.test(doc)) out.push(doc)
+  }
+  return out
 }
 
 function getDocument(s: ActionScope, p: Params): Reply {
@@ -77,6 +99,11 @@ function getDocument(s: ActionScope, p: Params): Reply {
     const tx = s.transactions.get(p.transactionId, s.now.getTime())
     const doc = txRead(s, tx, coll, docIdInTransaction(p, q))
     return { data: { list: doc ? [encodeWire(doc)] : [] } }
+  }
+  if (p.queryType === 'DOC' && !p.projection && typeof q._id === 'string' && Object.keys(q).length === 1) {
+    // doc(id).get(): the stored text is already the relaxed EJSON the SDK parses; send it unchanged.
+    const row = s.store.getRawById(coll, q._id)
+    return { data: { list: row ? [row.text] : [] }, limit: LIMITS.defaultGet, offset: 0 }
   }
   const requested = typeof p.limit === 'number' && p.limit > 0 ? p.limit : LIMITS.defaultGet
   const limit = Math.min(requested, LIMITS.maxGet)
@@ -146,12 +173,16 @@ function insertDocument(s: ActionScope, p: Params): Reply {
     for (const doc of docs) {
       const id = String(doc._id)
       if (txRead(s, tx, coll, id)) throw wireErrors.duplicateKey(coll, '_id_', JSON.stringify(id))
-      tx.writes.set(txKey(coll, id), doc)
+      txWrite(s, tx, coll, id, doc)
     }
     return { data: { insertedIds: docs.map((d) => d._id) } }
   }
   s.store.atomically(() => {
-    for (const doc of docs) s.store.insert(coll, String(doc._id), doc)
+    for (const doc of docs) {
+      const id = String(doc._id)
+      preserveFor(s, coll, id, undefined)
+      s.store.insert(coll, id, doc)
+    }
   })
   return { data: { insertedIds: docs.map((d) => d._id) } }
 }
@@ -168,15 +199,23 @@ function decodeUpdate(s: ActionScope, p: Params): Record<string, any> {
   return data
 }
 
-/** merge=true: an operator update ({$set, $inc, ...}); merge=false: doc().set(), a whole-document replacement. */
-function nextVersion(current: Doc, update: Record<string, any>, merge: boolean): Doc {
+/**
+ * Computes the next version of `current` (mutating it in place when `inPlace`), and whether it changed.
+ * merge=true: an operator update ({$set, $inc, ...}); merge=false: doc().set(), a whole-document replacement,
+ * which — like MongoDB's replaceOne and CloudBase's set() — counts as no change when the data is identical.
+ */
+function nextVersion(current: Doc, update: Record<string, any>, merge: boolean, cacheKey: string | undefined, inPlace: boolean): { next: Doc; changed: boolean } {
   if (!merge) {
     assertStorable(update)
-    return { ...update, _id: current._id }
+    const { _id: _ignored, ...fields } = update
+    const next: Doc = { _id: current._id, ...fields }
+    return { next, changed: !sameDocument(current, next) }
   }
-  const next = applyUpdate(current, update)
-  if (next._id !== current._id) throw wireErrors.invalidParam('_id cannot be updated')
-  return next
+  const idBefore = current._id
+  const next = inPlace ? current : structuredClone(current)
+  const changed = applyCompiled(next, compileUpdate(update, cacheKey))
+  if (next._id !== idBefore) throw wireErrors.invalidParam('_id cannot be updated')
+  return { next, changed }
 }
 
 function modifyDocument(s: ActionScope, p: Params): Reply {
@@ -194,39 +233,46 @@ function modify(s: ActionScope, p: Params, multi: boolean): ModifyOutcome {
   const q = queryOf(s, p)
   const update = decodeUpdate(s, p)
   const merge = p.merge !== false
+  // Compiled update operators are reused across calls with the same wire text (unless it holds serverDate).
+  const cacheKey = merge && !usesServerDate(p.data) ? String(p.data) : undefined
   if (p.transactionId) {
     const tx = s.transactions.get(p.transactionId, s.now.getTime())
     const id = docIdInTransaction(p, q)
     const current = txRead(s, tx, coll, id)
     if (!current) {
       if (!p.upsert) return { updated: 0 }
-      const created = nextVersion({ _id: q._id }, update, merge)
-      tx.writes.set(txKey(coll, id), created)
+      const created = nextVersion({ _id: q._id }, update, merge, cacheKey, true).next
+      txWrite(s, tx, coll, id, created)
       return { updated: 0, upsertId: id, lastDoc: created }
     }
-    const next = nextVersion(current, update, merge)
-    tx.writes.set(txKey(coll, id), next)
-    return { updated: changed(current, next) ? 1 : 0, lastDoc: next }
+    // The buffered version may be shared with earlier reads of this transaction: change a copy.
+    const { next, changed } = nextVersion(current, update, merge, cacheKey, false)
+    txWrite(s, tx, coll, id, next)
+    return { updated: changed ? 1 : 0, lastDoc: next }
   }
   // The read-match-write below runs inside one SQLite transaction, so a conditional update
   // (where({stock: _.gte(1)}).update({stock: _.inc(-1)})) is atomic against every other caller.
   return s.store.atomically(() => {
-    const found = findDocs(candidates(s, coll, q), q, { limit: multi ? Number.MAX_SAFE_INTEGER : 1 })
+    const found = matching(s, coll, q, multi ? Number.MAX_SAFE_INTEGER : 1)
     if (found.length === 0) {
       if (!p.upsert) return { updated: 0 }
       const id = q._id !== undefined && typeof q._id !== 'object' ? String(q._id) : randomBytes(16).toString('hex')
       const seed = merge ? equalityFields(q) : {}
-      const created = nextVersion({ ...seed, _id: q._id ?? id }, update, merge)
+      const created = nextVersion({ ...seed, _id: q._id ?? id }, update, merge, cacheKey, true).next
+      preserveFor(s, coll, id, undefined)
       s.store.insert(coll, id, created)
       return { updated: 0, upsertId: id, lastDoc: created }
     }
     let updated = 0
     let lastDoc: Doc | undefined
     for (const current of found) {
-      const next = nextVersion(current, update, merge)
+      const id = String(current._id)
+      // Documents fresh from the store are private to this call: update them in place, no copy.
+      const { next, changed } = nextVersion(current, update, merge, cacheKey, true)
       lastDoc = next
-      if (!changed(current, next)) continue
-      s.store.replace(coll, String(current._id), next)
+      if (!changed) continue
+      preserveFor(s, coll, id, undefined)
+      s.store.replace(coll, id, next)
       updated += 1
     }
     return { updated, lastDoc }
@@ -241,10 +287,6 @@ function equalityFields(q: Record<string, any>): Record<string, unknown> {
   return seed
 }
 
-function changed(a: Doc, b: Doc): boolean {
-  return encodeStored(a) !== encodeStored(b)
-}
-
 function removeDocument(s: ActionScope, p: Params): Reply {
   const coll = collectionOf(p)
   const q = queryOf(s, p)
@@ -253,13 +295,16 @@ function removeDocument(s: ActionScope, p: Params): Reply {
     const id = docIdInTransaction(p, q)
     const current = txRead(s, tx, coll, id)
     if (!current) return { data: { deleted: 0 } }
-    tx.writes.set(txKey(coll, id), null)
+    txWrite(s, tx, coll, id, null)
     return { data: { deleted: 1 } }
   }
   const multi = p.multi !== false
   const deleted = s.store.atomically(() => {
-    const found = findDocs(candidates(s, coll, q), q, { limit: multi ? Number.MAX_SAFE_INTEGER : 1 })
-    for (const doc of found) s.store.delete(coll, String(doc._id))
+    const found = matching(s, coll, q, multi ? Number.MAX_SAFE_INTEGER : 1)
+    for (const doc of found) {
+      preserveFor(s, coll, String(doc._id), undefined)
+      s.store.delete(coll, String(doc._id))
+    }
     return found.length
   })
   return { data: { deleted } }
@@ -293,29 +338,58 @@ function startTransaction(s: ActionScope): Reply {
   return { transactionId: s.transactions.start(s.now.getTime()).id }
 }
 
+/** A document as the transaction sees it: its own write, else its snapshot's version. */
 function txRead(s: ActionScope, tx: TxState, coll: string, id: string): Doc | null {
   const key = txKey(coll, id)
   if (tx.writes.has(key)) return tx.writes.get(key) ?? null
-  const row = s.store.getById(coll, id)
+  const pinned = tx.pinned.get(key)
+  if (pinned) {
+    if (!tx.seen.has(key)) tx.seen.set(key, pinned.rev)
+    return pinned.text === null ? null : decodeStored(pinned.text)
+  }
+  const row = s.store.getRawById(coll, id)
   if (!tx.seen.has(key)) tx.seen.set(key, row ? row.rev : null)
-  return row ? row.doc : null
+  return row ? decodeStored(row.text) : null
+}
+
+function txWrite(s: ActionScope, tx: TxState, coll: string, id: string, doc: Doc | null): void {
+  const key = txKey(coll, id)
+  s.transactions.claim(tx, key)
+  tx.writes.set(key, doc)
+}
+
+/** Before a change to coll/id lands, hand its current version to open transactions' snapshots. */
+function preserveFor(s: ActionScope, coll: string, id: string, by: string | undefined): void {
+  s.transactions.preserve(txKey(coll, id), by, (): PinnedVersion => {
+    const row = s.store.getRawById(coll, id)
+    return row ? { rev: row.rev, text: row.text } : { rev: null, text: null }
+  })
 }
 
 function commitTransaction(s: ActionScope, p: Params): Reply {
   const tx = s.transactions.get(p.transactionId, s.now.getTime())
-  s.transactions.finish(tx.id)
-  s.store.atomically(() => {
-    for (const [key, rev] of tx.seen) {
+  try {
+    // Only written documents are validated (snapshot isolation): a written document that someone else
+    // changed after this transaction began means its write would overwrite theirs.
+    for (const key of tx.writes.keys()) {
+      if (tx.pinned.has(key)) throw s.transactions.conflict(tx)
       const [coll, id] = splitTxKey(key)
-      if (s.store.revOf(coll, id) !== rev) throw wireErrors.transactionConflict()
+      if (tx.seen.has(key) && s.store.getRawById(coll, id)?.rev !== (tx.seen.get(key) ?? undefined)) throw s.transactions.conflict(tx)
     }
-    for (const [key, doc] of tx.writes) {
-      const [coll, id] = splitTxKey(key)
-      if (doc === null) s.store.delete(coll, id)
-      else if (s.store.revOf(coll, id) === null) s.store.insert(coll, id, doc)
-      else s.store.replace(coll, id, doc)
+    if (tx.writes.size > 0) {
+      // Every write of the transaction lands in one SQLite transaction: one WAL commit.
+      s.store.atomically(() => {
+        for (const [key, doc] of tx.writes) {
+          const [coll, id] = splitTxKey(key)
+          preserveFor(s, coll, id, tx.id)
+          if (doc === null) s.store.delete(coll, id)
+          else s.store.put(coll, id, doc)
+        }
+      })
     }
-  })
+  } finally {
+    s.transactions.finish(tx.id)
+  }
   return {}
 }
 

@@ -23,8 +23,18 @@ export const wireErrors = {
   requestFailed: (message: string) => new WireFailure('DATABASE_REQUEST_FAILED', message),
   duplicateKey: (collection: string, index: string, key: string) =>
     new WireFailure('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${key}`),
-  transactionConflict: () => new WireFailure('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict'),
-  transactionNotFound: (id: string) => new WireFailure('DATABASE_TRANSACTION_FAIL', `transaction ${id} not found or already finished`),
+  // CloudBase relays the Tencent Cloud API error inside the message: "[<ApiCode>] <text>"; code that logs
+  // or matches these messages sees the same shape locally.
+  transactionConflict: () =>
+    new WireFailure(
+      'DATABASE_TRANSACTION_CONFLICT',
+      '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+    ),
+  transactionNotFound: (_id: string) =>
+    new WireFailure(
+      'DATABASE_TRANSACTION_FAIL',
+      '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+    ),
   collectionNotExist: (name: string) => new WireFailure('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`),
 }
 
