@@ -21,5 +21,9 @@ export const opsFunction = defineFunction(
     ...feesOpsHandlers,
     ...attributionOpsHandlers,
   },
-  { consoleActions: (Object.keys(opsContract.actions) as (keyof typeof opsContract.actions)[]).filter((a) => !USER_ONLY.includes(a)) },
+  {
+    consoleActions: (Object.keys(opsContract.actions) as (keyof typeof opsContract.actions)[]).filter((a) => !USER_ONLY.includes(a)),
+    // Jobs ops run again on purpose ("call again until done"); each is idempotent by itself, so no derived requestId.
+    consoleRerunnable: ['runBills', 'groupbuyCloseDue', 'groupbuyCloseNow', 'attributionReconcile'],
+  },
 )

@@ -14,5 +14,5 @@ export const paycallbackFunction = defineFunction(
     payNotify: (input, ctx) => handlePayNotify(ctx, input.notify),
     refundNotify: (input, ctx) => handleRefundNotify(ctx, input.notify),
   },
-  { consoleActions: ['payNotify', 'refundNotify'] },
+  { consoleActions: ['payNotify', 'refundNotify'], selfVerifyingActions: ['payNotify', 'refundNotify'] },
 )

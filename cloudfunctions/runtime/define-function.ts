@@ -5,9 +5,15 @@ import { DomainError } from './domain-error'
 
 /** Who is calling, as the platform says (never as the event says). */
 export interface Caller {
-  /** WeChat OPENID from the CloudBase context; null for console and timer invocations. */
+  /** WeChat OPENID from the CloudBase context; null for console, timer and callback invocations. */
   openid: string | null
-  kind: 'user' | 'console' | 'timer'
+  /**
+   * console: proved by a console token (production) or the local console route; timer: CloudBase's timer
+   * trigger; callback: no identity and no proof — only a function's `selfVerifyingActions` accept it.
+   */
+  kind: 'user' | 'console' | 'timer' | 'callback'
+  /** Who ran a console call: the alias signed into the console token (logged with every console action). */
+  operator?: string
 }
 
 export interface ActionContext {
@@ -38,12 +44,34 @@ export interface FunctionDefinition<C extends FunctionContract = FunctionContrac
   timers: Record<string, (ctx: ActionContext) => Promise<unknown>>
   /** Actions a console (no OPENID) caller may run; everything else needs a WeChat user. */
   consoleActions: ReadonlyArray<keyof C['actions']>
+  /**
+   * Actions a caller with neither OPENID nor console proof may run, because the handler trusts nothing in
+   * the event (payment notifies are re-confirmed with WeChat Pay before anything changes).
+   */
+  selfVerifyingActions: ReadonlyArray<keyof C['actions']>
+  /**
+   * Console mutations that are jobs, idempotent by themselves and meant to be run again (closing runs, bill
+   * runs, door readers verifying each scan): they get no derived requestId, so a re-run does new work.
+   */
+  consoleRerunnable: ReadonlyArray<keyof C['actions']>
 }
 
 export function defineFunction<C extends FunctionContract>(
   contract: C,
   handlers: Handlers<C>,
-  options: { timers?: FunctionDefinition<C>['timers']; consoleActions?: ReadonlyArray<keyof C['actions']> } = {},
+  options: {
+    timers?: FunctionDefinition<C>['timers']
+    consoleActions?: ReadonlyArray<keyof C['actions']>
+    selfVerifyingActions?: ReadonlyArray<keyof C['actions']>
+    consoleRerunnable?: ReadonlyArray<keyof C['actions']>
+  } = {},
 ): FunctionDefinition<C> {
-  return { contract, handlers, timers: options.timers ?? {}, consoleActions: options.consoleActions ?? [] }
+  return {
+    contract,
+    handlers,
+    timers: options.timers ?? {},
+    consoleActions: options.consoleActions ?? [],
+    selfVerifyingActions: options.selfVerifyingActions ?? [],
+    consoleRerunnable: options.consoleRerunnable ?? [],
+  }
 }

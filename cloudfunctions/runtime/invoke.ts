@@ -32,7 +32,7 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
   const event = typeof rawEvent === 'string' ? safeJson(rawEvent) : rawEvent
   if (!isPlainObject(event)) return validationReply([{ path: '(root)', message: '事件必须是 JSON 对象' }])
 
-  if (event.Type === 'Timer' && typeof event.TriggerName === 'string' && caller.kind !== 'user') {
+  if (event.Type === 'Timer' && typeof event.TriggerName === 'string' && (caller.kind === 'timer' || caller.kind === 'console')) {
     const job = def.timers[event.TriggerName]
     if (!job) return validationReply([{ path: 'TriggerName', message: `未知的定时触发器 ${event.TriggerName}` }])
     return guard(platform, invocationId, async () => ({ ok: true, data: await job({ ...ctxBase, caller: { openid: null, kind: 'timer' } }) }))
@@ -45,8 +45,10 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
   if (!contract) return validationReply([{ path: 'action', message: `未知操作 ${action}` }])
 
   // A WeChat user always has an OPENID; only console (ops in the CloudBase console) may call without one,
-  // and only the actions a function lists for it.
-  if (caller.kind === 'user' ? !caller.openid : !def.consoleActions.includes(action)) {
+  // and only the actions a function lists for it; an unproven caller only the self-verifying ones.
+  const allowed =
+    caller.kind === 'user' ? !!caller.openid : caller.kind === 'callback' ? def.selfVerifyingActions.includes(action) : def.consoleActions.includes(action)
+  if (!allowed) {
     return { ok: false, code: 'AUTH.UNAUTHENTICATED', message: ERROR_MESSAGES['AUTH.UNAUTHENTICATED'] }
   }
   if (contract.mutating && caller.kind === 'user' && !requestId) {

@@ -1,6 +1,6 @@
 import type { FnReply } from '../../contracts/envelope'
 import type { Caller } from '../../runtime/define-function'
-import { invoke } from '../../runtime/invoke'
+import { invokeConsole } from '../../runtime/console-invoke'
 import type { Platform } from '../ports'
 import { functionRegistry } from './function-registry'
 
@@ -10,9 +10,13 @@ export async function invokeLocal(platform: Platform, name: string, event: unkno
   if (!def) return { ok: false, code: 'NOT_FOUND', message: `云函数 ${name} 不存在` }
   // Round-trip through JSON as the real transport does, so no handler ever sees a live object from a caller.
   const wire = event === undefined ? undefined : JSON.parse(JSON.stringify(event))
-  return invoke(def, wire, caller, platform)
+  // Console calls take the same path as in production (derived requestId, audit line); others go straight to invoke.
+  return invokeConsole(def, wire, caller, platform)
 }
 
 export const asUser = (openid: string): Caller => ({ openid, kind: 'user' })
-export const asConsole: Caller = { openid: null, kind: 'console' }
+/** The local console route: on this machine whoever can reach 127.0.0.1 is the developer, so no token is asked. */
+export const asConsole: Caller = { openid: null, kind: 'console', operator: 'local-console' }
+/** What WeChat Pay's callback looks like: no OPENID and no console proof. */
+export const asCallback: Caller = { openid: null, kind: 'callback' }
 export const asTimer: Caller = { openid: null, kind: 'timer' }
