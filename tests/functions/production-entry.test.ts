@@ -147,4 +147,15 @@ describe('production entry: who is calling, decided from the CloudBase context',
     const own = await main(opsFunction)(addStaff({ consoleToken: token(), requestId: 'ops-manual-0001', name: '又一次' }), cloudbaseContext({}))
     expect(own).toMatchObject({ ok: true, data: { created: false } })
   })
+
+  it('refuses over-deep events and a top-level __proto__ key before anything else reads the event', async () => {
+    let deep: unknown = 1
+    for (let i = 0; i < 5000; i++) deep = [deep]
+    const ctx = cloudbaseContext({ WX_OPENID: 'demo-owner' })
+    expect(await main(householdsFunction)({ action: 'me', x: deep }, ctx)).toMatchObject({ ok: false, code: 'VALIDATION.FAILED' })
+    // JSON.parse (what the SCF runtime does with the wire event) makes __proto__ an own key; it must not vanish silently.
+    const proto = JSON.parse('{"action":"me","__proto__":{"isOps":true}}')
+    const reply = await main(householdsFunction)(proto, ctx)
+    expect(reply).toMatchObject({ ok: false, code: 'VALIDATION.FAILED', issues: [{ path: '__proto__' }] })
+  })
 })

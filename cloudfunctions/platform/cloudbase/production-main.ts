@@ -2,6 +2,7 @@ import tcb from '@cloudbase/node-sdk'
 import type { FnReply } from '../../contracts/envelope'
 import type { FunctionDefinition } from '../../runtime/define-function'
 import { invokeConsole } from '../../runtime/console-invoke'
+import { guardEvent } from '../../runtime/event-guard'
 import type { Platform } from '../ports'
 import { decideCaller, type InvocationContext } from './entry-caller'
 import { productionPlatform } from './production-platform'
@@ -24,6 +25,8 @@ export function productionMain(
   let platform: Platform | undefined
   return async function main(event: unknown, context: unknown): Promise<FnReply> {
     platform ??= makePlatform()
+    const refused = guardEvent(event)
+    if (refused) return refused
     const decision = decideCaller(def, event, readContext(context), platform.env, platform.clock.now())
     if (!decision.ok) {
       const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? String((event as { action: string }).action).slice(0, 64) : undefined

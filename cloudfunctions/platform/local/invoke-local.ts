@@ -1,6 +1,7 @@
 import type { FnReply } from '../../contracts/envelope'
 import type { Caller } from '../../runtime/define-function'
 import { invokeConsole } from '../../runtime/console-invoke'
+import { guardEvent } from '../../runtime/event-guard'
 import type { Platform } from '../ports'
 import { functionRegistry } from './function-registry'
 
@@ -8,6 +9,8 @@ import { functionRegistry } from './function-registry'
 export async function invokeLocal(platform: Platform, name: string, event: unknown, caller: Caller): Promise<FnReply> {
   const def = Object.prototype.hasOwnProperty.call(functionRegistry, name) ? functionRegistry[name] : undefined
   if (!def) return { ok: false, code: 'NOT_FOUND', message: `云函数 ${name} 不存在` }
+  const refused = guardEvent(event)
+  if (refused) return refused
   // Round-trip through JSON as the real transport does, so no handler ever sees a live object from a caller.
   const wire = event === undefined ? undefined : JSON.parse(JSON.stringify(event))
   // Console calls take the same path as in production (derived requestId, audit line); others go straight to invoke.
