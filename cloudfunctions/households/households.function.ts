@@ -14,6 +14,7 @@ import { householdDetail } from '../core/households/household-detail.query'
 import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid.query'
 import { getHousehold } from '../core/households/household-summary'
 import { phonePepper } from '../core/households/phone'
+import { isDomainCode, withGuessLimit } from '../core/shared/guess-limit'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {
@@ -53,8 +54,18 @@ export const householdsFunction = defineFunction(householdsContract, {
     return result
   },
   createInvite: async (input, ctx) => createInvite(ctx.platform.db, await userAccess(ctx), input.householdId, input.role, ctx.now()),
-  inviteInfo: async (input, ctx) => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()),
-  acceptInvite: async (input, ctx) => acceptInvite(ctx.platform.db, userOpenid(ctx), input.code, input.nickname, ctx.now()),
+  // Invite codes are bearer credentials: wrong ones are counted per identity (core/shared/guess-limit.ts).
+  inviteInfo: async (input, ctx) =>
+    withGuessLimit(ctx.platform.db, 'invite', userOpenid(ctx), ctx.now(), () => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()), isDomainCode('INVITE.NOT_FOUND')),
+  acceptInvite: async (input, ctx) =>
+    withGuessLimit(
+      ctx.platform.db,
+      'invite',
+      userOpenid(ctx),
+      ctx.now(),
+      () => acceptInvite(ctx.platform.db, userOpenid(ctx), input.code, input.nickname, ctx.now()),
+      isDomainCode('INVITE.NOT_FOUND'),
+    ),
   members: async (input, ctx) => listMembers(ctx.platform.db, await userAccess(ctx), input.householdId),
   approveMember: async (input, ctx) => approveMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
   removeMember: async (input, ctx) => removeMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
