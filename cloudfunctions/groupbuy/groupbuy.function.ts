@@ -9,7 +9,7 @@ import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
 import { redeemPickup } from '../core/groupbuy/pickup.service'
 import { isDomainCode, withGuessLimit } from '../core/shared/guess-limit'
-import { recordTouch } from '../core/groupbuy/touches.service'
+import { recordPageTouch } from '../core/attribution/touch.service'
 
 /** Residents browse and order, stewards redeem pickup codes; the closing job runs on a timer. */
 export const groupbuyFunction = defineFunction(
@@ -19,7 +19,7 @@ export const groupbuyFunction = defineFunction(
     campaign: async (input, ctx) => ({ campaign: await campaignDetail(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.campaignId) }),
     placeOrder: async (input, ctx) => checkout(ctx, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
     myOrders: async (input, ctx) => listMyEntries(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
-    recordTouch: async (input, ctx) => recordTouch(ctx.platform, userOpenid(ctx), input),
+    recordTouch: async (input, ctx) => recordPageTouch(ctx.platform, userOpenid(ctx), { ...input, source: 'groupbuy_share' }),
     // Pickup codes are 8 digits: wrong ones (unknown, or another community's) are counted per steward.
     redeemPickup: async (input, ctx) => {
       const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
