@@ -23,7 +23,8 @@ export const opsFunction = defineFunction(
   },
   {
     consoleActions: (Object.keys(opsContract.actions) as (keyof typeof opsContract.actions)[]).filter((a) => !USER_ONLY.includes(a)),
-    // Jobs ops run again on purpose ("call again until done"); each is idempotent by itself, so no derived requestId.
-    consoleRerunnable: ['runBills', 'groupbuyCloseDue', 'groupbuyCloseNow', 'attributionReconcile'],
+    // Run again on purpose and idempotent by themselves: jobs ("call again until done") and upsert imports,
+    // whose answer must say what THIS run changed. No derived requestId for these.
+    consoleRerunnable: ['runBills', 'groupbuyCloseDue', 'groupbuyCloseNow', 'attributionReconcile', 'importHouseholds', 'importMeterReadings'],
   },
 )

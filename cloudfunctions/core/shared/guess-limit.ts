@@ -53,10 +53,15 @@ async function take(db: Db, slot: Slot, now: Date): Promise<boolean> {
   }
 }
 
-/** Best effort: a release lost to a database error only costs the caller one slot of the window. */
+/**
+ * Best effort: gives the slot back, removing the counter when it was the only one (so a right code leaves
+ * nothing written). A release lost to a race or a database error only costs the caller one slot.
+ */
 async function release(db: Db, slot: Slot): Promise<void> {
+  const coll = db.collection(RATE_LIMITS)
   try {
-    must(await db.collection(RATE_LIMITS).where({ _id: slot._id, count: db.command.gt(0) }).update({ count: db.command.inc(-1) }))
+    if (Number(must(await coll.where({ _id: slot._id, count: 1 }).remove()).deleted ?? 0) > 0) return
+    must(await coll.where({ _id: slot._id, count: db.command.gt(1) }).update({ count: db.command.inc(-1) }))
   } catch {
     // nothing to undo: the counter stays one higher until its window ends
   }
