@@ -1,14 +1,13 @@
 import { groupbuyContract } from '../contracts/groupbuy.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
 import { loadAccess } from '../core/auth/load-access'
-import '../core/orders/all-order-types'
 import { loadGroupbuyCaller } from '../core/groupbuy/caller-context'
 import { campaignDetail, listCampaigns } from '../core/groupbuy/campaign.query'
 import { checkout } from '../core/groupbuy/checkout.service'
 import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
 import { redeemPickup } from '../core/groupbuy/pickup.service'
-import { isDomainCode, withGuessLimit } from '../core/shared/guess-limit'
+import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 import { recordPageTouch } from '../core/attribution/touch.service'
 
 /** Residents browse and order, stewards redeem pickup codes; the closing job runs on a timer. */

@@ -1,6 +1,6 @@
 import { householdsContract } from '../contracts/households.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
-import { DomainError, forbidden } from '../runtime/domain-error'
+import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { userAccess } from '../core/auth/caller-access'
 import { authorize } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
@@ -14,7 +14,7 @@ import { householdDetail } from '../core/households/household-detail.query'
 import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid.query'
 import { getHousehold } from '../core/households/household-summary'
 import { phonePepper } from '../core/households/phone'
-import { isDomainCode, withGuessLimit } from '../core/shared/guess-limit'
+import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {
@@ -54,7 +54,7 @@ export const householdsFunction = defineFunction(householdsContract, {
     return result
   },
   createInvite: async (input, ctx) => createInvite(ctx.platform.db, await userAccess(ctx), input.householdId, input.role, ctx.now()),
-  // Invite codes are bearer credentials: wrong ones are counted per identity (core/shared/guess-limit.ts).
+  // Invite codes are bearer credentials: wrong ones are counted per identity (core/kernel/guess-limit.ts).
   inviteInfo: async (input, ctx) =>
     withGuessLimit(ctx.platform.db, 'invite', userOpenid(ctx), ctx.now(), () => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()), isDomainCode('INVITE.NOT_FOUND')),
   acceptInvite: async (input, ctx) =>

@@ -22,7 +22,6 @@ export const opsFunction = defineFunction(
     ...attributionOpsHandlers,
   },
   {
-    consoleActions: (Object.keys(opsContract.actions) as (keyof typeof opsContract.actions)[]).filter((a) => !USER_ONLY.includes(a)),
     // Run again on purpose and idempotent by themselves: jobs ("call again until done") and upsert imports,
     // whose answer must say what THIS run changed. No derived requestId for these.
     consoleRerunnable: ['runBills', 'groupbuyCloseDue', 'groupbuyCloseNow', 'attributionReconcile', 'importHouseholds', 'importMeterReadings'],

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FnReply } from '../contracts/envelope'
-import type { Platform } from '../platform/ports'
+import type { Platform } from '../core/kernel/platform'
 import type { Caller, FunctionDefinition } from './define-function'
 import { invoke } from './invoke'
 

@@ -1,8 +1,8 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import type { CallerAccess } from '../auth/access.model'
-import { COLLECTIONS } from '../shared/collections'
-import type { StaffDoc } from '../households/household.model'
+import { must } from '../kernel/db-result'
+import type { CallerAccess } from '../auth'
+import { COLLECTIONS } from '../households'
+import type { StaffDoc } from '../households'
 
 /** The id a steward's share cards carry: their staff document id in that community (never their openid). */
 export async function stewardIdOf(db: Db, access: CallerAccess, communityId: string): Promise<string | null> {

@@ -3,9 +3,20 @@ import type { FnReply } from '../../contracts/envelope'
 import type { FunctionDefinition } from '../../runtime/define-function'
 import { invokeConsole } from '../../runtime/console-invoke'
 import { guardEvent } from '../../runtime/event-guard'
-import type { Platform } from '../ports'
+import type { Platform } from '../../core/kernel/platform'
 import { decideCaller, type InvocationContext } from './entry-caller'
 import { productionPlatform } from './production-platform'
+import { appWiring } from '../../areas'
+
+export interface ProductionMain {
+  (event: unknown, context: unknown): Promise<FnReply>
+  /**
+   * The same entry over another platform (tests run a built bundle against the local engine). The
+   * bundle's own areas (cloudfunctions/areas.ts as bundled) replace the given platform's wiring, so what
+   * runs is exactly what was deployed: a bundle missing an order type's hooks would show it.
+   */
+  withPlatform(makePlatform: () => Platform): ProductionMain
+}
 
 /** How the entry reads CloudBase's invocation context; tests hand in a context object built the same way. */
 export type ContextReader = (context: unknown) => InvocationContext
@@ -21,10 +32,10 @@ export function productionMain(
   def: FunctionDefinition,
   makePlatform: () => Platform = () => productionPlatform(def.contract.name),
   readContext: ContextReader = readCloudbaseContext,
-) {
+): ProductionMain {
   let platform: Platform | undefined
-  return async function main(event: unknown, context: unknown): Promise<FnReply> {
-    platform ??= makePlatform()
+  const main = async function main(event: unknown, context: unknown): Promise<FnReply> {
+    platform ??= { ...makePlatform(), wiring: appWiring() }
     const refused = guardEvent(event)
     if (refused) return refused
     const decision = decideCaller(def, event, readContext(context), platform.env, platform.clock.now())
@@ -35,4 +46,5 @@ export function productionMain(
     }
     return invokeConsole(def, decision.event, decision.caller, platform)
   }
+  return Object.assign(main, { withPlatform: (make: () => Platform) => productionMain(def, make, readContext) })
 }

@@ -45,7 +45,7 @@ describe('groupbuy: pickup', () => {
   it('a steward of another community is refused clearly; unknown codes and non-staff are refused; nothing is written', async () => {
     expect((await w.console('ops', { action: 'upsertCommunity', communityId: 'c-lakeside', name: '湖畔雅苑' })).ok).toBe(true)
     expect((await w.console('ops', { action: 'addStaff', communityId: 'c-lakeside', openid: 'lake-steward', role: 'steward', name: '周丽' })).ok).toBe(true)
-    // Wrong codes are counted on purpose (per-identity guess limit, core/shared/guess-limit.ts); nothing else is written.
+    // Wrong codes are counted on purpose (per-identity guess limit, core/kernel/guess-limit.ts); nothing else is written.
     const before = dumpDatabase(w.platform, ['idempotency_keys', 'rate_limits'])
     expect(await redeem('lake-steward', code)).toMatchObject({ ok: false, code: 'GROUPBUY.PICKUP_WRONG_COMMUNITY' })
     const unknown = code === '00000000' ? '11111111' : '00000000'

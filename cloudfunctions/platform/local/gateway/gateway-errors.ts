@@ -1,7 +1,7 @@
 import type express from 'express'
 import type { FnReply } from '../../../contracts/envelope'
 import { ERROR_MESSAGES } from '../../../contracts/errors'
-import type { Platform } from '../../ports'
+import type { Platform } from '../../../core/kernel/platform'
 
 /** The JSON body limit of /fn and /console routes (CloudBase's callFunction payload limit is in this range too). */
 export const BODY_LIMIT = '2mb'
