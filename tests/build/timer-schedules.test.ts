@@ -23,10 +23,9 @@ describe('timer schedules: cloudbaserc.json, docs/ops.md and the contracts agree
     const daily = new Set(
       rc.functions.flatMap((f) => (f.triggers ?? []).filter((t) => /^\d+ \d+ \d+ \* \* \* \*$/.test(t.config)).map((t) => t.name)),
     )
-    const files = [
-      ...fs.readdirSync(path.join(root, 'cloudfunctions', 'contracts')).map((f) => path.join(root, 'cloudfunctions', 'contracts', f)),
-      ...fs.readdirSync(path.join(root, 'docs')).map((f) => path.join(root, 'docs', f)),
-    ]
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    const files = [...walk(path.join(root, 'cloudfunctions', 'contracts')), ...walk(path.join(root, 'docs'))].filter((f) => /\.(ts|md)$/.test(f))
     const offenders: string[] = []
     for (const file of files) {
       for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
