@@ -34,11 +34,13 @@ export const accessFunction = defineFunction(
     accessLog: async (input, ctx) => opsAccessLog(ctx, input),
     readerVerify: async (input, ctx) => {
       // Door controllers call server-to-server (no OPENID); a WeChat user must not get a code oracle.
-      if (ctx.caller.kind === 'user') throw forbidden()
+      if (ctx.caller.kind !== 'console') throw forbidden()
       return readerVerify(ctx.platform, input, ctx.now())
     },
   },
   {
     timers: { purgeExpired: async (ctx) => purgeExpired(ctx.platform.db, ctx.now()) },
+    // Every scan is its own verification (a one-use pass scanned twice must be refused the second time).
+    consoleRerunnable: ['readerVerify'],
   },
 )

@@ -23,4 +23,9 @@ export const householdsBindingActions = {
     z.object({ householdId: idSchema, ownerName: z.string().trim().min(1, '请填写业主姓名').max(30), phone: phoneInputSchema }).strict(),
     z.object({ household: householdSummarySchema }),
   ),
+  /**
+   * Steward of the building or ops: lifts the household's binding back-off after checking the owner in
+   * person (docs/security.md §5). Identities' own hourly limits are untouched.
+   */
+  clearBindLock: mutation(z.object({ householdId: idSchema }).strict(), z.object({ householdId: idSchema, cleared: z.boolean() })),
 }

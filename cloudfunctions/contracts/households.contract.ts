@@ -51,6 +51,7 @@ export const householdsContract = defineContract('households', {
       listUnits: ['user'],
       listRooms: ['user'],
       bind: ['user'],
+      clearBindLock: ['steward', 'ops'],
       createInvite: ['member', 'ops'],
       inviteInfo: ['user'],
       acceptInvite: ['user'],

@@ -74,7 +74,7 @@ export const opsAttributionActions = {
     z.object({ communityId: idSchema, month: monthSchema.optional() }).strict(),
     z.object({ communityId: idSchema, communityName: z.string(), month: monthSchema, rows: z.array(figureSchema), csv: z.string() }),
   ),
-  /** Runs the monthly settlement (the timer does it daily; repeating it settles nothing twice). Default: last month. */
+  /** Runs the monthly settlement (timer `monthlySettlement` does it hourly at minute 30; repeating it settles nothing twice). Default: last month. */
   attributionSettle: mutation(z.object({ period: monthSchema.optional() }).strict(), settlementSummarySchema),
   /** Statements of a community's stewards for a period. */
   attributionStatements: query(
@@ -83,7 +83,7 @@ export const opsAttributionActions = {
   ),
   /** Why an order was credited to whom, with its commission entries. */
   attributionExplain: query(z.object({ orderId: idSchema }).strict(), explanationSchema),
-  /** Accrues commission of fulfilled orders a missed event left waiting (the timer does it daily). */
+  /** Accrues commission of fulfilled orders a missed event left waiting (timer `monthlySettlement` sweeps first, hourly at minute 30). */
   attributionReconcile: mutation(z.object({}).strict(), z.object({ checked: z.number().int(), accrued: z.number().int(), voided: z.number().int(), failed: z.number().int() })),
 }
 

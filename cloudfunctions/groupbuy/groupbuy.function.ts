@@ -7,7 +7,8 @@ import { checkout } from '../core/groupbuy/checkout.service'
 import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
 import { redeemPickup } from '../core/groupbuy/pickup.service'
-import { recordTouch } from '../core/groupbuy/touches.service'
+import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
+import { recordPageTouch } from '../core/attribution/touch.service'
 
 /** Residents browse and order, stewards redeem pickup codes; the closing job runs on a timer. */
 export const groupbuyFunction = defineFunction(
@@ -17,8 +18,12 @@ export const groupbuyFunction = defineFunction(
     campaign: async (input, ctx) => ({ campaign: await campaignDetail(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.campaignId) }),
     placeOrder: async (input, ctx) => checkout(ctx, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
     myOrders: async (input, ctx) => listMyEntries(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
-    recordTouch: async (input, ctx) => recordTouch(ctx.platform, userOpenid(ctx), input),
-    redeemPickup: async (input, ctx) => redeemPickup(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.code),
+    recordTouch: async (input, ctx) => recordPageTouch(ctx.platform, userOpenid(ctx), { ...input, source: 'groupbuy_share' }),
+    // Pickup codes are 8 digits: wrong ones (unknown, or another community's) are counted per steward.
+    redeemPickup: async (input, ctx) => {
+      const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
+      return withGuessLimit(ctx.platform.db, 'pickup', access.openid, ctx.now(), () => redeemPickup(ctx, access, input.code), isDomainCode('GROUPBUY.PICKUP_CODE_INVALID', 'GROUPBUY.PICKUP_WRONG_COMMUNITY'))
+    },
   },
   { timers: { closeDue: (ctx) => closeDueCampaigns(ctx) } },
 )

@@ -13,6 +13,7 @@ import { membersToMove } from '../core/groups/members-to-move.query'
 import { loadPlaybook, loadPlaybooks, playbookView, searchReplies } from '../core/groups/playbook.service'
 import { ackAlert } from '../core/groups/steward-alerts'
 import { claimMerchant, inviteMerchant } from '../core/groups/merchants.service'
+import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 import { runLifecycle } from '../core/groups/lifecycle.job'
 import { loadBuildingNames } from '../core/groups/group-access'
 import { groupSummary } from '../core/groups/group-view'
@@ -52,7 +53,8 @@ export const groupsFunction = defineFunction(
     },
     membersToMove: async (input, ctx) => membersToMove(ctx.platform, await accessOf(ctx), input.groupId),
     inviteMerchant: async (input, ctx) => inviteMerchant(ctx.platform, await accessOf(ctx), input),
-    claimMerchant: async (input, ctx) => claimMerchant(ctx.platform, userOpenid(ctx), input.code),
+    claimMerchant: async (input, ctx) =>
+      withGuessLimit(ctx.platform.db, 'merchant', userOpenid(ctx), ctx.now(), () => claimMerchant(ctx.platform, userOpenid(ctx), input.code), isDomainCode('GROUP.INVITE_INVALID')),
     join: async (input, ctx) => joinGroup(ctx.platform, await accessOf(ctx), input),
     confirmJoined: async (input, ctx) => {
       const group = await confirmJoined(ctx.platform, await accessOf(ctx), input.groupId)

@@ -6,7 +6,7 @@ import { authorize } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
 import { listNotices } from '../core/households/notices.query'
 import { listBuildings, listCommunities, listRooms, listUnits } from '../core/households/catalog.query'
-import { bindHousehold } from '../core/households/binding.service'
+import { bindHousehold, clearBindGuard } from '../core/households/binding.service'
 import { acceptInvite, createInvite, inviteInfo } from '../core/households/invite.service'
 import { approveMember, listMembers, removeMember } from '../core/households/members.service'
 import { setCurrentHousehold } from '../core/households/current-household'
@@ -14,6 +14,7 @@ import { householdDetail } from '../core/households/household-detail.query'
 import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid.query'
 import { getHousehold } from '../core/households/household-summary'
 import { phonePepper } from '../core/households/phone'
+import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {
@@ -44,9 +45,27 @@ export const householdsFunction = defineFunction(householdsContract, {
     }
   },
 
+  clearBindLock: async (input, ctx) => {
+    const [access, h] = await Promise.all([userAccess(ctx), getHousehold(ctx.platform.db, input.householdId)])
+    authorize(access, 'household.resetBindLock', { communityId: h.communityId, householdId: h._id, buildingId: h.buildingId })
+    const result = await clearBindGuard(ctx.platform.db, h._id)
+    const role = access.staff.some((s) => s.role === 'ops' && s.communityId === h.communityId) ? 'ops' : 'steward'
+    ctx.platform.logger.info('household.bind_lock_cleared', { householdId: h._id, byRole: role, cleared: result.cleared })
+    return result
+  },
   createInvite: async (input, ctx) => createInvite(ctx.platform.db, await userAccess(ctx), input.householdId, input.role, ctx.now()),
-  inviteInfo: async (input, ctx) => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()),
-  acceptInvite: async (input, ctx) => acceptInvite(ctx.platform.db, userOpenid(ctx), input.code, input.nickname, ctx.now()),
+  // Invite codes are bearer credentials: wrong ones are counted per identity (core/kernel/guess-limit.ts).
+  inviteInfo: async (input, ctx) =>
+    withGuessLimit(ctx.platform.db, 'invite', userOpenid(ctx), ctx.now(), () => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()), isDomainCode('INVITE.NOT_FOUND')),
+  acceptInvite: async (input, ctx) =>
+    withGuessLimit(
+      ctx.platform.db,
+      'invite',
+      userOpenid(ctx),
+      ctx.now(),
+      () => acceptInvite(ctx.platform.db, userOpenid(ctx), input.code, input.nickname, ctx.now()),
+      isDomainCode('INVITE.NOT_FOUND'),
+    ),
   members: async (input, ctx) => listMembers(ctx.platform.db, await userAccess(ctx), input.householdId),
   approveMember: async (input, ctx) => approveMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
   removeMember: async (input, ctx) => removeMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),

@@ -21,4 +21,9 @@ export const opsFunction = defineFunction(
     ...feesOpsHandlers,
     ...attributionOpsHandlers,
   },
+  {
+    // Run again on purpose and idempotent by themselves: jobs ("call again until done") and upsert imports,
+    // whose answer must say what THIS run changed. No derived requestId for these.
+    consoleRerunnable: ['runBills', 'groupbuyCloseDue', 'groupbuyCloseNow', 'attributionReconcile', 'importHouseholds', 'importMeterReadings'],
+  },
 )

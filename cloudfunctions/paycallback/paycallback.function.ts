@@ -13,4 +13,5 @@ export const paycallbackFunction = defineFunction(
     payNotify: (input, ctx) => handlePayNotify(ctx, input.notify),
     refundNotify: (input, ctx) => handleRefundNotify(ctx, input.notify),
   },
+  { selfVerifyingActions: ['payNotify', 'refundNotify'] },
 )

@@ -15,12 +15,26 @@ export interface FunctionDefinition<C extends FunctionContract = FunctionContrac
   handlers: Handlers<C>
   /** Timer trigger name → job; CloudBase sends { Type: 'Timer', TriggerName } for these. */
   timers: Record<string, (ctx: ActionContext) => Promise<unknown>>
+  /**
+   * Actions a caller with neither OPENID nor console proof may run, because the handler trusts nothing in
+   * the event (payment notifies are re-confirmed with WeChat Pay before anything changes).
+   */
+  selfVerifyingActions: ReadonlyArray<keyof C['actions']>
+  /**
+   * Console mutations meant to be run again and idempotent by themselves (jobs, upsert imports, door readers
+   * verifying each scan): they get no derived requestId, so a re-run does new work (runtime/console-invoke.ts).
+   */
+  consoleRerunnable: ReadonlyArray<keyof C['actions']>
 }
 
 export function defineFunction<C extends FunctionContract>(
   contract: C,
   handlers: Handlers<C>,
-  options: { timers?: FunctionDefinition<C>['timers'] } = {},
+  options: {
+    timers?: FunctionDefinition<C>['timers']
+    selfVerifyingActions?: ReadonlyArray<keyof C['actions']>
+    consoleRerunnable?: ReadonlyArray<keyof C['actions']>
+  } = {},
 ): FunctionDefinition<C> {
-  return { contract, handlers, timers: options.timers ?? {} }
+  return { contract, handlers, timers: options.timers ?? {}, selfVerifyingActions: options.selfVerifyingActions ?? [], consoleRerunnable: options.consoleRerunnable ?? [] }
 }

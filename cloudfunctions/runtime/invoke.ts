@@ -33,7 +33,7 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
   const event = typeof rawEvent === 'string' ? safeJson(rawEvent) : rawEvent
   if (!isPlainObject(event)) return validationReply([{ path: '(root)', message: '事件必须是 JSON 对象' }])
 
-  if (event.Type === 'Timer' && typeof event.TriggerName === 'string' && caller.kind !== 'user') {
+  if (event.Type === 'Timer' && typeof event.TriggerName === 'string' && (caller.kind === 'timer' || caller.kind === 'console')) {
     const job = def.timers[event.TriggerName]
     if (!job) return validationReply([{ path: 'TriggerName', message: `未知的定时触发器 ${event.TriggerName}` }])
     const timerCaller: Caller = { openid: null, kind: 'timer' }
@@ -47,9 +47,11 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
   if (!contract) return validationReply([{ path: 'action', message: `未知操作 ${action}` }])
 
   // A WeChat user always has an OPENID; only console (ops in the CloudBase console) may call without one,
-  // and only the actions whose audience includes the console.
+  // and only the actions whose audience includes the console; an unproven caller only the self-verifying ones.
   const audience = def.contract.audience[action]
-  if (caller.kind === 'user' ? !caller.openid : !audience.includes('console')) {
+  const identified =
+    caller.kind === 'user' ? !!caller.openid : caller.kind === 'callback' ? def.selfVerifyingActions.includes(action) : audience.includes('console')
+  if (!identified) {
     return { ok: false, code: 'AUTH.UNAUTHENTICATED', message: ERROR_MESSAGES['AUTH.UNAUTHENTICATED'] }
   }
   // The audience gate: the caller's access is resolved once, here, and reused by the domain's finer checks.

@@ -29,6 +29,8 @@ export const EXPECTED: Record<string, string> = {
   'households.listRooms':           'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   // Whoever proves name + phone of the registry binds (a steward may also live there).
   'households.bind':                'D    W   W   W   W   W   W   W   W   W   W   W   W   W   D',
+  // The binding back-off override: the building's steward or ops, after checking the owner in person.
+  'households.clearBindLock':       'D    D   D   D   D   D   D   D   D   W   D   D   D   W   D',
   'households.createInvite':        'D    D   D   D   D   W   D   D   D   D   D   D   D   W   D',
   // An invite code is a bearer token: whoever holds it may look and accept (the owner approves after).
   'households.inviteInfo':          'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',

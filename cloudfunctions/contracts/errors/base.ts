@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   'REQUEST.ID_REUSED': '请求编号已用于另一项操作',
   'AUTH.UNAUTHENTICATED': '请先登录微信',
   'AUTH.FORBIDDEN': '没有权限进行此操作',
+  'AUTH.CONSOLE_PROOF_REQUIRED': '没有微信身份的调用须附带有效的控制台令牌（consoleToken），见 docs/security.md',
   NOT_FOUND: '要找的内容不存在',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',

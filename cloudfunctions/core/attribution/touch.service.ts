@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../households'
 import type { StaffDoc } from '../households'
 import { groupOfCard } from '../kernel/ports/open-gid.port'
 import { loadCampaign } from '../groupbuy'
-import { ATTRIBUTION_COLLECTIONS, type TouchDoc, type TouchSource } from './attribution.model'
+import { ATTRIBUTION_COLLECTIONS, type TouchDoc } from './attribution.model'
 
 /** The same steward (and campaign) opened again within this time is one touch, not a flood of them. */
 export const TOUCH_DEDUP_MS = 30 * 60_000
@@ -17,14 +17,15 @@ export interface PageTouchInput {
   stewardId: string
   campaignId?: string
   groupCloudId?: string
-  source: TouchSource
+  source: TouchDoc['source']
 }
 
 /**
- * A page (or a steward's card) opened with a steward parameter. Recorded only when it checks out: an
- * active steward, of a community the opener lives in (a foreign or made-up steward id records nothing),
- * a published campaign of that community if one is named, not the steward themselves. The page opens
- * either way; nothing fails.
+ * THE touch service: a page, a steward's card or a group-buy share card opened with a steward parameter
+ * (attribution.recordTouch and groupbuy.recordTouch both land here, one rule for both). Recorded only when
+ * it checks out: an active steward, of a community the opener lives in (a foreign or made-up steward id,
+ * or an opener from outside the community, records nothing), a published campaign of that community if
+ * one is named, not the steward themselves. The page opens either way; nothing fails.
  */
 export async function recordPageTouch(platform: Platform, residentOpenid: string, input: PageTouchInput): Promise<{ recorded: boolean }> {
   const db = platform.db

@@ -25,6 +25,7 @@ export const POLICY = {
   'household.read': ['member', 'steward', 'ops'],
   'household.manageMembers': ['owner', 'ops'],
   'household.act': ['member'],
+  'household.resetBindLock': ['steward', 'ops'],
   'grid.read': ['steward', 'ops'],
   'community.read': ['communityResident', 'communityStaff'],
   'community.manage': ['ops'],

@@ -9,6 +9,7 @@ import type { CampaignDoc, EntryDoc } from './groupbuy.model'
 /** The refund key of "not formed": the same key every time, so the orders core opens one refund per order. */
 export const NOT_FORMED_REFUND_KEY = 'groupbuy-not-formed'
 
+/** What THIS call did: only the call whose stage move won reports the code or refund (overlapping runs never both count it). */
 export type SettleResult = 'pickup_code' | 'refund' | 'skipped'
 
 /**
@@ -23,8 +24,8 @@ export async function settleEntry(ctx: OrderHookContext, campaign: CampaignDoc, 
   if (campaign.outcome === 'formed') {
     const code = await ensurePickupCode(db, entry, ctx.now())
     await tellResult(ctx.platform, campaign, entry, { formed: true, code })
-    await moveStage(db, entry._id, ['paid'], 'awaiting_pickup', ctx.now(), { pickupCode: code })
-    return 'pickup_code'
+    const moved = await moveStage(db, entry._id, ['paid'], 'awaiting_pickup', ctx.now(), { pickupCode: code })
+    return moved ? 'pickup_code' : 'skipped'
   }
   try {
     await requestRefund(ctx, { orderId: entry._id, reason: '团购未成团，自动退款', by: 'system', requestedBy: 'system', refundKey: NOT_FORMED_REFUND_KEY })
@@ -33,6 +34,6 @@ export async function settleEntry(ctx: OrderHookContext, campaign: CampaignDoc, 
     if (!(e instanceof DomainError && e.code === 'ORDER.REFUND_EXCEEDS_PAID')) throw e
   }
   await tellResult(ctx.platform, campaign, entry, { formed: false })
-  await moveStage(db, entry._id, ['paid'], 'refund_pending', ctx.now())
-  return 'refund'
+  const moved = await moveStage(db, entry._id, ['paid'], 'refund_pending', ctx.now())
+  return moved ? 'refund' : 'skipped'
 }

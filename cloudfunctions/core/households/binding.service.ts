@@ -4,7 +4,19 @@ import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { COLLECTIONS } from './registry-collections'
 import { setCurrentHousehold } from './current-household'
-import { BIND_FAILURE_LIMIT as LIMIT, householdLimitKey, minutesUntilFree, openidLimitKey, recentFailures, withFailure, type FailureDoc } from './failure-limiter'
+import {
+  BIND_FAILURE_LIMIT as LIMIT,
+  checkHouseholdGuard,
+  householdLimitKey,
+  householdWithFailure,
+  isGuarded,
+  minutesUntilFree,
+  openidLimitKey,
+  recentFailures,
+  withFailure,
+  type FailureDoc,
+  type HouseholdGuardDoc,
+} from './failure-limiter'
 import { HOUSEHOLD_COLLECTIONS } from './household-collections'
 import { householdError } from './household-errors'
 import type { HouseholdDoc, ResidentDoc } from './household.model'
@@ -25,16 +37,19 @@ export interface BindRequest {
 
 type Outcome =
   | { kind: 'bound'; household: HouseholdDoc }
-  | { kind: 'mismatch'; attemptsLeft: number }
+  | { kind: 'mismatch'; attemptsLeft: number; guarded: boolean }
   | { kind: 'limited'; minutes: number }
+  | { kind: 'guarded'; minutes: number }
   | { kind: 'missing' | 'owner_exists' | 'already' }
 
 const sameName = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase()
 
 /**
- * Proving ownership: owner name + phone must match the registry. The attempt counters, the owner claim on
- * the household and the membership are read and written in one transaction, so parallel guesses cannot
- * slip past the limit and two people can never both become the owner.
+ * Proving ownership: owner name + phone must match the registry. Two limits (failure-limiter.ts): per
+ * identity (5 failures an hour, over every household) and the household's slower back-off, which only ever
+ * holds back identities that already failed on it — so strangers cannot lock the real owner out. The
+ * counters, the owner claim and the membership are read and written in one transaction, so parallel
+ * guesses cannot slip past a limit and two people can never both become the owner.
  */
 export async function bindHousehold(db: Db, req: BindRequest): Promise<{ household: HouseholdSummary }> {
   const { openid, householdId, now } = req
@@ -45,9 +60,10 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
 
   const outcome = await runTx<Outcome>(db, async (t) => {
     const recentO = recentFailures(await txGet<FailureDoc>(t, rl, keyO), now, LIMIT)
-    const recentH = recentFailures(await txGet<FailureDoc>(t, rl, keyH), now, LIMIT)
-    const blocked = [recentO, recentH].filter((r) => r.length >= LIMIT.max)
-    if (blocked.length) return { kind: 'limited', minutes: Math.max(...blocked.map((r) => minutesUntilFree(r, now, LIMIT))) }
+    const guardDoc = await txGet<HouseholdGuardDoc>(t, rl, keyH)
+    if (recentO.length >= LIMIT.max) return { kind: 'limited', minutes: minutesUntilFree(recentO, now, LIMIT) }
+    const guard = checkHouseholdGuard(guardDoc, openid, now)
+    if (guard.kind === 'guarded') return { kind: 'guarded', minutes: guard.minutes }
     const household = await txGet<HouseholdDoc>(t, COLLECTIONS.households, householdId)
     if (!household) return { kind: 'missing' }
     if (household.ownerOpenid && household.ownerOpenid !== openid) return { kind: 'owner_exists' }
@@ -57,10 +73,13 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
 
     const proved = sameName(household.ownerName, req.ownerName) && household.ownerPhoneHash === hashPhone(req.phone, req.pepper)
     if (!proved) {
+      const nextGuard = householdWithFailure(guardDoc, openid, now)
       await txWrite(t.collection(rl).doc(keyO).set({ ...withFailure(recentO, now, LIMIT) }))
-      await txWrite(t.collection(rl).doc(keyH).set({ ...withFailure(recentH, now, LIMIT) }))
-      return { kind: 'mismatch', attemptsLeft: LIMIT.max - 1 - Math.max(recentO.length, recentH.length) }
+      await txWrite(t.collection(rl).doc(keyH).set({ ...nextGuard }))
+      return { kind: 'mismatch', attemptsLeft: LIMIT.max - 1 - recentO.length, guarded: isGuarded(nextGuard) }
     }
+    // Proved: the household's back-off has done its job.
+    if (guardDoc) await txWrite(t.collection(rl).doc(keyH).set({ failures: [], tried: {}, expireAt: now }))
     await txWrite(t.collection(COLLECTIONS.households).doc(householdId).update({ ownerOpenid: openid }))
     const resident: Omit<ResidentDoc, '_id'> = { openid, householdId, communityId: household.communityId, role: 'owner', status: 'active', boundAt: now, nickname: null }
     await txWrite(t.collection(COLLECTIONS.residents).doc(memberId).set({ ...resident }))
@@ -75,15 +94,36 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
     case 'already':
       throw householdError('BIND.ALREADY_MEMBER')
     case 'limited':
-      throw new DomainError('RATE_LIMITED', `验证失败次数过多，请 ${outcome.minutes} 分钟后再试`)
+      throw new DomainError('RATE_LIMITED', `本微信账号验证未通过的次数较多，请 ${outcome.minutes} 分钟后再试`)
+    case 'guarded':
+      throw new DomainError('RATE_LIMITED', `${GUARDED_NOTE}，本账号约 ${formatWait(outcome.minutes)}后可再验证这套房屋。${OWNER_HELP}`)
     case 'mismatch':
-      throw householdError(
-        'BIND.PROOF_MISMATCH',
-        outcome.attemptsLeft > 0 ? `业主姓名或手机号与物业登记信息不一致，还可尝试 ${outcome.attemptsLeft} 次` : '业主姓名或手机号与物业登记信息不一致，请 1 小时后再试',
-      )
+      throw householdError('BIND.PROOF_MISMATCH', mismatchMessage(outcome.attemptsLeft, outcome.guarded))
   }
   await setCurrentHousehold(db, openid, householdId, now)
   return { household: toSummary(await communityName(db, outcome.household.communityId), outcome.household, 'owner') }
+}
+
+const GUARDED_NOTE = '为保护业主，这套房屋近期的验证尝试较多'
+const OWNER_HELP = '如您是业主，可请网格管家或物业服务中心核验身份后解除限制。'
+
+function formatWait(minutes: number): string {
+  return minutes >= 60 ? `${Math.ceil(minutes / 60)} 小时` : `${minutes} 分钟`
+}
+
+function mismatchMessage(attemptsLeft: number, guarded: boolean): string {
+  const base = '业主姓名或手机号与物业登记信息不一致'
+  if (guarded) return `${base}。${GUARDED_NOTE}，本账号 24 小时内不能再验证这套房屋。${OWNER_HELP}`
+  return attemptsLeft > 0 ? `${base}，还可尝试 ${attemptsLeft} 次` : `${base}，请 1 小时后再试`
+}
+
+/**
+ * A steward of the building or ops of the community lifts the household's back-off, e.g. after checking
+ * the owner's papers at the service centre. The per-identity limit is left alone (it ends within the hour).
+ */
+export async function clearBindGuard(db: Db, householdId: string): Promise<{ householdId: string; cleared: boolean }> {
+  const res = must(await db.collection(HOUSEHOLD_COLLECTIONS.rateLimits).doc(householdLimitKey('bind', householdId)).remove())
+  return { householdId, cleared: Number(res.deleted ?? 0) > 0 }
 }
 
 /**

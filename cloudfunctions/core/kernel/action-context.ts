@@ -4,9 +4,15 @@ import type { CallerAccess } from './caller-access'
 
 /** Who is calling, as the platform says (never as the event says). */
 export interface Caller {
-  /** WeChat OPENID from the CloudBase context; null for console and timer invocations. */
+  /** WeChat OPENID from the CloudBase context; null for console, timer and callback invocations. */
   openid: string | null
-  kind: 'user' | 'console' | 'timer'
+  /**
+   * console: proved by a console token (production) or the local console route; timer: CloudBase's timer
+   * trigger; callback: no identity and no proof — only a function's `selfVerifyingActions` accept it.
+   */
+  kind: 'user' | 'console' | 'timer' | 'callback'
+  /** Who ran a console call: the alias signed into the console token (logged with every console action). */
+  operator?: string
 }
 
 /** What every use case receives: the caller, the platform (db, clock, logger, env, typed ports) and the call's ids. */

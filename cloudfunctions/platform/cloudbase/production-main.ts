@@ -1,8 +1,10 @@
 import tcb from '@cloudbase/node-sdk'
 import type { FnReply } from '../../contracts/envelope'
-import type { Caller, FunctionDefinition } from '../../runtime/define-function'
-import { invoke } from '../../runtime/invoke'
+import type { FunctionDefinition } from '../../runtime/define-function'
+import { invokeConsole } from '../../runtime/console-invoke'
+import { guardEvent } from '../../runtime/event-guard'
 import type { Platform } from '../../core/kernel/platform'
+import { decideCaller, type InvocationContext } from './entry-caller'
 import { productionPlatform } from './production-platform'
 import { appWiring } from '../../areas'
 
@@ -16,20 +18,33 @@ export interface ProductionMain {
   withPlatform(makePlatform: () => Platform): ProductionMain
 }
 
+/** How the entry reads CloudBase's invocation context; tests hand in a context object built the same way. */
+export type ContextReader = (context: unknown) => InvocationContext
+
+const readCloudbaseContext: ContextReader = (context) => tcb.getCloudbaseContext(context as never) as InvocationContext
+
 /**
- * The CloudBase entry point of a function. The caller's OPENID comes from the invocation context that
- * WeChat and CloudBase fill in (WX_OPENID); the event is never trusted for identity. A call without
- * OPENID is a console or timer invocation (anonymous login stays disabled in the env, see docs/security.md).
+ * The CloudBase entry point of a function. The caller comes from the invocation context that WeChat and
+ * CloudBase fill in, never from the event: WX_OPENID is a WeChat user; a call without it is the timer, a
+ * self-verifying callback, or the console — the console only with proof (entry-caller.ts, docs/security.md).
  */
-export function productionMain(def: FunctionDefinition, makePlatform: () => Platform = () => productionPlatform(def.contract.name)): ProductionMain {
+export function productionMain(
+  def: FunctionDefinition,
+  makePlatform: () => Platform = () => productionPlatform(def.contract.name),
+  readContext: ContextReader = readCloudbaseContext,
+): ProductionMain {
   let platform: Platform | undefined
   const main = async function main(event: unknown, context: unknown): Promise<FnReply> {
     platform ??= { ...makePlatform(), wiring: appWiring() }
-    const cbContext = tcb.getCloudbaseContext(context as never) as { WX_OPENID?: string }
-    const openid = cbContext.WX_OPENID || null
-    const isTimer = !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
-    const caller: Caller = openid ? { openid, kind: 'user' } : { openid: null, kind: isTimer ? 'timer' : 'console' }
-    return invoke(def, event, caller, platform)
+    const refused = guardEvent(event)
+    if (refused) return refused
+    const decision = decideCaller(def, event, readContext(context), platform.env, platform.clock.now())
+    if (!decision.ok) {
+      const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? String((event as { action: string }).action).slice(0, 64) : undefined
+      platform.logger.warn('console.refused', { fn: def.contract.name, action, reason: decision.reason })
+      return decision.reply
+    }
+    return invokeConsole(def, decision.event, decision.caller, platform)
   }
-  return Object.assign(main, { withPlatform: (make: () => Platform) => productionMain(def, make) })
+  return Object.assign(main, { withPlatform: (make: () => Platform) => productionMain(def, make, readContext) })
 }

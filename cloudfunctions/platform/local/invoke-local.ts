@@ -1,6 +1,7 @@
 import type { FnReply } from '../../contracts/envelope'
 import type { Caller } from '../../runtime/define-function'
-import { invoke } from '../../runtime/invoke'
+import { invokeConsole } from '../../runtime/console-invoke'
+import { guardEvent } from '../../runtime/event-guard'
 import type { Platform } from '../../core/kernel/platform'
 import { functionRegistry } from './function-registry'
 
@@ -8,11 +9,17 @@ import { functionRegistry } from './function-registry'
 export async function invokeLocal(platform: Platform, name: string, event: unknown, caller: Caller): Promise<FnReply> {
   const def = Object.prototype.hasOwnProperty.call(functionRegistry, name) ? functionRegistry[name] : undefined
   if (!def) return { ok: false, code: 'NOT_FOUND', message: `云函数 ${name} 不存在` }
+  const refused = guardEvent(event)
+  if (refused) return refused
   // Round-trip through JSON as the real transport does, so no handler ever sees a live object from a caller.
   const wire = event === undefined ? undefined : JSON.parse(JSON.stringify(event))
-  return invoke(def, wire, caller, platform)
+  // Console calls take the same path as in production (derived requestId, audit line); others go straight to invoke.
+  return invokeConsole(def, wire, caller, platform)
 }
 
 export const asUser = (openid: string): Caller => ({ openid, kind: 'user' })
-export const asConsole: Caller = { openid: null, kind: 'console' }
+/** The local console route: on this machine whoever can reach 127.0.0.1 is the developer, so no token is asked. */
+export const asConsole: Caller = { openid: null, kind: 'console', operator: 'local-console' }
+/** What WeChat Pay's callback looks like: no OPENID and no console proof. */
+export const asCallback: Caller = { openid: null, kind: 'callback' }
 export const asTimer: Caller = { openid: null, kind: 'timer' }

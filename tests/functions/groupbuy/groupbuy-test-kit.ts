@@ -46,8 +46,10 @@ export interface CampaignSpec {
 export async function createCampaign(world: TestWorld, spec: CampaignSpec = {}): Promise<{ campaignId: string; skuIds: string[] }> {
   const now = world.clock.now().getTime()
   const deadline = now + (spec.deadlineInHours ?? 48) * HOUR
+  // Its own requestId: two campaigns created alike on purpose are two campaigns, not a console retry.
   const res = await world.console('ops', {
     action: 'groupbuyCreateCampaign',
+    requestId: rid('campaign'),
     communityId: spec.communityId ?? DEMO_COMMUNITY_ID,
     title: '阳光农场 赣南脐橙',
     description: '产地直发，次日自提',

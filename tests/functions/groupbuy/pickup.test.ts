@@ -45,13 +45,18 @@ describe('groupbuy: pickup', () => {
   it('a steward of another community is refused clearly; unknown codes and non-staff are refused; nothing is written', async () => {
     expect((await w.console('ops', { action: 'upsertCommunity', communityId: 'c-lakeside', name: '湖畔雅苑' })).ok).toBe(true)
     expect((await w.console('ops', { action: 'addStaff', communityId: 'c-lakeside', openid: 'lake-steward', role: 'steward', name: '周丽' })).ok).toBe(true)
-    const before = dumpDatabase(w.platform)
+    // Wrong codes are counted on purpose (per-identity guess limit, core/kernel/guess-limit.ts); nothing else is written.
+    const before = dumpDatabase(w.platform, ['idempotency_keys', 'rate_limits'])
     expect(await redeem('lake-steward', code)).toMatchObject({ ok: false, code: 'GROUPBUY.PICKUP_WRONG_COMMUNITY' })
     const unknown = code === '00000000' ? '11111111' : '00000000'
     expect(await redeem(STEWARD, unknown)).toMatchObject({ ok: false, code: 'GROUPBUY.PICKUP_CODE_INVALID' })
     expect(await redeem(people[1].openid, code)).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
     expect(await redeem(STEWARD, '12ab')).toMatchObject({ ok: false, code: 'VALIDATION.FAILED' })
-    expect(dumpDatabase(w.platform)).toEqual(before)
+    expect(dumpDatabase(w.platform, ['idempotency_keys', 'rate_limits'])).toEqual(before)
+    // Two misses (the other community's steward, the unknown code), each in a 10-minute and a daily window; the
+    // non-staff refusal and the bad input count nothing.
+    const counters = (dumpDatabase(w.platform).rate_limits ?? []) as Array<{ _id: string; count: number }>
+    expect(counters.filter((c) => c._id.startsWith('guess-pickup-')).map((c) => c.count)).toEqual([1, 1, 1, 1])
   })
 
   it('a refunded order cannot be picked up', async () => {

@@ -105,7 +105,9 @@ describe('orders: every transition through the real actions', () => {
       await w.console('orders', { action: 'fulfil', orderId: id })
       await w.console('orders', { action: 'complete', orderId: id })
       await expectRefused(id, () => opsRefund(w, id))
-      await expectRefused(id, () => w.console('orders', { action: 'fulfil', orderId: id }))
+      // A second fulfil on purpose (its own requestId): the same event without one would be a console retry
+      // and replay the first answer (docs/ops.md).
+      await expectRefused(id, () => w.console('orders', { action: 'fulfil', orderId: id, requestId: rid('again') }))
     })
     it('fulfil a refunded order', async () => {
       const id = await paidOrder(w)

@@ -63,13 +63,15 @@ describe('local gateway: storage upload/download and the dev outbox', () => {
     expect((await fetch(`${base}/storage/repairs/h5/secret.jpg`)).status).toBe(403)
   })
 
-  it('GET /dev/outbox lists the messages "sent", newest first, optionally for one openid', async () => {
-    const all = await fetch(`${base}/dev/outbox`).then((r) => r.json())
-    expect(all.ok).toBe(true)
-    expect(all.data.length).toBeGreaterThan(0)
-    const tech = await fetch(`${base}/dev/outbox?openid=${TECH}`).then((r) => r.json())
+  it('GET /dev/outbox (local tool) lists only the current persona\'s messages, newest first', async () => {
+    const anonymous = await fetch(`${base}/dev/outbox`).then((r) => r.json())
+    expect(anonymous).toMatchObject({ ok: false, code: 'AUTH.UNAUTHENTICATED' })
+    const tech = await fetch(`${base}/dev/outbox`, { headers: { 'x-dev-openid': TECH } }).then((r) => r.json())
+    expect(tech.ok).toBe(true)
+    expect(tech.data.length).toBeGreaterThan(0)
     expect(tech.data.every((m: { toOpenid: string }) => m.toOpenid === TECH)).toBe(true)
     expect(tech.data[0]).toMatchObject({ template: 'repair_task', data: { thing4: '新工单，请在30分钟内接单' } })
-    expect(await fetch(`${base}/dev/outbox?openid=${encodeURIComponent('{"$ne":1}')}`).then((r) => r.json())).toMatchObject({ ok: false })
+    // Another persona's inbox is not readable by naming it.
+    expect(await fetch(`${base}/dev/outbox?openid=${TECH}`, { headers: { 'x-dev-openid': OWNER } }).then((r) => r.json())).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
   })
 })

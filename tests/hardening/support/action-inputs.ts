@@ -30,6 +30,7 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'households.listBuildings': as('unbound', community),
   'households.listUnits': as('unbound', () => ({ buildingId: 'b-1' })),
   'households.listRooms': as('unbound', () => ({ buildingId: 'b-1', unit: '1单元' })),
+  'households.clearBindLock': as('steward', household),
   'households.bind': as('unbound', () => ({ householdId: 'h-2-1-301', ownerName: '刘洋', phone: '13800002301' })),
   'households.createInvite': as('owner', () => ({ ...household(), role: 'family' })),
   'households.inviteInfo': as('unbound', (fx) => ({ code: fx.inviteCode })),

@@ -7,6 +7,7 @@ import { PERSONAS } from '../demo/personas'
 import { createSandboxPayRouter } from '../sandbox-pay/sandbox-pay.router'
 import { mountStorageRoutes } from '../file-storage/storage-routes'
 import { mountOutboxRoutes } from '../outbox/outbox-routes'
+import { apiNotFound, BODY_LIMIT, gatewayErrorHandler } from './gateway-errors'
 
 export interface GatewayOptions {
   platform: Platform
@@ -25,7 +26,9 @@ const OPENID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/
 export function createGateway({ platform, h5Dir }: GatewayOptions): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.use(express.json({ limit: '2mb' }))
+  // inflate: false — a compressed body (gzip, deflate, br or anything unknown) is refused, not unpacked:
+  // nothing legitimate sends one, and unpacking is how a 2 MB limit becomes a zip bomb.
+  app.use(express.json({ limit: BODY_LIMIT, inflate: false }))
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
@@ -46,19 +49,14 @@ export function createGateway({ platform, h5Dir }: GatewayOptions): Express {
   app.use(createSandboxPayRouter(platform))
 
   app.post('/console/fn/:name', async (req, res) => {
+    // Local only: whoever reaches this 127.0.0.1 port is the developer. In CloudBase a console call needs a
+    // console token and a non-client invocation source (platform/cloudbase/entry-caller.ts).
     res.json(await invokeLocal(platform, String(req.params.name), req.body, asConsole))
   })
   mountStorageRoutes(app, platform)
   mountOutboxRoutes(app, platform)
 
-  // express.json() rejects malformed JSON before our routes; answer it in the functions' own shape.
-  app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err?.type === 'entity.parse.failed') {
-      res.status(200).json({ ok: false, code: 'VALIDATION.FAILED', message: '提交的信息不完整或格式不正确', issues: [{ path: '(root)', message: '请求体不是合法 JSON' }] })
-      return
-    }
-    next(err)
-  })
+  app.use(['/fn', '/console', '/sandbox-pay', '/storage', '/dev'], apiNotFound)
 
   if (h5Dir && fs.existsSync(path.join(h5Dir, 'index.html'))) {
     app.use(express.static(h5Dir, { index: 'index.html', maxAge: 0 }))
@@ -67,5 +65,8 @@ export function createGateway({ platform, h5Dir }: GatewayOptions): Express {
       res.type('text/plain; charset=utf-8').send('H5 build not found: run `npm run build:h5` (npm start does it for you).')
     })
   }
+  // Last: express.json() refuses bad bodies before our routes, static files can fail too; every error is
+  // answered in the functions' own shape, never with Express's page (stack, file paths).
+  app.use(gatewayErrorHandler(platform))
   return app
 }

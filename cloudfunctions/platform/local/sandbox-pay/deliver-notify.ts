@@ -7,7 +7,7 @@ import { toWechatReply, wrapNotify } from '../../../contracts/paycallback-envelo
  * and no user identity. Loaded lazily so creating a local platform does not pull in every function.
  */
 export async function deliverNotifyLocally(platform: Platform, payload: Record<string, unknown>): Promise<WechatNotifyReply> {
-  const { invokeLocal, asConsole } = await import('../invoke-local')
+  const { invokeLocal, asCallback } = await import('../invoke-local')
   // JSON round trip: the callback receives data, never live objects of the sandbox.
-  return toWechatReply(await invokeLocal(platform, 'paycallback', wrapNotify(JSON.parse(JSON.stringify(payload))), asConsole))
+  return toWechatReply(await invokeLocal(platform, 'paycallback', wrapNotify(JSON.parse(JSON.stringify(payload))), asCallback))
 }
