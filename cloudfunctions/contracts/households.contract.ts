@@ -5,8 +5,10 @@ import { householdSummarySchema } from './households-common.schemas'
 import { householdsBindingActions } from './households-binding.schemas'
 import { householdsMembersActions } from './households-members.schemas'
 import { householdsStewardActions } from './households-steward.schemas'
+import { householdsInboxActions } from './households-inbox.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
+export type { InboxItem } from './households-inbox.schemas'
 export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households-errors'
 
 export const staffRoleSchema = z.object({ role: roleSchema, communityId: idSchema, communityName: z.string() })
@@ -39,6 +41,7 @@ export const householdsContract = defineContract('households', {
   ...householdsBindingActions,
   ...householdsMembersActions,
   ...householdsStewardActions,
+  ...householdsInboxActions,
 })
 
 export type MeOutput = z.infer<typeof meOutput>

@@ -14,6 +14,8 @@ import { householdDetail } from '../core/households/household-detail.query'
 import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid.query'
 import { getHousehold } from '../core/households/household-summary'
 import { phonePepper } from '../core/households/phone'
+import { tellOwnersOfJoinRequest } from '../core/households/join-notice'
+import { listInbox, markInboxRead } from '../core/notify/inbox.service'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {
@@ -46,7 +48,11 @@ export const householdsFunction = defineFunction(householdsContract, {
 
   createInvite: async (input, ctx) => createInvite(ctx.platform.db, await userAccess(ctx), input.householdId, input.role, ctx.now()),
   inviteInfo: async (input, ctx) => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()),
-  acceptInvite: async (input, ctx) => acceptInvite(ctx.platform.db, userOpenid(ctx), input.code, input.nickname, ctx.now()),
+  acceptInvite: async (input, ctx) => {
+    const { role, at, ...accepted } = await acceptInvite(ctx.platform.db, userOpenid(ctx), input.code, input.nickname, ctx.now())
+    await tellOwnersOfJoinRequest(ctx.platform, { ...accepted, role, at, nickname: input.nickname ?? null })
+    return accepted
+  },
   members: async (input, ctx) => listMembers(ctx.platform.db, await userAccess(ctx), input.householdId),
   approveMember: async (input, ctx) => approveMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
   removeMember: async (input, ctx) => removeMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
@@ -57,6 +63,10 @@ export const householdsFunction = defineFunction(householdsContract, {
     return { currentHouseholdId: h._id }
   },
   householdDetail: async (input, ctx) => householdDetail(ctx.platform.db, await userAccess(ctx), input.householdId),
+
+  // Anyone with an openid has an inbox; it only ever holds messages addressed to that openid.
+  inbox: async (input, ctx) => listInbox(ctx.platform.db, userOpenid(ctx), input.offset, input.limit),
+  inboxRead: async (input, ctx) => markInboxRead(ctx.platform.db, userOpenid(ctx), input.ids, ctx.now()),
 
   stewardGrid: async (_input, ctx) => stewardGrids(ctx.platform.db, await userAccess(ctx)),
   stewardHouseholds: async (input, ctx) => stewardHouseholds(ctx.platform.db, await userAccess(ctx), input.buildingId, input.offset, input.limit),

@@ -41,6 +41,9 @@ export const EXPECTED: Record<string, string> = {
   // Self-scoped: someone who stewards nothing gets an empty list.
   'households.stewardGrid':         'D    R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.stewardHouseholds':   'D    D   D   D   D   D   D   D   D   R   D   D   R   D',
+  // 消息中心: self-scoped, every person with an openid has one (it only holds messages sent to them).
+  'households.inbox':               'D    R   R   R   R   R   R   R   R   R   R   R   R   D',
+  'households.inboxRead':           'D    W   W   W   W   W   W   W   W   W   W   W   W   D',
 
   //                                 none unb oth fam ten own pen rem stO stw tec opO ops con
   'ops.upsertCommunity':            'D    D   D   D   D   D   D   D   D   D   D   D   W   W',

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { z } from 'zod'
 import type { noticeSchema } from '@contracts/households.contract'
-import { formatDay } from '@/utils/format-date'
+import { formatDay } from '@/services/format'
 
 export type Notice = z.infer<typeof noticeSchema>
 

@@ -41,6 +41,8 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'households.householdDetail': as('owner', household),
   'households.stewardGrid': as('steward'),
   'households.stewardHouseholds': as('steward', () => ({ buildingId: 'b-1' })),
+  'households.inbox': as('owner', () => ({ limit: 20 })),
+  'households.inboxRead': as('owner', () => ({ ids: 'all' })),
 
   // ---- ops (console events; a WeChat user who is ops of the community may run them too) ----
   'ops.upsertCommunity': as('console', () => ({ ...community(), name: '阳光花园', city: '杭州' })),

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { ActionOutput } from '@contracts/envelope'
 import { householdsContract } from '@contracts/households.contract'
 import { callFn } from '@/services/call-fn'
-import { showError } from '../../components/show-error'
+import { toastError } from '@/services/toast'
 
 type Item = ActionOutput<typeof householdsContract, 'stewardHouseholds'>['items'][number]
 const PAGE = 30
@@ -22,7 +22,7 @@ export function BuildingHouseholds({ buildingId }: { buildingId: string }) {
       setItems((prev) => (offset === 0 ? page.items : [...prev, ...page.items]))
       setHasMore(page.hasMore)
     } catch (e) {
-      showError(e)
+      toastError(e)
     } finally {
       setLoading(false)
     }
