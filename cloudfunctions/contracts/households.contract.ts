@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, query } from './envelope'
-import { idSchema, isoDateTimeSchema, roleSchema } from './common.schemas'
+import { idSchema, isoDateTimeSchema, pageSchema, roleSchema } from './common.schemas'
 import { householdSummarySchema } from './households-common.schemas'
 import { householdsBindingActions } from './households-binding.schemas'
 import { householdsMembersActions } from './households-members.schemas'
@@ -26,8 +26,11 @@ export const noticeSchema = z.object({
   id: idSchema,
   title: z.string(),
   body: z.string(),
+  /** Still pinned now (pinning ends with the event it announces). */
   pinned: z.boolean(),
   publishedAt: isoDateTimeSchema,
+  /** "2栋" for a notice to some buildings only; null = the whole community. */
+  scope: z.string().nullable(),
 })
 
 export const householdsContract = defineContract('households', {
@@ -35,9 +38,11 @@ export const householdsContract = defineContract('households', {
   me: query(z.object({}).strict(), meOutput),
   /** Notices of a community: the caller's current community when none is given. */
   notices: query(
-    z.object({ communityId: idSchema.optional() }).strict(),
-    z.object({ community: z.object({ id: idSchema, name: z.string() }).nullable(), notices: z.array(noticeSchema) }),
+    z.object({ communityId: idSchema.optional() }).extend(pageSchema.shape).strict(),
+    z.object({ community: z.object({ id: idSchema, name: z.string() }).nullable(), notices: z.array(noticeSchema), hasMore: z.boolean() }),
   ),
+  /** One notice (detail page); another building's or community's notice is NOTICE.NOT_FOUND. */
+  notice: query(z.object({ id: idSchema }).strict(), z.object({ notice: noticeSchema })),
   ...householdsBindingActions,
   ...householdsMembersActions,
   ...householdsStewardActions,

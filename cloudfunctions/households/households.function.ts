@@ -4,7 +4,8 @@ import { DomainError, forbidden } from '../runtime/domain-error'
 import { userAccess } from '../core/auth/caller-access'
 import { authorize } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
-import { listNotices } from '../core/households/notices.query'
+import { getNotice, listNotices } from '../core/households/notices.query'
+import { noticeAudience } from '../core/households/notice-audience'
 import { listBuildings, listCommunities, listRooms, listUnits } from '../core/households/catalog.query'
 import { bindHousehold } from '../core/households/binding.service'
 import { acceptInvite, createInvite, inviteInfo } from '../core/households/invite.service'
@@ -22,12 +23,16 @@ export const householdsFunction = defineFunction(householdsContract, {
   me: async (_input, ctx) => loadMe(ctx.platform.db, userOpenid(ctx)),
   notices: async (input, ctx) => {
     const me = await loadMe(ctx.platform.db, userOpenid(ctx))
-    const visible = new Set([...me.households.map((h) => h.communityId), ...me.roles.map((r) => r.communityId)])
     const current = me.households.find((h) => h.householdId === me.currentHouseholdId)?.communityId ?? me.roles[0]?.communityId
     const communityId = input.communityId ?? current
-    if (!communityId) return { community: null, notices: [] }
-    if (!visible.has(communityId)) throw forbidden()
-    return listNotices(ctx.platform.db, communityId)
+    if (!communityId) return { community: null, notices: [], hasMore: false }
+    const audience = await noticeAudience(ctx.platform.db, me, communityId, ctx.now())
+    if (!audience) throw forbidden()
+    return listNotices(ctx.platform.db, audience, input.offset, input.limit)
+  },
+  notice: async (input, ctx) => {
+    const me = await loadMe(ctx.platform.db, userOpenid(ctx))
+    return getNotice(ctx.platform.db, (communityId) => noticeAudience(ctx.platform.db, me, communityId, ctx.now()), input.id)
   },
 
   listCommunities: async (input, ctx) => (userOpenid(ctx), listCommunities(ctx.platform.db, input.keyword)),

@@ -22,6 +22,8 @@ export const EXPECTED: Record<string, string> = {
   //                                 none unb oth fam ten own pen rem stO stw tec opO ops con
   'households.me':                  'D    R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.notices':             'D    D   R   R   R   R   D   D   R   R   R   D   R   D',
+  // A notice id outside the reader's community or buildings is not found (ids cannot be probed).
+  'households.notice':              'D    H   R   R   R   R   H   H   R   R   R   H   R   D',
   // The binding catalogue is what an unbound person picks their room from.
   'households.listCommunities':     'D    R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.listBuildings':       'D    R   R   R   R   R   R   R   R   R   R   R   R   D',

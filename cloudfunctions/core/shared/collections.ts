@@ -22,4 +22,5 @@ declareIndexes(
   { collection: COLLECTIONS.staff, fields: ['communityId', 'role'] },
   { collection: COLLECTIONS.grids, fields: ['communityId'] },
   { collection: COLLECTIONS.notices, fields: ['communityId'] },
+  { collection: COLLECTIONS.notices, fields: ['communityId', 'publishedAt'] },
 )

@@ -26,6 +26,7 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   // ---- households ----
   'households.me': as('owner'),
   'households.notices': as('owner', community),
+  'households.notice': as('owner', () => ({ id: 'n-heating' })),
   'households.listCommunities': as('unbound'),
   'households.listBuildings': as('unbound', community),
   'households.listUnits': as('unbound', () => ({ buildingId: 'b-1' })),
