@@ -6,7 +6,7 @@ import { BRAND } from './styles/tokens'
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/services/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/households', pages: ['pages/index/index', 'pages/bind/index', 'pages/members/index', 'pages/invite/index', 'pages/grid/index'] },
+    { root: 'packages/households', pages: ['pages/index/index', 'pages/bind/index', 'pages/members/index', 'pages/invite/index', 'pages/grid/index', 'pages/inbox/index', 'pages/notices/index', 'pages/notice/index'] },
     { root: 'packages/orders', pages: ['pages/index/index', 'pages/detail/index', 'pages/services/index'] },
     { root: 'packages/fees', pages: ['pages/index/index', 'pages/history/index', 'pages/receipt/index', 'pages/invoice/index'] },
     { root: 'packages/groupbuy', pages: ['pages/index/index', 'pages/detail/index', 'pages/orders/index', 'pages/pickup/index'] },

@@ -39,7 +39,7 @@ export const householdsContract = defineContract('households', {
   /** Notices of a community: the caller's current community when none is given. */
   notices: query(
     z.object({ communityId: idSchema.optional() }).extend(pageSchema.shape).strict(),
-    z.object({ community: z.object({ id: idSchema, name: z.string() }).nullable(), notices: z.array(noticeSchema), hasMore: z.boolean() }),
+    z.object({ community: z.object({ id: idSchema, name: z.string() }).nullable(), items: z.array(noticeSchema), hasMore: z.boolean() }),
   ),
   /** One notice (detail page); another building's or community's notice is NOTICE.NOT_FOUND. */
   notice: query(z.object({ id: idSchema }).strict(), z.object({ notice: noticeSchema })),

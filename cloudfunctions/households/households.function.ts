@@ -25,7 +25,7 @@ export const householdsFunction = defineFunction(householdsContract, {
     const me = await loadMe(ctx.platform.db, userOpenid(ctx))
     const current = me.households.find((h) => h.householdId === me.currentHouseholdId)?.communityId ?? me.roles[0]?.communityId
     const communityId = input.communityId ?? current
-    if (!communityId) return { community: null, notices: [], hasMore: false }
+    if (!communityId) return { community: null, items: [], hasMore: false }
     const audience = await noticeAudience(ctx.platform.db, me, communityId, ctx.now())
     if (!audience) throw forbidden()
     return listNotices(ctx.platform.db, audience, input.offset, input.limit)

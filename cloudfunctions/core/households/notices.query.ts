@@ -44,12 +44,12 @@ export async function listNotices(db: Db, a: NoticeAudience, offset = 0, limit =
     db.collection(COLLECTIONS.notices).where({ communityId: a.communityId }).orderBy('publishedAt', 'desc').limit(HISTORY_WINDOW).get(),
   ])
   const community = (must(communityRes).data as CommunityDoc[])[0]
-  if (!community) return { community: null, notices: [], hasMore: false }
+  if (!community) return { community: null, items: [], hasMore: false }
   const visible = (must(noticeRes).data as NoticeDoc[]).filter((n) => inScope(n, a.buildingIds))
   const ordered = [...visible.filter((n) => isPinned(n, a.now)), ...visible.filter((n) => !isPinned(n, a.now))]
   const page = ordered.slice(offset, offset + limit)
   const names = await scopeLabels(db, page)
-  return { community: { id: community._id, name: community.name }, notices: page.map((n) => view(n, a.now, names)), hasMore: ordered.length > offset + limit }
+  return { community: { id: community._id, name: community.name }, items: page.map((n) => view(n, a.now, names)), hasMore: ordered.length > offset + limit }
 }
 
 /** One notice for its detail page; a notice of another building or community is NOT_FOUND (ids cannot be probed). */

@@ -10,6 +10,7 @@ import './index.scss'
 
 const BIND_URL = '/packages/households/pages/bind/index'
 const LINKS = [
+  { title: '消息中心', url: '/packages/households/pages/inbox/index' },
   { title: '我的订单', url: '/packages/orders/pages/index/index' },
   { title: '房屋与成员', url: '/packages/households/pages/index/index' },
 ]

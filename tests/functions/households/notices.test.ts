@@ -14,11 +14,11 @@ describe('households: notices', () => {
   async function notices(openid: string, input: Record<string, unknown> = {}) {
     const r = await world.call('households', openid, { action: 'notices', ...input })
     if (!r.ok) throw new Error(`${r.code} ${r.message}`)
-    return r.data as { notices: NoticeView[]; hasMore: boolean }
+    return r.data as { items: NoticeView[]; hasMore: boolean }
   }
 
   it('a 1栋 owner sees the 1栋 lift notice pinned on top, not 2栋’s outage; the old outage is history, not pinned', async () => {
-    const { notices: list } = await notices('demo-owner')
+    const { items: list } = await notices('demo-owner')
     expect(list[0]).toMatchObject({ id: 'n-lift', title: '11月24日 1栋电梯维保', pinned: true, scope: '1栋' })
     expect(list.map((n) => n.id)).not.toContain('n-water')
     expect(list.map((n) => n.id)).toEqual(['n-lift', 'n-heating', 'n-fire', 'n-fee', 'n-old-water'])
@@ -28,18 +28,18 @@ describe('households: notices', () => {
   })
 
   it('staff see every building’s notices; paging walks the history without repeats', async () => {
-    const all = (await notices('demo-steward')).notices.map((n) => n.id)
+    const all = (await notices('demo-steward')).items.map((n) => n.id)
     expect(all.slice(0, 2).sort()).toEqual(['n-lift', 'n-water'])
     const first = await notices('demo-steward', { limit: 4 })
     const second = await notices('demo-steward', { limit: 4, offset: 4 })
     expect(first.hasMore).toBe(true)
     expect(second.hasMore).toBe(false)
-    expect([...first.notices, ...second.notices].map((n) => n.id)).toEqual(all)
+    expect([...first.items, ...second.items].map((n) => n.id)).toEqual(all)
   })
 
   it('pinning ends with the event: three days later the lift notice is an ordinary one', async () => {
     world.clock.advance(3 * 86400_000)
-    const { notices: list } = await notices('demo-owner')
+    const { items: list } = await notices('demo-owner')
     expect(list.every((n) => !n.pinned)).toBe(true)
     expect(list[0].id).toBe('n-lift')
   })
