@@ -90,7 +90,7 @@ export default function OrderDetailPage() {
                   <Text>{yuan(o.refundedFen)}</Text>
                 </View>
               )}
-              <Text className='order-detail__id'>订单号 {o.orderId}</Text>
+              <Text className='order-detail__id' data-testid='order-no'>订单号 {o.orderNo}</Text>
             </View>
             {o.refunds.length > 0 && (
               <View className='card'>
