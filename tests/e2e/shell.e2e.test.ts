@@ -43,7 +43,7 @@ test('首页 shows the community notices, pinned first; 服务 opens a subpackag
   const titles = await page.locator('.notice-card__title').allInnerTexts()
   expect(titles[0]).toMatch(/^\d+月\d+日 1栋电梯维保$/)
   expect(titles).toHaveLength(3)
-  expect(await page.locator('.notice-card').first().locator('.notice-card__tag').innerText()).toBe('置顶')
+  expect(await page.locator('.notice-card').first().locator('.notice-card__tag').allInnerTexts()).toEqual(['置顶', '1栋'])
   await screenshot(page, 'shell-home-owner')
 
   await page.getByText('服务', { exact: true }).last().click()
