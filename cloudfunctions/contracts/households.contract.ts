@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema, roleSchema } from './common.schemas'
 import { householdSummarySchema } from './households-common.schemas'
@@ -9,7 +11,7 @@ import { householdsInboxActions } from './households-inbox.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
 export type { InboxItem } from './households-inbox.schemas'
-export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households-errors'
+export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './errors/households'
 
 export const staffRoleSchema = z.object({ role: roleSchema, communityId: idSchema, communityName: z.string() })
 
@@ -47,7 +49,34 @@ export const householdsContract = defineContract('households', {
   ...householdsMembersActions,
   ...householdsStewardActions,
   ...householdsInboxActions,
-})
+},
+  {
+    audience: {
+      me: ['user'],
+      notices: ['member', 'steward', 'technician', 'ops'],
+      notice: ['member', 'steward', 'technician', 'ops'],
+      listCommunities: ['user'],
+      listBuildings: ['user'],
+      listUnits: ['user'],
+      listRooms: ['user'],
+      bind: ['user'],
+      createInvite: ['member', 'ops'],
+      inviteInfo: ['user'],
+      acceptInvite: ['user'],
+      members: ['member', 'steward', 'ops'],
+      approveMember: ['member', 'ops'],
+      removeMember: ['member', 'ops'],
+      switchHousehold: ['member'],
+      householdDetail: ['member', 'steward', 'ops'],
+      stewardGrid: ['steward'],
+      stewardHouseholds: ['steward', 'ops'],
+      // 消息中心: everyone with an openid has one; it holds only messages sent to that openid.
+      inbox: ['user'],
+      inboxRead: ['user'],
+    },
+    errors: [...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+  },
+)
 
 export type MeOutput = z.infer<typeof meOutput>
 export type HouseholdSummary = z.infer<typeof householdSummarySchema>

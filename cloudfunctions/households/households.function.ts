@@ -1,6 +1,6 @@
 import { householdsContract } from '../contracts/households.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
-import { DomainError, forbidden } from '../runtime/domain-error'
+import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { userAccess } from '../core/auth/caller-access'
 import { authorize } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
@@ -16,7 +16,7 @@ import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid
 import { getHousehold } from '../core/households/household-summary'
 import { phonePepper } from '../core/households/phone'
 import { tellOwnersOfJoinRequest } from '../core/households/join-notice'
-import { listInbox, markInboxRead } from '../core/notify/inbox.service'
+import { listInbox, markInboxRead } from '../core/notify'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {

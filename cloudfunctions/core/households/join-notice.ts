@@ -1,8 +1,7 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { NOTIFIER_PORT } from '../notify/notifier.port'
-import { notify, thing } from '../notify/notify.service'
-import { COLLECTIONS } from '../shared/collections'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { notify, thing } from '../notify'
+import { COLLECTIONS } from './registry-collections'
 import type { MemberRole, ResidentDoc } from './household.model'
 
 const ROLE_LABEL: Record<MemberRole, string> = { owner: '业主', family: '家属', tenant: '租户' }
@@ -17,7 +16,7 @@ export async function tellOwnersOfJoinRequest(
   platform: Platform,
   m: { householdId: string; householdLabel: string; memberId: string; role: MemberRole; nickname: string | null; at: Date },
 ): Promise<number> {
-  if (!platform.ports[NOTIFIER_PORT]) return 0
+  if (!platform.ports.notifier) return 0
   const owners = must(
     await platform.db.collection(COLLECTIONS.residents).where({ householdId: m.householdId, role: 'owner', status: 'active' }).limit(10).get(),
   ).data as ResidentDoc[]

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { declareIndexes } from '../../platform/db-indexes'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import type { SubscribeMessage } from './notifier.port'
+import { defineIndexes } from '../kernel/indexes'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import type { SubscribeMessage } from '../kernel/ports/notifier.port'
 import { inboxBody, inboxTitle } from './inbox-text'
 
 /**
@@ -13,7 +13,11 @@ export const INBOX_COLLECTION = 'inbox_messages'
 const KEEP_MS = 90 * 86400_000
 const UNREAD_CAP = 99
 
-declareIndexes({ collection: INBOX_COLLECTION, fields: ['toOpenid', 'createdAt'] }, { collection: INBOX_COLLECTION, fields: ['toOpenid', 'read'] }, { collection: INBOX_COLLECTION, fields: ['expireAt'] })
+export const INBOX_INDEXES = defineIndexes(
+  { collection: INBOX_COLLECTION, fields: ['toOpenid', 'createdAt'] },
+  { collection: INBOX_COLLECTION, fields: ['toOpenid', 'read'] },
+  { collection: INBOX_COLLECTION, fields: ['expireAt'] },
+)
 
 export interface InboxDoc {
   _id: string

@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto'
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
+import { formatBusiness } from '../kernel/business-time'
 
 /**
  * The order number people read and say on the phone: the Beijing date it was placed and six digits
@@ -13,7 +8,7 @@ dayjs.extend(timezone)
  * of the same day is caught by the unique index and the next `attempt` is drawn (see place-order.ts).
  */
 export function orderNoFor(orderId: string, createdAt: Date, attempt = 0): string {
-  const day = dayjs(createdAt).tz('Asia/Shanghai').format('YYYYMMDD')
+  const day = formatBusiness(createdAt, 'YYYYMMDD')
   const digits = parseInt(createHash('sha256').update(`orderno|${orderId}|${attempt}`).digest('hex').slice(0, 12), 16) % 1_000_000
   return `${day}${String(digits).padStart(6, '0')}`
 }

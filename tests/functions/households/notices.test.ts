@@ -47,6 +47,7 @@ describe('households: notices', () => {
   it('a notice of another building is not found, one of the own building opens', async () => {
     expect(await world.call('households', 'demo-owner', { action: 'notice', id: 'n-water' })).toMatchObject({ ok: false, code: 'NOTICE.NOT_FOUND' })
     expect(await world.call('households', 'demo-owner', { action: 'notice', id: 'n-lift' })).toMatchObject({ ok: true, data: { notice: { id: 'n-lift', scope: '1栋' } } })
-    expect(await world.call('households', 'demo-unbound', { action: 'notice', id: 'n-heating' })).toMatchObject({ ok: false, code: 'NOTICE.NOT_FOUND' })
+    // Someone who lives nowhere is outside the action's audience altogether.
+    expect(await world.call('households', 'demo-unbound', { action: 'notice', id: 'n-heating' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
   })
 })

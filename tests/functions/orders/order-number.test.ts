@@ -1,5 +1,5 @@
 import { rid } from '../../support/test-platform'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../../../cloudfunctions/core/orders/order.model'
 import { orderIdFor } from '../../../cloudfunctions/core/orders/order-ids'
 import { orderNoFor } from '../../../cloudfunctions/core/orders/order-number'

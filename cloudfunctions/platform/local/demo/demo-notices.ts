@@ -1,11 +1,7 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import type dayjs from 'dayjs'
 import type { NoticeDoc } from '../../../core/households/household.model'
+import { inBusinessTime } from '../../../core/kernel/business-time'
 import { DEMO_COMMUNITY_ID } from './personas'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 /**
  * The demo community's notices, dated relative to the seed time in Beijing time so they read true on
@@ -13,7 +9,7 @@ dayjs.extend(timezone)
  * in its building), current community news, and an old outage notice that is no longer pinned (history).
  */
 export function demoNotices(now: Date): NoticeDoc[] {
-  const today = dayjs(now).tz('Asia/Shanghai').startOf('day')
+  const today = inBusinessTime(now).startOf('day')
   const md = (d: dayjs.Dayjs) => `${d.month() + 1}月${d.date()}日`
   const endOf = (d: dayjs.Dayjs) => d.endOf('day').toDate()
   const ago = (days: number, hour: number) => today.subtract(days, 'day').add(hour, 'hour').toDate()
