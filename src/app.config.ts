@@ -1,3 +1,4 @@
+import { BRAND } from './styles/tokens'
 /**
  * Tabs live in the main package; every feature area is a subpackage so the main package stays small
  * (WeChat: 2 MB hard limit, our goal < 600 KB). One line per area: add your pages to your area's line.
@@ -5,7 +6,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/services/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/households', pages: ['pages/index/index', 'pages/bind/index', 'pages/members/index', 'pages/invite/index', 'pages/grid/index'] },
+    { root: 'packages/households', pages: ['pages/index/index', 'pages/bind/index', 'pages/members/index', 'pages/invite/index', 'pages/grid/index', 'pages/inbox/index', 'pages/notices/index', 'pages/notice/index'] },
     { root: 'packages/orders', pages: ['pages/index/index', 'pages/detail/index', 'pages/services/index'] },
     { root: 'packages/fees', pages: ['pages/index/index', 'pages/history/index', 'pages/receipt/index', 'pages/invoice/index'] },
     { root: 'packages/groupbuy', pages: ['pages/index/index', 'pages/detail/index', 'pages/orders/index', 'pages/pickup/index'] },
@@ -17,6 +18,8 @@ export default defineAppConfig({
   ],
   window: {
     navigationBarTitleText: '阳光社区',
+    // weapp draws its own bar; on H5 'default' turns on Taro's title bar with a back (or home) button on every page.
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
@@ -24,7 +27,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#8c8c8c',
-    selectedColor: '#10a66b',
+    selectedColor: BRAND,
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

@@ -2,13 +2,15 @@ import { z } from 'zod'
 import { codesOf } from './errors'
 import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, query } from './envelope'
-import { idSchema, isoDateTimeSchema, roleSchema } from './common.schemas'
+import { idSchema, isoDateTimeSchema, pageSchema, roleSchema } from './common.schemas'
 import { householdSummarySchema } from './households-common.schemas'
 import { householdsBindingActions } from './households-binding.schemas'
 import { householdsMembersActions } from './households-members.schemas'
 import { householdsStewardActions } from './households-steward.schemas'
+import { householdsInboxActions } from './households-inbox.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
+export type { InboxItem } from './households-inbox.schemas'
 export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './errors/households'
 
 export const staffRoleSchema = z.object({ role: roleSchema, communityId: idSchema, communityName: z.string() })
@@ -26,8 +28,11 @@ export const noticeSchema = z.object({
   id: idSchema,
   title: z.string(),
   body: z.string(),
+  /** Still pinned now (pinning ends with the event it announces). */
   pinned: z.boolean(),
   publishedAt: isoDateTimeSchema,
+  /** "2栋" for a notice to some buildings only; null = the whole community. */
+  scope: z.string().nullable(),
 })
 
 export const householdsContract = defineContract('households', {
@@ -35,17 +40,21 @@ export const householdsContract = defineContract('households', {
   me: query(z.object({}).strict(), meOutput),
   /** Notices of a community: the caller's current community when none is given. */
   notices: query(
-    z.object({ communityId: idSchema.optional() }).strict(),
-    z.object({ community: z.object({ id: idSchema, name: z.string() }).nullable(), notices: z.array(noticeSchema) }),
+    z.object({ communityId: idSchema.optional() }).extend(pageSchema.shape).strict(),
+    z.object({ community: z.object({ id: idSchema, name: z.string() }).nullable(), items: z.array(noticeSchema), hasMore: z.boolean() }),
   ),
+  /** One notice (detail page); another building's or community's notice is NOTICE.NOT_FOUND. */
+  notice: query(z.object({ id: idSchema }).strict(), z.object({ notice: noticeSchema })),
   ...householdsBindingActions,
   ...householdsMembersActions,
   ...householdsStewardActions,
+  ...householdsInboxActions,
 },
   {
     audience: {
       me: ['user'],
       notices: ['member', 'steward', 'technician', 'ops'],
+      notice: ['member', 'steward', 'technician', 'ops'],
       listCommunities: ['user'],
       listBuildings: ['user'],
       listUnits: ['user'],
@@ -62,6 +71,9 @@ export const householdsContract = defineContract('households', {
       householdDetail: ['member', 'steward', 'ops'],
       stewardGrid: ['steward'],
       stewardHouseholds: ['steward', 'ops'],
+      // 消息中心: everyone with an openid has one; it holds only messages sent to that openid.
+      inbox: ['user'],
+      inboxRead: ['user'],
     },
     errors: [...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
   },

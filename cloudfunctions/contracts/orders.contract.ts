@@ -49,6 +49,8 @@ export const refundViewSchema = z.object({
 
 export const orderViewSchema = z.object({
   orderId: idSchema,
+  /** What people read and quote: Beijing date + 6 digits ("20261203482915"). */
+  orderNo: z.string().regex(/^\d{14}$/),
   type: orderTypeSchema,
   title: z.string(),
   householdId: idSchema,
@@ -71,6 +73,7 @@ export const orderViewSchema = z.object({
 
 export const orderSummarySchema = orderViewSchema.pick({
   orderId: true,
+  orderNo: true,
   type: true,
   title: true,
   status: true,

@@ -4,7 +4,8 @@ import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { userAccess } from '../core/auth/caller-access'
 import { authorize } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
-import { listNotices } from '../core/households/notices.query'
+import { getNotice, listNotices } from '../core/households/notices.query'
+import { noticeAudience } from '../core/households/notice-audience'
 import { listBuildings, listCommunities, listRooms, listUnits } from '../core/households/catalog.query'
 import { bindHousehold, clearBindGuard } from '../core/households/binding.service'
 import { acceptInvite, createInvite, inviteInfo } from '../core/households/invite.service'
@@ -15,18 +16,24 @@ import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid
 import { getHousehold } from '../core/households/household-summary'
 import { phonePepper } from '../core/households/phone'
 import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
+import { tellOwnersOfJoinRequest } from '../core/households/join-notice'
+import { listInbox, markInboxRead } from '../core/notify'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {
   me: async (_input, ctx) => loadMe(ctx.platform.db, userOpenid(ctx)),
   notices: async (input, ctx) => {
     const me = await loadMe(ctx.platform.db, userOpenid(ctx))
-    const visible = new Set([...me.households.map((h) => h.communityId), ...me.roles.map((r) => r.communityId)])
     const current = me.households.find((h) => h.householdId === me.currentHouseholdId)?.communityId ?? me.roles[0]?.communityId
     const communityId = input.communityId ?? current
-    if (!communityId) return { community: null, notices: [] }
-    if (!visible.has(communityId)) throw forbidden()
-    return listNotices(ctx.platform.db, communityId)
+    if (!communityId) return { community: null, items: [], hasMore: false }
+    const audience = await noticeAudience(ctx.platform.db, me, communityId, ctx.now())
+    if (!audience) throw forbidden()
+    return listNotices(ctx.platform.db, audience, input.offset, input.limit)
+  },
+  notice: async (input, ctx) => {
+    const me = await loadMe(ctx.platform.db, userOpenid(ctx))
+    return getNotice(ctx.platform.db, (communityId) => noticeAudience(ctx.platform.db, me, communityId, ctx.now()), input.id)
   },
 
   listCommunities: async (input, ctx) => (userOpenid(ctx), listCommunities(ctx.platform.db, input.keyword)),
@@ -57,15 +64,18 @@ export const householdsFunction = defineFunction(householdsContract, {
   // Invite codes are bearer credentials: wrong ones are counted per identity (core/kernel/guess-limit.ts).
   inviteInfo: async (input, ctx) =>
     withGuessLimit(ctx.platform.db, 'invite', userOpenid(ctx), ctx.now(), () => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()), isDomainCode('INVITE.NOT_FOUND')),
-  acceptInvite: async (input, ctx) =>
-    withGuessLimit(
+  acceptInvite: async (input, ctx) => {
+    const { role, at, ...accepted } = await withGuessLimit(
       ctx.platform.db,
       'invite',
       userOpenid(ctx),
       ctx.now(),
       () => acceptInvite(ctx.platform.db, userOpenid(ctx), input.code, input.nickname, ctx.now()),
       isDomainCode('INVITE.NOT_FOUND'),
-    ),
+    )
+    await tellOwnersOfJoinRequest(ctx.platform, { ...accepted, role, at, nickname: input.nickname ?? null })
+    return accepted
+  },
   members: async (input, ctx) => listMembers(ctx.platform.db, await userAccess(ctx), input.householdId),
   approveMember: async (input, ctx) => approveMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
   removeMember: async (input, ctx) => removeMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
@@ -76,6 +86,10 @@ export const householdsFunction = defineFunction(householdsContract, {
     return { currentHouseholdId: h._id }
   },
   householdDetail: async (input, ctx) => householdDetail(ctx.platform.db, await userAccess(ctx), input.householdId),
+
+  // Anyone with an openid has an inbox; it only ever holds messages addressed to that openid.
+  inbox: async (input, ctx) => listInbox(ctx.platform.db, userOpenid(ctx), input.offset, input.limit),
+  inboxRead: async (input, ctx) => markInboxRead(ctx.platform.db, userOpenid(ctx), input.ids, ctx.now()),
 
   stewardGrid: async (_input, ctx) => stewardGrids(ctx.platform.db, await userAccess(ctx)),
   stewardHouseholds: async (input, ctx) => stewardHouseholds(ctx.platform.db, await userAccess(ctx), input.buildingId, input.offset, input.limit),

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { FnError } from '@/services/call-fn'
@@ -18,18 +19,32 @@ export interface PageStateProps {
   hasData?: boolean
 }
 
-/** Loading / error-with-retry / empty / content, the same way on every page. */
+const HOME = '/pages/index/index'
+const canGoBack = () => Taro.getCurrentPages().length > 1
+
+/** An error is never a dead end: back to where the person came from, or home when opened directly. */
+function leave() {
+  if (canGoBack()) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: HOME })
+}
+
+/** Loading / error-with-retry-and-back / empty / content, the same way on every page. */
 export function PageState({ loading, error, empty, emptyText = '暂无内容', emptyAction, onRetry, children, hasData }: PageStateProps) {
   if (error && !hasData) {
     return (
       <View className='page-state page-state--error'>
         <Text className='page-state__title'>加载失败</Text>
         <Text className='page-state__text'>{error.message}</Text>
-        {onRetry && (
-          <Button className='page-state__action' type='primary' size='small' onClick={onRetry}>
-            重试
+        <View className='page-state__actions'>
+          {onRetry && (
+            <Button className='page-state__action' type='primary' onClick={onRetry}>
+              重试
+            </Button>
+          )}
+          <Button className='page-state__action' data-testid='page-state-back' onClick={leave}>
+            {canGoBack() ? '返回' : '回首页'}
           </Button>
-        )}
+        </View>
       </View>
     )
   }

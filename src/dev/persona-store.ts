@@ -1,6 +1,7 @@
 /**
  * H5-only demo identities. The chosen persona's id is kept in localStorage `dev.persona` (tests preselect
- * it there), its openid in `dev.openid`; with nothing chosen the app acts as the bound owner.
+ * it there), its openid in `dev.openid`. A fresh browser is the unbound newcomer: what a real first visit
+ * looks like, and no test can pass by accident as the owner without saying so.
  */
 export interface DevPersona {
   id: string
@@ -11,7 +12,7 @@ export interface DevPersona {
 
 export const PERSONA_KEY = 'dev.persona'
 export const OPENID_KEY = 'dev.openid'
-export const DEFAULT_PERSONA_ID = 'owner'
+export const DEFAULT_PERSONA_ID = 'unbound'
 
 let personasPromise: Promise<DevPersona[]> | null = null
 

@@ -2,31 +2,22 @@ import { choosePersona, currentPersonaId, loadPersonas, type DevPersona } from '
 import './persona-switcher.css'
 
 /**
- * A floating "切换身份" button for trying every role in the browser. Plain DOM on purpose: it sits outside
- * Taro's page tree (so no page has to include it) and exists only in the H5 build. Switching reloads the
- * app so every page starts fresh as the new person.
+ * The demo-persona sheet for trying every role in the browser (H5 only). Opened from the 切换体验身份 row
+ * of 我的 (dev/PersonaEntry.tsx), never floating over a page, so it cannot cover a button. Plain DOM: it
+ * lives outside Taro's page tree. Switching reloads the app so every page starts fresh as the new person.
  */
-export function mountPersonaSwitcher(doc: Document = document): void {
-  if (doc.getElementById('dev-persona-switcher')) return
-  const root = doc.createElement('div')
-  root.id = 'dev-persona-switcher'
-  const button = doc.createElement('button')
-  button.className = 'dev-persona-button'
-  button.type = 'button'
-  button.textContent = '切换身份'
-  root.appendChild(button)
-  doc.body.appendChild(root)
-
-  void loadPersonas().then((list) => {
-    const current = list.find((p) => p.id === currentPersonaId())
-    if (current) button.textContent = `切换身份 · ${shortLabel(current)}`
-  })
-  button.addEventListener('click', () => {
-    void loadPersonas().then((list) => openSheet(doc, root, list))
-  })
+export function openPersonaSwitcher(doc: Document = document): void {
+  let root = doc.getElementById('dev-persona-switcher')
+  if (!root) {
+    root = doc.createElement('div')
+    root.id = 'dev-persona-switcher'
+    doc.body.appendChild(root)
+  }
+  const host = root
+  void loadPersonas().then((list) => openSheet(doc, host, list))
 }
 
-function shortLabel(p: DevPersona): string {
+export function shortLabel(p: DevPersona): string {
   return p.label.replace(/（.*）/, '').split(' ')[0]
 }
 

@@ -45,7 +45,14 @@ export function createFnClient(transport: Transport): CallFn {
     const event: Record<string, unknown> = { ...(input as Record<string, unknown>), action }
     if (requestId) event.requestId = requestId
 
-    const reply = await transport(contract.name, event)
+    let reply: unknown
+    try {
+      reply = await transport(contract.name, event)
+    } catch (e) {
+      // A lost reply keeps the request id, so the caller can retry exactly this operation.
+      if (e instanceof FnError) throw new FnError(e.code, e.message, { issues: e.issues, requestId })
+      throw new FnError('NETWORK.FAILED', messageFor('NETWORK.FAILED'), { requestId })
+    }
     if (!isReply(reply)) throw new FnError('REPLY.INVALID', messageFor('REPLY.INVALID'), { requestId })
     if (!reply.ok) {
       const code = typeof reply.code === 'string' ? reply.code : 'INTERNAL'

@@ -90,42 +90,60 @@ describe('error state', () => {
 })
 
 describe('首页 (pages/index/index)', () => {
-  test("shows the owner's community and its notices, pinned first", async () => {
+  test("the owner's front door: house, six services, the 待缴 banner, notices pinned and scoped; first-screen setData stays small", async () => {
     sim.setOpenid('demo-owner')
     const page = await sim.openPage('pages/index/index')
-    expect(textOf(findByClass(page.root(), 'home-hero__name')[0])).toBe('阳光花园')
-    const cards = findByClass(page.root(), 'notice-card')
-    expect(cards.map((c) => textOf(findByClass(c, 'notice-card__title')[0]))).toEqual(['11月25日 2栋停水通知', '冬季供暖试运行', '消防通道清理'])
-    expect(findByClass(cards[0], 'notice-card__tag')).toHaveLength(1)
+    const root = page.root()
+    expect(textOf(findByClass(root, 'home-header__community')[0])).toBe('阳光花园')
+    expect(textOf(findByClass(root, 'home-header__house')[0])).toContain('1栋1单元101')
+    expect(findByClass(root, 'shortcut__title').map((n) => textOf(n))).toEqual(['缴费', '报修', '开门', '访客', '团购', '预约服务'])
+    const banner = findByClass(root, 'due-banner')
+    expect(banner).toHaveLength(1)
+    expect(textOf(findByClass(banner[0], 'due-banner__amount')[0])).toMatch(/^¥[\d,]+\.\d\d$/)
+    const cards = findByClass(root, 'notice-card')
+    expect(cards.map((c) => textOf(findByClass(c, 'notice-card__title')[0]))).toEqual(['11月24日 1栋电梯维保', '冬季供暖试运行', '消防通道清理'])
+    expect(findByClass(cards[0], 'notice-card__tag').map((t) => textOf(t))).toEqual(['置顶', '1栋'])
     expect(findByClass(cards[1], 'notice-card__tag')).toHaveLength(0)
+
+    // What the first screen costs the render thread (docs/benchmarks.md records these figures).
+    const total = page.calls.reduce((sum, c) => sum + c.bytes, 0)
+    const largest = Math.max(...page.calls.map((c) => c.bytes))
+    process.stdout.write(`[setData] home first screen (owner): ${page.calls.length} calls, ${total} bytes total, largest ${largest} bytes\n`)
+    // WeChat advises keeping one setData well under 256 KB; the whole first screen should be far below.
+    expect(largest).toBeLessThan(256 * 1024)
+    // Tapping 缴费 opens the fees page of the subpackage.
+    const before = sim.navigations.length
+    page.tap(findByClass(root, 'shortcut')[0])
+    await page.settle()
+    expect(sim.navigations.slice(before)).toEqual(['/packages/fees/pages/index/index'])
     page.unload()
   })
 
   test('a notice added to the database shows after pull-to-refresh', async () => {
     sim.setOpenid('demo-owner')
     const page = await sim.openPage('pages/index/index')
-    const before = findByClass(page.root(), 'notice-card').length
     await world.platform.db.collection('notices').add({
       _id: 'n-test-refresh',
       communityId: 'c-sunshine',
       title: '电梯年检',
-      body: '3栋电梯本周四年检。',
+      body: '全小区电梯本周四年检。',
       pinned: false,
       publishedAt: world.clock.now(),
     })
     page.instance.onPullDownRefresh()
     await page.settle()
     const titles = findByClass(page.root(), 'notice-card__title').map((n) => textOf(n))
-    expect(titles).toHaveLength(before + 1)
-    expect(titles).toContain('电梯年检')
+    expect(titles).toEqual(['11月24日 1栋电梯维保', '电梯年检', '冬季供暖试运行'])
     page.unload()
   })
 
-  test('an unbound resident is told to bind instead of an empty list', async () => {
+  test('an unbound resident is invited to bind instead of empty sections', async () => {
     sim.setOpenid('demo-unbound')
     const page = await sim.openPage('pages/index/index')
     expect(findByClass(page.root(), 'notice-card')).toHaveLength(0)
-    expect(textOf(findByClass(page.root(), 'page-state--empty')[0])).toContain('还没有绑定房屋')
+    expect(findByClass(page.root(), 'due-banner')).toHaveLength(0)
+    expect(textOf(findByClass(page.root(), 'home-bind')[0])).toContain('绑定房屋')
+    expect(findByClass(page.root(), 'shortcut')).toHaveLength(6)
     page.unload()
   })
 })

@@ -3,7 +3,7 @@ import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
 import { createOfflineVerifier } from '../../cloudfunctions/core/access/pass-verifier'
 import { devPassKeyStore } from '../../cloudfunctions/platform/local/demo/dev-pass-keys'
 import { doorSimulatorOf } from '../../cloudfunctions/platform/local/door-simulator/local-door'
-import { qrRows } from '../../src/packages/access/components/qr-rows'
+import { qrRows } from '../../src/components/qr/qr-rows'
 
 /**
  * 门禁 in Chromium against the local stack: the owner's QR is a real signed pass that rotates, 一键开门

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
 
 /**
- * The H5 build in Chromium at phone size against the local stack: switch persona through the UI,
+ * The H5 build in Chromium at phone size against the local stack: switch persona through 我的,
  * see 我的 with the owner's household and 首页 with the community's notices.
  */
 let e2e: E2E
@@ -15,7 +15,7 @@ afterAll(async () => {
 })
 
 async function switchPersona(page: Page, label: string) {
-  await page.getByRole('button', { name: /切换身份/ }).click()
+  await page.locator('[data-testid="dev-persona-entry"]').click()
   await page.locator('.dev-persona-item', { hasText: label }).click()
   await page.waitForLoadState('load')
 }
@@ -39,11 +39,11 @@ test('an unbound resident switches to the owner persona and sees their home on �
 test('首页 shows the community notices, pinned first; 服务 opens a subpackage', async () => {
   const page = await openApp(e2e, { persona: 'owner', path: '/pages/index/index' })
   await page.locator('.notice-card').first().waitFor()
-  expect(await page.locator('.home-hero__name').innerText()).toBe('阳光花园')
+  expect(await page.locator('.home-header__community').innerText()).toBe('阳光花园')
   const titles = await page.locator('.notice-card__title').allInnerTexts()
-  expect(titles[0]).toBe('11月25日 2栋停水通知')
+  expect(titles[0]).toMatch(/^\d+月\d+日 1栋电梯维保$/)
   expect(titles).toHaveLength(3)
-  expect(await page.locator('.notice-card').first().locator('.notice-card__tag').innerText()).toBe('置顶')
+  expect(await page.locator('.notice-card').first().locator('.notice-card__tag').allInnerTexts()).toEqual(['置顶', '1栋'])
   await screenshot(page, 'shell-home-owner')
 
   await page.getByText('服务', { exact: true }).last().click()

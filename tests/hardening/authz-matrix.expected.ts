@@ -22,6 +22,8 @@ export const EXPECTED: Record<string, string> = {
   //                                 none unb oth fam ten own pen rem stO stw tec rmT opO ops con
   'households.me':                  'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.notices':             'D    D   R   R   R   R   D   D   R   R   R   D   D   R   D',
+  // A notice outside the reader's buildings or community is not found (ids cannot be probed).
+  'households.notice':              'D    D   R   R   R   R   D   D   R   R   R   D   H   R   D',
   // The binding catalogue is what an unbound person picks their room from.
   'households.listCommunities':     'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.listBuildings':       'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
@@ -43,6 +45,9 @@ export const EXPECTED: Record<string, string> = {
   // Stewards only: anyone else is refused (it used to answer an empty list).
   'households.stewardGrid':         'D    D   D   D   D   D   D   D   R   R   D   D   D   D   D',
   'households.stewardHouseholds':   'D    D   D   D   D   D   D   D   D   R   D   D   D   R   D',
+  // 消息中心: self-scoped, every person with an openid has one (it only holds messages sent to them).
+  'households.inbox':               'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
+  'households.inboxRead':           'D    W   W   W   W   W   W   W   W   W   W   W   W   W   D',
 
   //                                 none unb oth fam ten own pen rem stO stw tec rmT opO ops con
   'ops.upsertCommunity':            'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W',

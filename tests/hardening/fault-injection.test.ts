@@ -18,10 +18,10 @@ import { deltaLines, diffDeltas } from './support/state-delta'
  * - idempotency_keys: the runtime's own bookkeeping of requestIds (its effect is what point 3 checks);
  * - access_logs, access_rate_limits: every door attempt is logged and counted, failed ones included;
  * - rate_limits: failed binding attempts are counted.
- * - notify_log, dev_outbox: subscribe messages are at-most-once side effects of a change already committed
+ * - notify_log, dev_outbox, inbox_messages: subscribe messages (and their 消息中心 rows) are at-most-once side effects of a change already committed
  *   (core/notify/notify.service.ts): a failed send is recorded, never propagated or retried.
  */
-const IGNORED = ['idempotency_keys', 'access_logs', 'access_rate_limits', 'rate_limits', 'notify_log', 'dev_outbox']
+const IGNORED = ['idempotency_keys', 'access_logs', 'access_rate_limits', 'rate_limits', 'notify_log', 'dev_outbox', 'inbox_messages']
 /** Waiting out a pending idempotency key left by a crashed call (PENDING_TAKEOVER_MS is 60 s). */
 const TAKEOVER_WAIT_MS = 61_000
 

@@ -5,6 +5,7 @@
 export const HOUSEHOLD_ERROR_MESSAGES = {
   'COMMUNITY.NOT_FOUND': '小区不存在，请先创建小区',
   'HOUSEHOLD.NOT_FOUND': '房屋不存在',
+  'NOTICE.NOT_FOUND': '公告不存在或已撤下',
   'BIND.PROOF_MISMATCH': '业主姓名或手机号与物业登记信息不一致',
   'BIND.ALREADY_MEMBER': '您已绑定该房屋',
   'BIND.OWNER_EXISTS': '该房屋已有业主完成认证，请联系业主邀请您加入',

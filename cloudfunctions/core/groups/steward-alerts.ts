@@ -5,6 +5,7 @@ import { isDuplicateKey, must } from '../kernel/db-result'
 import { notify, thing } from '../notify'
 import { COLLECTIONS } from '../households'
 import { GROUP_COLLECTIONS, type GroupAlertDoc } from './group.model'
+import { formatBusiness } from '../kernel/business-time'
 
 /** A short id derived from what makes an alert "the same alert" (so raising it twice is one alert). */
 export function alertId(...parts: string[]): string {
@@ -40,7 +41,7 @@ export async function raiseAlert(platform: Platform, draft: AlertDraft, now: Dat
       toOpenid: draft.stewardOpenid,
       template: 'group_alert',
       page: 'packages/groups/pages/steward/index',
-      data: { thing1: thing(draft.title), thing2: thing(draft.text), time3: now.toISOString().slice(0, 16).replace('T', ' ') },
+      data: { thing1: thing(draft.title), thing2: thing(draft.text), time3: formatBusiness(now, 'YYYY-MM-DD HH:mm') },
       dedupeKey: `groups:${draft._id}`,
     })
   }

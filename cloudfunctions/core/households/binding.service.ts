@@ -81,7 +81,8 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
     // Proved: the household's back-off has done its job.
     if (guardDoc) await txWrite(t.collection(rl).doc(keyH).set({ failures: [], tried: {}, expireAt: now }))
     await txWrite(t.collection(COLLECTIONS.households).doc(householdId).update({ ownerOpenid: openid }))
-    const resident: Omit<ResidentDoc, '_id'> = { openid, householdId, communityId: household.communityId, role: 'owner', status: 'active', boundAt: now, nickname: null }
+    // The registry's owner name becomes how the household sees its owner (成员: 刘洋 · 业主).
+    const resident: Omit<ResidentDoc, '_id'> = { openid, householdId, communityId: household.communityId, role: 'owner', status: 'active', boundAt: now, nickname: household.ownerName.trim().slice(0, 20) || null }
     await txWrite(t.collection(COLLECTIONS.residents).doc(memberId).set({ ...resident }))
     return { kind: 'bound', household }
   })

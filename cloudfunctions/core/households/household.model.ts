@@ -103,6 +103,10 @@ export interface NoticeDoc {
   title: string
   body: string
   pinned: boolean
+  /** Pinned only until then (an outage notice stops being on top once the outage is over); absent = no end. */
+  pinnedUntil?: Date | null
+  /** Only residents of these buildings see it (staff see all); absent or empty = the whole community. */
+  buildingIds?: string[]
   publishedAt: Date
 }
 

@@ -91,5 +91,5 @@ export async function acceptInvite(db: Db, openid: string, code: string, nicknam
   if (outcome === 'expired') throw householdError('INVITE.EXPIRED')
   if (outcome === 'member') throw householdError('INVITE.ALREADY_MEMBER')
   const household: HouseholdDoc = await getHousehold(db, found.householdId)
-  return { householdId: household._id, householdLabel: await labelOf(db, household), memberId, status: 'pending' as const }
+  return { householdId: household._id, householdLabel: await labelOf(db, household), memberId, status: 'pending' as const, role: found.role, at: now }
 }

@@ -22,4 +22,5 @@ export const REGISTRY_INDEXES = defineIndexes(
   { collection: COLLECTIONS.staff, fields: ['communityId', 'role'] },
   { collection: COLLECTIONS.grids, fields: ['communityId'] },
   { collection: COLLECTIONS.notices, fields: ['communityId'] },
+  { collection: COLLECTIONS.notices, fields: ['communityId', 'publishedAt'] },
 )

@@ -2,6 +2,7 @@ import type { Platform } from '../kernel/platform'
 import { defineIndexes } from '../kernel/indexes'
 import { isDuplicateKey, must } from '../kernel/db-result'
 import { notifierOf, type SendOutcome, type SubscribeMessage } from '../kernel/ports/notifier.port'
+import { recordInbox } from './inbox.service'
 
 export const NOTIFY_LOG_COLLECTION = 'notify_log'
 /** Old log rows may be purged (TTL index in the console); duplicates are only a risk within minutes. */
@@ -38,6 +39,9 @@ export async function notify(platform: Platform, message: SubscribeMessage): Pro
     platform.logger.warn('notify.log_failed', { template: message.template, errorMessage: (e as Error).message })
     return { status: 'unclaimed', detail: (e as Error).message }
   }
+  // The in-app 消息中心 gets every message, whatever WeChat does with the card (a person with no
+  // subscription left still finds it there). Keyed by the same dedupeKey, so it is there once.
+  if ((await recordInbox(platform.db, message, now)) === 'failed') platform.logger.warn('notify.inbox_failed', { template: message.template })
   let outcome: SendOutcome
   try {
     outcome = await notifierOf(platform).send(message)

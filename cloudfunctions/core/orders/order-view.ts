@@ -1,6 +1,7 @@
 import type { OrderSummary, OrderView, RefundView } from '../../contracts/orders.contract'
 import type { Platform } from '../kernel/platform'
 import { hooksFor } from './order-type-hooks'
+import { orderNoFor } from './order-number'
 import { REFUNDABLE_FROM } from './order-state-machine'
 import type { OrderDoc, RefundDoc } from './order.model'
 
@@ -22,6 +23,7 @@ export function toRefundView(r: RefundDoc): RefundView {
 export function toOrderSummary(o: OrderDoc): OrderSummary {
   return {
     orderId: o._id,
+    orderNo: o.orderNo ?? orderNoFor(o._id, new Date(o.createdAt)),
     type: o.type,
     title: o.title,
     status: o.status,

@@ -33,6 +33,8 @@ export type HookState = 'none' | 'pending' | 'done'
 
 export interface OrderDoc {
   _id: string
+  /** Short human number (date + 6 digits, order-number.ts); absent on orders placed before it existed. */
+  orderNo?: string
   type: OrderType
   communityId: string
   householdId: string
@@ -94,6 +96,7 @@ export const ORDER_INDEXES = defineIndexes(
   { collection: ORDER_COLLECTIONS.orders, fields: ['householdId', 'listed', 'createdAt'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['status', 'expiresAt'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['reservation'] },
+  { collection: ORDER_COLLECTIONS.orders, fields: ['orderNo'], unique: true },
   { collection: ORDER_COLLECTIONS.orders, fields: ['paidHook'] },
   { collection: ORDER_COLLECTIONS.refunds, fields: ['orderId'] },
   { collection: ORDER_COLLECTIONS.refunds, fields: ['submitted', 'status', 'requestedAt'] },

@@ -12,6 +12,7 @@ import type { HouseholdDoc } from '../households'
 import { COLLECTIONS } from '../households'
 import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { orderIdFor, requestHashOf } from './order-ids'
+import { ORDER_NO_ATTEMPTS, orderNoFor } from './order-number'
 import { historyEntry, loadOrder } from './order-transition'
 import { ensurePrepay } from './prepay'
 import { ORDER_COLLECTIONS, UNPAID_TTL_MS, type OrderDoc } from './order.model'
@@ -93,15 +94,19 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
     updatedAt: now,
     expiresAt: new Date(now.getTime() + UNPAID_TTL_MS),
   }
-  try {
-    must(await platform.db.collection(ORDER_COLLECTIONS.orders).add(doc))
-    return doc
-  } catch (e) {
-    // The same request racing itself (double tap on two connections): the other one created it.
-    if (!isDuplicateKey(e)) throw e
-    const existing = await loadOrder(platform, orderId)
-    if (!existing) throw e
-    return existing
+  for (let attempt = 0; ; attempt++) {
+    const numbered = { ...doc, orderNo: orderNoFor(orderId, now, attempt) }
+    try {
+      must(await platform.db.collection(ORDER_COLLECTIONS.orders).add(numbered))
+      return numbered
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e
+      // The same request racing itself (double tap on two connections): the other one created it.
+      const existing = await loadOrder(platform, orderId)
+      if (existing) return existing
+      // Otherwise another order of the same day holds this number: draw the next one.
+      if (attempt + 1 >= ORDER_NO_ATTEMPTS) throw e
+    }
   }
 }
 

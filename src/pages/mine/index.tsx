@@ -10,13 +10,15 @@ import './index.scss'
 
 const BIND_URL = '/packages/households/pages/bind/index'
 const LINKS = [
+  { title: '消息中心', url: '/packages/households/pages/inbox/index' },
   { title: '我的订单', url: '/packages/orders/pages/index/index' },
   { title: '房屋与成员', url: '/packages/households/pages/index/index' },
 ]
 
-// H5 only (constant-folded away on weapp): which demo persona is being played.
+// H5 only (constant-folded away on weapp): which demo persona is being played, and the row to switch it.
 const useDevPersonaLabel: () => string | null =
   process.env.TARO_ENV === 'h5' ? (require('@/dev/use-dev-persona-label') as typeof import('@/dev/use-dev-persona-label')).useDevPersonaLabel : () => null
+const PersonaEntry = process.env.TARO_ENV === 'h5' ? (require('@/dev/PersonaEntry') as typeof import('@/dev/PersonaEntry')).PersonaEntry : null
 
 /** 我的: who you are (name, roles) and your homes, from households.me. */
 export default function MinePage() {
@@ -75,6 +77,7 @@ export default function MinePage() {
           </>
         )}
       </PageState>
+      {PersonaEntry && <PersonaEntry />}
     </View>
   )
 }

@@ -1,4 +1,5 @@
 import type { MeOutput } from '@contracts/households.contract'
+import { BRAND } from '@/styles/tokens'
 
 export interface ServiceEntry {
   key: string
@@ -13,7 +14,7 @@ export interface ServiceEntry {
 
 /** The 服务 grid. Each area owns its line: point `url` at your area's entry page. */
 export const SERVICE_ENTRIES: ServiceEntry[] = [
-  { key: 'fees', title: '物业缴费', glyph: '缴', color: '#10a66b', url: '/packages/fees/pages/index/index' },
+  { key: 'fees', title: '物业缴费', glyph: '缴', color: BRAND, url: '/packages/fees/pages/index/index' },
   { key: 'repairs', title: '报事报修', glyph: '修', color: '#f08c00', url: '/packages/repairs/pages/index/index' },
   { key: 'access', title: '门禁通行', glyph: '门', color: '#1677ff', url: '/packages/access/pages/index/index' },
   { key: 'groupbuy', title: '社区团购', glyph: '团', color: '#f5222d', url: '/packages/groupbuy/pages/index/index' },

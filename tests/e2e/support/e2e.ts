@@ -79,28 +79,35 @@ export async function startE2E(): Promise<E2E> {
 }
 
 export interface OpenAppOptions {
-  /** Demo persona id (unbound, owner, family, steward, steward2, technician, ops, visitor). */
+  /** Demo persona id (unbound, owner, family, steward, steward2, technician, ops, visitor); none = a fresh browser. */
   persona?: string
   /** App route, e.g. '/pages/mine/index' or '/packages/fees/pages/index/index?x=1'. */
   path?: string
+  /** CSS pixels; default 390×844. The front-door checks use 375×812 (and 320 wide for text cut-off). */
+  viewport?: { width: number; height: number }
 }
 
-/** A new phone-sized (390×844) browser context with the persona preselected, opened at `path`. */
-export async function openApp(target: E2E | Browser, { persona = 'owner', path: route = '/pages/index/index' }: OpenAppOptions = {}): Promise<Page> {
+/**
+ * A new phone-sized browser context with the persona preselected, opened at `path`. Without a persona a
+ * fresh browser is the unbound newcomer (src/dev/persona-store.ts), so a test that means the owner says so.
+ */
+export async function openApp(target: E2E | Browser, { persona, path: route = '/pages/index/index', viewport = { width: 390, height: 844 } }: OpenAppOptions = {}): Promise<Page> {
   const browser = 'browser' in target ? target.browser : target
   const baseUrl = 'baseUrl' in target ? target.baseUrl : baseUrls.get(browser)
   if (!baseUrl) throw new Error('openApp: this browser was not started by startE2E()')
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })
-  await context.addInitScript((id) => {
-    if (!localStorage.getItem('dev.persona')) localStorage.setItem('dev.persona', id)
-  }, persona)
+  if (persona) {
+    await context.addInitScript((id) => {
+      if (!localStorage.getItem('dev.persona')) localStorage.setItem('dev.persona', id)
+    }, persona)
+  }
   const page = await context.newPage()
   page.on('pageerror', (e) => process.stderr.write(`[browser] ${e.message}\n`))
   await page.goto(`${baseUrl}/#${route.startsWith('/') ? route : `/${route}`}`)

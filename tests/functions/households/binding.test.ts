@@ -43,6 +43,12 @@ describe('households.bind: proving ownership of a room', () => {
     expect(me.ok && me.data.households).toEqual([])
   })
 
+  it('the bound owner appears among the members under the registered name', async () => {
+    expect((await bind(world, 'demo-unbound')).ok).toBe(true)
+    const members = await world.call('households', 'demo-unbound', { action: 'members', householdId: BIND_TARGET })
+    expect(members).toMatchObject({ ok: true, data: { members: [expect.objectContaining({ role: 'owner', nickname: '刘洋', isMe: true })] } })
+  })
+
   it('refuses a malformed phone as bad input, without counting it or writing anything', async () => {
     const before = dumpDatabase(world.platform)
     const res = await bind(world, 'demo-unbound', { phone: '12345' })

@@ -26,6 +26,7 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   // ---- households ----
   'households.me': as('owner'),
   'households.notices': as('owner', community),
+  'households.notice': as('owner', () => ({ id: 'n-heating' })),
   'households.listCommunities': as('unbound'),
   'households.listBuildings': as('unbound', community),
   'households.listUnits': as('unbound', () => ({ buildingId: 'b-1' })),
@@ -42,6 +43,8 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'households.householdDetail': as('owner', household),
   'households.stewardGrid': as('steward'),
   'households.stewardHouseholds': as('steward', () => ({ buildingId: 'b-1' })),
+  'households.inbox': as('owner', () => ({ limit: 20 })),
+  'households.inboxRead': as('owner', () => ({ ids: 'all' })),
 
   // ---- ops (console events; a WeChat user who is ops of the community may run them too) ----
   'ops.upsertCommunity': as('console', () => ({ ...community(), name: '阳光花园', city: '杭州' })),

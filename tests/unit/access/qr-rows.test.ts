@@ -1,4 +1,4 @@
-import { qrRows } from '../../../src/packages/access/components/qr-rows'
+import { qrRows } from '../../../src/components/qr/qr-rows'
 
 describe('QR rows for the pass QR', () => {
   const code = 'AQEBckuneGsCrsUAHsT3AIyT9gloLTEtMS0xMDHaeuZjFA6wugQAAQACAGUAZjzsLKkMaxXw08XZNvBaBCQ'

@@ -2,10 +2,11 @@ import type { Db } from '@cloudbase/database'
 import { isDuplicateKey, must } from '../../../core/kernel/db-result'
 import { COLLECTIONS } from '../../../core/households/registry-collections'
 import { hashPhone } from '../../../core/households/phone'
-import type { BuildingDoc, HouseholdDoc, NoticeDoc, ResidentDoc, StaffDoc } from '../../../core/households/household.model'
+import type { BuildingDoc, HouseholdDoc, ResidentDoc, StaffDoc } from '../../../core/households/household.model'
 import { DEMO_BINDING, DEMO_COMMUNITY_ID } from './personas'
 import type { SeedContext } from './seed-context'
 import { featureSeeders } from './feature-seeders'
+import { demoNotices } from './demo-notices'
 
 export type { SeedContext } from './seed-context'
 
@@ -83,12 +84,7 @@ export async function seedDemo(ctx: SeedContext): Promise<{ seeded: boolean }> {
     { _id: 'r-family', openid: 'demo-family', householdId: 'h-1-1-101', communityId: DEMO_COMMUNITY_ID, role: 'family', status: 'active', boundAt: now },
   ]
   await insertAll(db, COLLECTIONS.residents, residents)
-  const day = 86400_000
-  const notices: NoticeDoc[] = [
-    { _id: 'n-water', communityId: DEMO_COMMUNITY_ID, title: '11月25日 2栋停水通知', body: '因二次供水设备检修，11月25日 9:00–15:00 2栋暂停供水，请提前储水。', pinned: true, publishedAt: new Date(now.getTime() - day) },
-    { _id: 'n-heating', communityId: DEMO_COMMUNITY_ID, title: '冬季供暖试运行', body: '小区供暖将于本周六开始试运行，如有暖气不热请在“报事报修”中提交。', pinned: false, publishedAt: new Date(now.getTime() - 2 * day) },
-    { _id: 'n-fire', communityId: DEMO_COMMUNITY_ID, title: '消防通道清理', body: '请各位业主勿在消防通道停放电动车，物业将于月底统一清理。', pinned: false, publishedAt: new Date(now.getTime() - 5 * day) },
-  ]
+  const notices = demoNotices(now)
   await insertAll(db, COLLECTIONS.notices, notices)
   // The community document goes last: its presence is what marks the seed as complete.
   for (const seeder of featureSeeders) await seeder.seed(ctx)

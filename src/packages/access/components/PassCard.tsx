@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { QrMatrix } from './QrMatrix'
+import { QrMatrix } from '@/components/qr/QrMatrix'
 import type { RotatingPass } from '../hooks/use-rotating-pass'
 import './pass-card.scss'
 

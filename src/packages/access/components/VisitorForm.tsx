@@ -4,7 +4,7 @@ import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { accessContract, type AccessDoor, type VisitorPass } from '@contracts/access.contract'
 import { callFn } from '@/services/call-fn'
-import { toastError } from './show-result'
+import { toastError } from '@/services/toast'
 import './visitor-form.scss'
 
 const HOURS = [2, 4, 8, 24]

@@ -1,3 +1,4 @@
+import { shanghaiDate, shanghaiParts } from '@/services/format'
 import type { AccessLogEntry, VisitorPass } from '@contracts/access.contract'
 import { REFUSAL_LABELS } from '@contracts/access.contract'
 
@@ -21,16 +22,16 @@ export function resultLabel(e: Pick<AccessLogEntry, 'result' | 'reason'>): strin
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** "11月22日 10:00": the phone's own zone, which for our residents is China time. */
+/** "11月22日 10:00" in Beijing time, whatever the phone's zone. */
 export function shortTime(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  const d = shanghaiParts(iso)
+  return `${d.m}月${d.d}日 ${pad(d.h)}:${pad(d.min)}`
 }
 
 export function windowLabel(p: Pick<VisitorPass, 'startsAt' | 'endsAt'>): string {
-  const end = new Date(p.endsAt)
-  const sameDay = new Date(p.startsAt).toDateString() === end.toDateString()
-  return `${shortTime(p.startsAt)} 至 ${sameDay ? `${pad(end.getHours())}:${pad(end.getMinutes())}` : shortTime(p.endsAt)}`
+  const end = shanghaiParts(p.endsAt)
+  const sameDay = shanghaiDate(p.startsAt) === shanghaiDate(p.endsAt)
+  return `${shortTime(p.startsAt)} 至 ${sameDay ? `${pad(end.h)}:${pad(end.min)}` : shortTime(p.endsAt)}`
 }
 
 /** The share card's page; passId + token are the visitor's whole credential. */

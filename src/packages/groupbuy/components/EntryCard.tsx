@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { STAGE_LABELS, type MyEntry } from '@contracts/groupbuy.contract'
-import { QrMatrix } from '../../access/components/QrMatrix'
+import { QrMatrix } from '@/components/qr/QrMatrix'
 import { spacedCode, windowText, yuan } from './labels'
 
 const ORDER_DETAIL = (orderId: string) => `/packages/orders/pages/detail/index?orderId=${orderId}`

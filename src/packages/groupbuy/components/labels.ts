@@ -1,6 +1,6 @@
 import type { CampaignCard } from '@contracts/groupbuy.contract'
 
-export { yuan } from '../../orders/components/labels'
+export { yuan } from '@/services/format'
 
 export const detailUrl = (campaignId: string, stewardId?: string | null) =>
   `/packages/groupbuy/pages/detail/index?campaignId=${campaignId}${stewardId ? `&stewardId=${stewardId}` : ''}`

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { groupbuyContract } from '@contracts/groupbuy.contract'
 import { callFn } from '@/services/call-fn'
-import { groupEnterCloudId } from '../../groups/services/group-enter'
+import { groupEnterCloudId } from '@/services/group-enter'
 
 /**
  * Opened from a steward's card (the path carries stewardId): remember the touch once per page open, with

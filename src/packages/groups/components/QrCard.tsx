@@ -1,5 +1,5 @@
 import { View, Text, Image } from '@tarojs/components'
-import { imageUrl } from '../services/group-enter'
+import { imageUrl } from '@/services/group-enter'
 import { formatDateTime, timeLeft } from './labels'
 import './groups.scss'
 

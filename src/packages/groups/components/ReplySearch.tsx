@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupsContract } from '@contracts/groups.contract'
-import { callFn, isFnError } from '@/services/call-fn'
+import { callFn } from '@/services/call-fn'
 import { KIND_SHORT } from './labels'
+import { toastError } from '@/services/toast'
 
 type Reply = { keyword: string; answer: string; kind: keyof typeof KIND_SHORT }
 
@@ -17,7 +18,7 @@ export function ReplySearch() {
     try {
       setResults((await callFn(groupsContract, 'searchReplies', { keyword: keyword.trim() })).results)
     } catch (e) {
-      void Taro.showToast({ title: isFnError(e) ? e.message : '查询失败', icon: 'none' })
+      toastError(e, '查询失败')
     }
   }
   return (

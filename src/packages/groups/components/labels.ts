@@ -1,6 +1,7 @@
 import type { GroupStage } from '@contracts/groups.contract'
+import { BRAND, INFO, MUTED } from '@/styles/tokens'
 
-export const STAGE_COLORS: Record<GroupStage, string> = { strong: '#10a66b', daily: '#1677ff', weak: '#8c8c8c' }
+export const STAGE_COLORS: Record<GroupStage, string> = { strong: BRAND, daily: INFO, weak: MUTED }
 
 /** "11月29日 10:00" in Beijing time, whatever the phone's zone. */
 export function formatDateTime(iso: string): string {

@@ -13,7 +13,7 @@ export function OrderCard({ order }: { order: OrderSummary }) {
       </View>
       <Text className='order-card__title'>{order.title}</Text>
       <View className='order-card__foot'>
-        <Text className='order-card__time'>{shortTime(order.createdAt)}</Text>
+        <Text className='order-card__time'>{`${shortTime(order.createdAt)} · ${order.orderNo}`}</Text>
         <Text className='order-card__amount'>{yuan(order.amountFen)}</Text>
       </View>
       {order.refundedFen > 0 && <Text className='order-card__refunded'>已退 {yuan(order.refundedFen)}</Text>}

@@ -1,3 +1,4 @@
+export { yuan, shortTime } from '@/services/format'
 import { ORDER_STATUS_LABELS, type OrderStatus, type OrderType } from '@contracts/orders.contract'
 
 export const statusLabel = (s: OrderStatus) => ORDER_STATUS_LABELS[s]
@@ -14,19 +15,7 @@ export const FILTERS: { key: OrderStatus | 'all'; title: string }[] = [
   { key: 'cancelled', title: '已取消' },
 ]
 
-/** Money is integer fen everywhere; shown as ¥88.00. */
-export function yuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`
-}
-
 const ACTORS: Record<string, string> = { resident: '您', wechatpay: '微信支付', ops: '物业', timer: '系统', system: '系统' }
 export const actorLabel = (by: string) => ACTORS[by] ?? by
-
-/** "11-22 10:05" in Beijing time, whatever the phone's zone. */
-export function shortTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
-}
 
 export const detailUrl = (orderId: string) => `/packages/orders/pages/detail/index?orderId=${orderId}`

@@ -3,15 +3,12 @@ import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { repairsContract, type TicketDetail } from '@contracts/repairs.contract'
-import { callFn, isFnError } from '@/services/call-fn'
+import { callFn } from '@/services/call-fn'
 import { shortTime } from './labels'
 import { TechnicianPicker } from './TechnicianPicker'
+import { toastError, toastOk } from '@/services/toast'
 
 const page = (name: string, id: string) => `/packages/repairs/pages/${name}/index?id=${id}`
-
-function toast(e: unknown) {
-  void Taro.showToast({ title: isFnError(e) ? e.message : '操作失败，请重试', icon: 'none', duration: 2500 })
-}
 
 /** The buttons the server offered this viewer (viewerActions); every one refreshes the ticket after. */
 export function TicketActions({ t, onChanged }: { t: TicketDetail; onChanged: () => Promise<void> }) {
@@ -24,11 +21,11 @@ export function TicketActions({ t, onChanged }: { t: TicketDetail; onChanged: ()
     setBusy(true)
     try {
       await work()
-      void Taro.showToast({ title: done, icon: 'success' })
+      toastOk(done)
       setPanel(null)
       await onChanged()
     } catch (e) {
-      toast(e)
+      toastError(e)
     } finally {
       setBusy(false)
     }

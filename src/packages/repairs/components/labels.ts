@@ -1,19 +1,10 @@
 import { REPAIR_STATUS_LABELS, type RepairStatus } from '@contracts/repairs.contract'
 
-/** Beijing time whatever the phone's zone (no DST in China). */
+import { shanghaiParts as parts, shortTime } from '@/services/format'
+
+export { shortTime }
 const SHANGHAI_OFFSET_MS = 8 * 3600_000
 const pad = (n: number) => String(n).padStart(2, '0')
-
-function parts(iso: string) {
-  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS)
-  return { m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes() }
-}
-
-/** "11-22 14:05" */
-export function shortTime(iso: string): string {
-  const p = parts(iso)
-  return `${pad(p.m)}-${pad(p.d)} ${pad(p.h)}:${pad(p.min)}`
-}
 
 /** "11-22 14:00–16:00" (the day once when both ends fall on it). */
 export function windowText(w: { start: string; end: string }): string {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { isFnError } from '@/services/call-fn'
+import { toastError, toastOk } from '@/services/toast'
 
 /**
  * The form pages' submit: run the work with the button busy, confirm with a toast and go back to the
@@ -9,10 +9,10 @@ export async function submitAndBack(setBusy: (busy: boolean) => void, work: () =
   setBusy(true)
   try {
     await work()
-    void Taro.showToast({ title: done, icon: 'success' })
+    toastOk(done)
     setTimeout(() => void Taro.navigateBack(), 600)
   } catch (e) {
-    void Taro.showToast({ title: isFnError(e) ? e.message : '提交失败，请重试', icon: 'none', duration: 2500 })
+    toastError(e, '提交失败，请重试')
   } finally {
     setBusy(false)
   }

@@ -8,7 +8,7 @@ import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { PassCard } from '../../components/PassCard'
 import { DoorList } from '../../components/DoorList'
-import { toastError, toastOk } from '../../components/show-result'
+import { toastError, toastOk } from '@/services/toast'
 import { useRotatingPass } from '../../hooks/use-rotating-pass'
 import './index.scss'
 

@@ -9,7 +9,7 @@ import { PageState } from '@/components/PageState'
 import { VisitorForm } from '../../components/VisitorForm'
 import { VisitorPassItem } from '../../components/VisitorPassItem'
 import { ShareLinkSheet } from '../../components/ShareLinkSheet'
-import { toastError, toastOk } from '../../components/show-result'
+import { toastError, toastOk } from '@/services/toast'
 import { visitorPagePath } from '../../components/labels'
 import './index.scss'
 

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { feesContract, type ReceiptSummary } from '@contracts/fees.contract'
-import { callFn, FnError, isFnError } from '@/services/call-fn'
+import { useFnPaged } from '@/hooks/use-fn-paged'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
+import { SegmentTabs } from '@/components/SegmentTabs'
+import { ListFooter } from '@/components/ListFooter'
 import { dateTime, receiptUrl, yuan } from '../../components/labels'
 import '../../components/fees.scss'
 
@@ -28,35 +30,11 @@ function ReceiptCard({ r }: { r: ReceiptSummary }) {
 }
 
 function Receipts() {
-  const [items, setItems] = useState<ReceiptSummary[]>()
-  const [hasMore, setHasMore] = useState(false)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<FnError>()
-  const seq = useRef(0)
-  const load = useCallback(async (offset: number) => {
-    const mine = ++seq.current
-    setLoading(true)
-    try {
-      const res = await callFn(feesContract, 'history', { offset, limit: PAGE })
-      if (mine !== seq.current) return
-      setItems((prev) => (offset === 0 ? res.items : [...(prev ?? []), ...res.items]))
-      setHasMore(res.hasMore)
-      setError(undefined)
-    } catch (e) {
-      if (mine === seq.current) setError(isFnError(e) ? e : new FnError('INTERNAL', '加载失败'))
-    } finally {
-      if (mine === seq.current) setLoading(false)
-    }
-  }, [])
-  useEffect(() => void load(0), [load])
-  usePullDownRefresh(() => void load(0).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (hasMore && !loading) void load(items?.length ?? 0)
-  })
+  const list = useFnPaged(feesContract, 'history', {}, { limit: PAGE, reloadOnReturn: true })
   return (
-    <PageState loading={loading} error={error} hasData={!!items} empty={items?.length === 0} emptyText='还没有缴费记录' onRetry={() => void load(0)}>
-      {items?.map((r) => <ReceiptCard key={r.receiptId} r={r} />)}
-      {items && items.length > 0 && <Text className='fees-more'>{hasMore ? (loading ? '加载中…' : '上拉加载更多') : '没有更多了'}</Text>}
+    <PageState loading={list.loading} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText='还没有缴费记录' onRetry={() => void list.reload()}>
+      {list.items.map((r) => <ReceiptCard key={r.receiptId} r={r} />)}
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
     </PageState>
   )
 }
@@ -90,14 +68,7 @@ export default function FeesHistoryPage() {
   const [tab, setTab] = useState<'receipts' | 'invoices'>(params.tab === 'invoices' ? 'invoices' : 'receipts')
   return (
     <View className='fees-page'>
-      <View className='fees-tabs'>
-        <Text className={`fees-tabs__tab ${tab === 'receipts' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setTab('receipts')}>
-          缴费记录
-        </Text>
-        <Text className={`fees-tabs__tab ${tab === 'invoices' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setTab('invoices')}>
-          发票申请
-        </Text>
-      </View>
+      <SegmentTabs tabs={[{ key: 'receipts', title: '缴费记录' }, { key: 'invoices', title: '发票申请' }]} value={tab} onChange={setTab} />
       {tab === 'receipts' ? <Receipts /> : <Invoices />}
     </View>
   )

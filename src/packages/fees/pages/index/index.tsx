@@ -1,13 +1,14 @@
-import { useMemo, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useMemo, useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { feesContract } from '@contracts/fees.contract'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
-import { usePayment } from '../../../orders/components/use-payment'
-import { toastError } from '../../../orders/components/toast'
+import { usePayment } from '@/components/payment/use-payment'
+import { toastError } from '@/services/toast'
 import { HouseholdBillsCard } from '../../components/HouseholdBillsCard'
 import { HISTORY_URL, receiptUrl, yuan } from '../../components/labels'
 import '../../components/fees.scss'
@@ -54,11 +55,7 @@ export default function FeesIndexPage() {
     await q.reload()
     setSelected(new Set())
   }
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void reload()
-    shown.current = true
-  })
+  useReloadOnReturn(reload)
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const checkout = async () => {

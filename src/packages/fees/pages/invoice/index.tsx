@@ -6,7 +6,8 @@ import { feesContract, type InvoiceTitle } from '@contracts/fees.contract'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
-import { toastError, toastOk } from '../../../orders/components/toast'
+import { SegmentTabs } from '@/components/SegmentTabs'
+import { toastError, toastOk } from '@/services/toast'
 import { HISTORY_URL, periodLabel, yuan } from '../../components/labels'
 import '../../components/fees.scss'
 
@@ -64,14 +65,7 @@ export default function FeesInvoicePage() {
           <Text className='fees-form__hint'>开票金额 {yuan(total)}</Text>
         </View>
         <View className='card'>
-          <View className='fees-tabs'>
-            <Text className={`fees-tabs__tab ${type === 'personal' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setType('personal')}>
-              个人
-            </Text>
-            <Text className={`fees-tabs__tab ${type === 'company' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setType('company')} data-testid='title-company'>
-              单位
-            </Text>
-          </View>
+          <SegmentTabs tabs={[{ key: 'personal', title: '个人' }, { key: 'company', title: '单位', testId: 'title-company' }]} value={type} onChange={setType} />
           <View className='fees-form__row'>
             <Text className='fees-form__label'>{type === 'company' ? '单位名称' : '抬头（姓名）'}</Text>
             <Input className='fees-form__input' value={name} maxlength={60} onInput={(e) => setName(e.detail.value)} data-testid='title-name' />

@@ -3,14 +3,16 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageState } from '@/components/PageState'
 import { CampaignItem } from '../../components/CampaignItem'
-import { usePaged } from '../../components/use-paged'
+import { groupbuyContract } from '@contracts/groupbuy.contract'
+import { useFnPaged } from '@/hooks/use-fn-paged'
 import { MY_ORDERS_URL } from '../../components/labels'
 import '../../components/groupbuy.scss'
 
 /** 社区团购: my community's campaigns (open ones first), paged, with a way to my group-buy orders. */
 export default function GroupbuyListPage() {
-  const { first, items, hasMore, loadingMore, loadMore } = usePaged('campaigns')
-  const unbound = first.data?.communityId === null
+  const list = useFnPaged(groupbuyContract, 'campaigns', {}, { limit: 10 })
+  const { items, hasMore, loadingMore, loadMore } = list
+  const unbound = list.last?.communityId === null
   const now = Date.now()
   return (
     <View className='gb-page'>
@@ -21,9 +23,9 @@ export default function GroupbuyListPage() {
         </Text>
       </View>
       <PageState
-        loading={first.loading}
-        error={first.error}
-        hasData={!!first.data}
+        loading={list.loading}
+        error={list.error}
+        hasData={list.loaded}
         empty={unbound || items.length === 0}
         emptyText={unbound ? '绑定房屋后即可参加本小区团购' : '暂时没有团购活动，敬请期待'}
         emptyAction={
@@ -33,7 +35,7 @@ export default function GroupbuyListPage() {
             </Button>
           ) : undefined
         }
-        onRetry={() => void first.reload()}
+        onRetry={() => void list.reload()}
       >
         {items.map((c) => (
           <CampaignItem key={c.campaignId} campaign={c} serverNow={now} />

@@ -1,23 +1,17 @@
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { PageState } from '@/components/PageState'
 import { EntryCard } from '../../components/EntryCard'
-import { usePaged } from '../../components/use-paged'
+import { groupbuyContract } from '@contracts/groupbuy.contract'
+import { useFnPaged } from '@/hooks/use-fn-paged'
 import '../../components/groupbuy.scss'
 
-/** 我的团购: my households' group-buy orders, newest first, with pickup codes once a group forms. */
+/** 我的团购 (reloaded on return from paying or from the order page: the stage may have moved): my households' group-buy orders, newest first, with pickup codes once a group forms. */
 export default function MyGroupbuyOrdersPage() {
-  const { first, items, hasMore, loadingMore, loadMore } = usePaged('myOrders')
-  const [shown, setShown] = useState(false)
-  // Back from paying or from the order page: the stage may have moved.
-  useDidShow(() => {
-    if (shown) void first.reload()
-    setShown(true)
-  })
+  const list = useFnPaged(groupbuyContract, 'myOrders', {}, { limit: 10, reloadOnReturn: true })
+  const { items, hasMore, loadingMore, loadMore } = list
   return (
     <View className='gb-page'>
-      <PageState loading={first.loading} error={first.error} hasData={!!first.data} empty={items.length === 0} emptyText='还没有团购订单' onRetry={() => void first.reload()}>
+      <PageState loading={list.loading} error={list.error} hasData={list.loaded} empty={items.length === 0} emptyText='还没有团购订单' onRetry={() => void list.reload()}>
         {items.map((e) => (
           <EntryCard key={e.orderId} entry={e} />
         ))}

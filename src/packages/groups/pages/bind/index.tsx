@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupsContract } from '@contracts/groups.contract'
 import { callFn, isFnError } from '@/services/call-fn'
-import { groupEnterCloudId } from '../../services/group-enter'
+import { groupEnterCloudId } from '@/services/group-enter'
 import '../../components/groups.scss'
 
 type State = { kind: 'working' } | { kind: 'bound'; name: string } | { kind: 'entered'; name: string | null } | { kind: 'message'; text: string }

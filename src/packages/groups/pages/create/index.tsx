@@ -4,11 +4,13 @@ import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupsContract, type GroupKind } from '@contracts/groups.contract'
 import { householdsContract } from '@contracts/households.contract'
-import { callFn, isFnError } from '@/services/call-fn'
+import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { KIND_SHORT } from '../../components/labels'
 import '../../components/groups.scss'
+import { toastError } from '@/services/toast'
+import { BRAND } from '@/styles/tokens'
 
 const KINDS = Object.keys(KIND_SHORT) as GroupKind[]
 
@@ -31,7 +33,7 @@ export default function CreateGroupPage() {
       void Taro.showToast({ title: '已创建', icon: 'success' })
       setTimeout(() => void Taro.navigateBack(), 600)
     } catch (e) {
-      void Taro.showToast({ title: isFnError(e) ? e.message : '创建失败', icon: 'none', duration: 2500 })
+      toastError(e, '创建失败')
     } finally {
       setBusy(false)
     }
@@ -47,7 +49,7 @@ export default function CreateGroupPage() {
         <Text className='section-title'>群类型</Text>
         <View className='kind-chips'>
           {KINDS.map((k) => (
-            <Text key={k} className='kind-chip' style={k === kind ? { borderColor: '#10a66b', color: '#10a66b' } : undefined} onClick={() => setKind(k)}>
+            <Text key={k} className='kind-chip' style={k === kind ? { borderColor: BRAND, color: BRAND } : undefined} onClick={() => setKind(k)}>
               {KIND_SHORT[k]}
             </Text>
           ))}
@@ -55,7 +57,7 @@ export default function CreateGroupPage() {
         <Text className='section-title'>覆盖楼栋（不选 = 全小区）</Text>
         <View className='kind-chips'>
           {community?.buildings.map((b) => (
-            <Text key={b.buildingId} className='kind-chip' style={buildings.includes(b.buildingId) ? { borderColor: '#10a66b', color: '#10a66b' } : undefined} onClick={() => toggle(b.buildingId)}>
+            <Text key={b.buildingId} className='kind-chip' style={buildings.includes(b.buildingId) ? { borderColor: BRAND, color: BRAND } : undefined} onClick={() => toggle(b.buildingId)}>
               {b.name}
             </Text>
           ))}

@@ -7,7 +7,7 @@ import { callFn, isFnError } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { QrCard } from '../../components/QrCard'
-import { groupEnterCloudId } from '../../services/group-enter'
+import { groupEnterCloudId } from '@/services/group-enter'
 import '../../components/groups.scss'
 
 const BIND_URL = '/packages/households/pages/bind/index'

@@ -1,15 +1,17 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupsContract, type GroupView, type StewardTask } from '@contracts/groups.contract'
-import { callFn, isFnError } from '@/services/call-fn'
+import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { GroupCard } from '../../components/GroupCard'
 import { TaskList } from '../../components/TaskList'
 import { ReplySearch } from '../../components/ReplySearch'
 import '../../components/groups.scss'
+import { toastError } from '@/services/toast'
 
 type MoveInfo = { groupId: string; members: { label: string; lastActiveAt: string }[]; target: { name: string } | null }
 
@@ -19,12 +21,8 @@ export default function StewardGroupsPage() {
   const groups = useFnQuery(groupsContract, 'myGroups', {})
   const [move, setMove] = useState<MoveInfo | null>(null)
   const reload = () => Promise.all([tasks.reload(), groups.reload()])
-  const [shown, setShown] = useState(false)
-  useDidShow(() => {
-    // Coming back from the upload page: show the new expiry without a manual refresh.
-    if (shown) void reload()
-    setShown(true)
-  })
+  // Coming back from the upload page: show the new expiry without a manual refresh.
+  useReloadOnReturn(reload)
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   // The bind card: opened inside the WeChat group, it binds that group's openGId to this record.
   useShareAppMessage((res) => {
@@ -38,7 +36,7 @@ export default function StewardGroupsPage() {
       await callFn(groupsContract, 'ackTask', { taskId: t.id })
       await tasks.reload()
     } catch (e) {
-      void Taro.showToast({ title: isFnError(e) ? e.message : '操作失败', icon: 'none' })
+      toastError(e, '操作失败')
     }
   }
   const showMove = async (g: GroupView) => {
@@ -46,7 +44,7 @@ export default function StewardGroupsPage() {
       const res = await callFn(groupsContract, 'membersToMove', { groupId: g.id })
       setMove({ groupId: g.id, members: res.members, target: res.target })
     } catch (e) {
-      void Taro.showToast({ title: isFnError(e) ? e.message : '查询失败', icon: 'none' })
+      toastError(e, '查询失败')
     }
   }
 

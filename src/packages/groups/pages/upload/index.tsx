@@ -3,11 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Image, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupsContract, type GroupView } from '@contracts/groups.contract'
-import { callFn, isFnError } from '@/services/call-fn'
-import { uploadGroupImage } from '../../services/upload-image'
+import { callFn } from '@/services/call-fn'
+import { uploadImage } from '@/services/upload'
 import { pickableDays, savedAtFromDay, shanghaiDay } from '../../services/saved-at'
 import { formatDateTime, timeLeft } from '../../components/labels'
 import '../../components/groups.scss'
+import { toastError } from '@/services/toast'
 
 /**
  * 上传群二维码: pick the QR image saved from the WeChat group and the day it was saved; the code then
@@ -34,12 +35,12 @@ export default function UploadCodePage() {
     if (!filePath) return
     setBusy(true)
     try {
-      const fileId = await uploadGroupImage(filePath, groupId)
+      const fileId = await uploadImage(filePath, `groups/${groupId}`)
       const savedAt = savedAtFromDay(day, new Date()).toISOString()
       setResult(await callFn(groupsContract, 'uploadCode', { groupId, fileId, savedAt }))
       void Taro.showToast({ title: '已上传', icon: 'success' })
     } catch (e) {
-      void Taro.showToast({ title: isFnError(e) ? e.message : '上传失败，请重试', icon: 'none', duration: 2500 })
+      toastError(e, '上传失败，请重试')
     } finally {
       setBusy(false)
     }

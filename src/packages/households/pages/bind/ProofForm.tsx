@@ -1,39 +1,27 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { householdsContract } from '@contracts/households.contract'
-import { callFn, isFnError } from '@/services/call-fn'
-import { showError } from '../../components/show-error'
+import { useFnMutation } from '@/hooks/use-fn-mutation'
+import { toastInfo, toastOk } from '@/services/toast'
 
 /**
- * Step 5: owner name + phone as registered with the property company. A network failure keeps the
- * request id so "再试一次" cannot bind twice; any answer from the server starts a fresh attempt.
+ * Step 5: owner name + phone as registered with the property company.
  */
 export function ProofForm({ householdId, label }: { householdId: string; label: string }) {
   const [ownerName, setOwnerName] = useState('')
   const [phone, setPhone] = useState('')
-  const [busy, setBusy] = useState(false)
-  const retryId = useRef<string>()
+  // use-fn-mutation: a lost reply keeps the request id for the same name + phone, so 再试一次 cannot bind twice.
+  const bind = useFnMutation(householdsContract, 'bind')
+  const busy = bind.busy
 
   const submit = async () => {
-    if (!ownerName.trim() || !phone.trim()) {
-      void Taro.showToast({ title: '请填写业主姓名和手机号', icon: 'none' })
-      return
-    }
-    setBusy(true)
-    try {
-      await callFn(householdsContract, 'bind', { householdId, ownerName, phone }, { requestId: retryId.current })
-      retryId.current = undefined
-      void Taro.showToast({ title: '绑定成功', icon: 'success' })
-      // Relaunch so every tab (already mounted with the old identity) loads the new household.
-      setTimeout(() => void Taro.reLaunch({ url: '/pages/mine/index' }), 800)
-    } catch (e) {
-      retryId.current = isFnError(e) && e.code === 'NETWORK.FAILED' ? e.requestId : undefined
-      showError(e)
-    } finally {
-      setBusy(false)
-    }
+    if (!ownerName.trim() || !phone.trim()) return toastInfo('请填写业主姓名和手机号')
+    if (!(await bind.run({ householdId, ownerName, phone }))) return
+    toastOk('绑定成功')
+    // Relaunch so every tab (already mounted with the old identity) loads the new household.
+    setTimeout(() => void Taro.reLaunch({ url: '/pages/mine/index' }), 800)
   }
 
   return (

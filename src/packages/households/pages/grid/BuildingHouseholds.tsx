@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { ActionOutput } from '@contracts/envelope'
 import { householdsContract } from '@contracts/households.contract'
 import { callFn } from '@/services/call-fn'
-import { showError } from '../../components/show-error'
+import { toastError } from '@/services/toast'
 
 type Item = ActionOutput<typeof householdsContract, 'stewardHouseholds'>['items'][number]
 const PAGE = 30
@@ -23,7 +23,7 @@ export function BuildingHouseholds({ buildingId }: { buildingId: string }) {
       setItems((prev) => (offset === 0 ? page.items : [...prev, ...page.items]))
       setHasMore(page.hasMore)
     } catch (e) {
-      showError(e)
+      toastError(e)
     } finally {
       setLoading(false)
     }
@@ -39,7 +39,7 @@ export function BuildingHouseholds({ buildingId }: { buildingId: string }) {
       const res = await callFn(householdsContract, 'clearBindLock', { householdId: h.householdId })
       void Taro.showToast({ title: res.cleared ? '已解除，业主可重新验证' : '该房屋当前没有验证限制', icon: 'none' })
     } catch (e) {
-      showError(e)
+      toastError(e)
     }
   }
   useEffect(() => {

@@ -8,8 +8,8 @@ import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { MEMBER_ROLE_LABEL } from '@/pages/mine/labels'
-import { showError } from '../../components/show-error'
-import { useReloadOnReturn } from '../../components/use-reload-on-return'
+import { toastError } from '@/services/toast'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import '../../components/households.scss'
 
 const BIND_URL = '/packages/households/pages/bind/index'
@@ -29,7 +29,7 @@ export default function HouseholdsPage() {
       void Taro.showToast({ title: '已切换', icon: 'success' })
       await q.reload()
     } catch (e) {
-      showError(e)
+      toastError(e)
     }
   }
   const openInvite = () => {

@@ -7,7 +7,7 @@ import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { MEMBER_ROLE_LABEL } from '@/pages/mine/labels'
-import { showError } from '../../components/show-error'
+import { toastError } from '@/services/toast'
 import '../../components/households.scss'
 
 const STATUS_TEXT = { used: '这个邀请已经被使用了，请让业主重新邀请。', expired: '这个邀请已过期（24 小时有效），请让业主重新邀请。' } as const
@@ -28,7 +28,7 @@ export default function InvitePage() {
       await callFn(householdsContract, 'acceptInvite', { code, ...(nickname.trim() ? { nickname: nickname.trim() } : {}) })
       setJoined(true)
     } catch (e) {
-      showError(e)
+      toastError(e)
       void q.reload()
     } finally {
       setBusy(false)

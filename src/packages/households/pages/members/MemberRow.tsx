@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Member } from '@contracts/households-members.schemas'
 import { MEMBER_ROLE_LABEL } from '@/pages/mine/labels'
+import { shanghaiDate } from '@/services/format'
 
 interface Props {
   member: Member
@@ -22,7 +23,7 @@ export function MemberRow({ member: m, canManage, onApprove, onRemove }: Props) 
     <View className={`hh-list-item member-row member-row--${m.status}`}>
       <View className='hh-list-item__main'>
         <Text className='hh-list-item__title'>{m.isMe ? `${name}（我）` : name}</Text>
-        <Text className='hh-list-item__meta'>{`${m.joinedAt.slice(0, 10)} ${m.status === 'pending' ? '申请加入' : '加入'}`}</Text>
+        <Text className='hh-list-item__meta'>{`${shanghaiDate(m.joinedAt)} ${m.status === 'pending' ? '申请加入' : '加入'}`}</Text>
       </View>
       <View className='hh-list-item__actions'>
         <Text className={`hh-tag hh-tag--${m.role}`}>{MEMBER_ROLE_LABEL[m.role]}</Text>

@@ -1,6 +1,8 @@
-/** "11月23日 10:00" in the phone's zone: the resident reads the deadline as local time. */
+import { shanghaiParts } from '@/services/format'
+
+/** "11月23日 10:00" in Beijing time: the deadline reads the same on a phone set to any zone. */
 export function formatExpiry(iso: string): string {
-  const d = new Date(iso)
+  const d = shanghaiParts(iso)
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return `${d.m}月${d.d}日 ${pad(d.h)}:${pad(d.min)}`
 }

@@ -8,8 +8,8 @@ import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { MEMBER_ROLE_LABEL } from '@/pages/mine/labels'
-import { showError } from '../../components/show-error'
-import { useReloadOnReturn } from '../../components/use-reload-on-return'
+import { toastError } from '@/services/toast'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { InviteCard, type Invite } from './InviteCard'
 import { MemberList } from './MemberList'
 import '../../components/households.scss'
@@ -35,7 +35,7 @@ export default function MembersPage() {
       void Taro.showToast({ title: done, icon: 'success' })
       await q.reload()
     } catch (e) {
-      showError(e)
+      toastError(e)
     } finally {
       setBusy(false)
     }

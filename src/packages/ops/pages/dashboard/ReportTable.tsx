@@ -1,6 +1,6 @@
 import { View, Text, ScrollView } from '@tarojs/components'
 import type { Figure } from '@contracts/attribution.contract'
-import { FIGURE_FIELDS } from '../../../steward/pages/dashboard/figure-format'
+import { FIGURE_FIELDS } from '@/components/figures/figure-format'
 
 const SCOPE = { community: '小区', steward: '管家', grid: '网格' } as const
 

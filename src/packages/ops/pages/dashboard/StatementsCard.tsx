@@ -6,8 +6,8 @@ import { opsContract } from '@contracts/ops.contract'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
-import { toastError } from '../../../orders/components/toast'
-import { currentMonth, monthLabel, shiftMonth, yuan } from '../../../steward/pages/dashboard/figure-format'
+import { toastError } from '@/services/toast'
+import { currentMonth, monthLabel, shiftMonth, yuan } from '@/components/figures/figure-format'
 
 /** Last month's commission statements, and the settlement run (the timer runs it anyway; repeating is harmless). */
 export function StatementsCard({ communityId }: { communityId: string }) {

@@ -8,8 +8,8 @@ import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { Timeline } from '../../components/Timeline'
 import { TYPE_LABELS, shortTime, statusLabel, yuan } from '../../components/labels'
-import { usePayment } from '../../components/use-payment'
-import { toastError, toastOk } from '../../components/toast'
+import { usePayment } from '@/components/payment/use-payment'
+import { toastError, toastOk } from '@/services/toast'
 import '../../components/orders.scss'
 import './index.scss'
 
@@ -90,7 +90,7 @@ export default function OrderDetailPage() {
                   <Text>{yuan(o.refundedFen)}</Text>
                 </View>
               )}
-              <Text className='order-detail__id'>订单号 {o.orderId}</Text>
+              <Text className='order-detail__id' data-testid='order-no'>订单号 {o.orderNo}</Text>
             </View>
             {o.refunds.length > 0 && (
               <View className='card'>

@@ -8,8 +8,8 @@ import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { detailUrl, yuan } from '../../components/labels'
-import { usePayment } from '../../components/use-payment'
-import { toastError } from '../../components/toast'
+import { usePayment } from '@/components/payment/use-payment'
+import { toastError } from '@/services/toast'
 import './index.scss'
 
 /** 到家服务: the community's paid services; 立即预约 places a service order and opens the cashier. */

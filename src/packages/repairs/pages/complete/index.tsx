@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { repairsContract } from '@contracts/repairs.contract'
 import { callFn } from '@/services/call-fn'
 import { PhotoGrid, pickPhotos } from '../../components/PhotoGrid'
-import { uploadRepairPhotos } from '../../services/upload-photo'
+import { monthFolder, uploadImagesOnce } from '@/services/upload'
 import { submitAndBack } from '../../components/submit-and-back'
 import '../../components/repairs.scss'
 
@@ -21,10 +21,8 @@ export default function CompleteTicketPage() {
     await submitAndBack(
       setBusy,
       async () => {
-        const missing = photos.filter((p) => !uploaded.current.has(p))
-        const ids = await uploadRepairPhotos(missing)
-        missing.forEach((p, i) => uploaded.current.set(p, ids[i]))
-        await callFn(repairsContract, 'complete', { ticketId: id, note: note.trim(), photos: photos.map((p) => uploaded.current.get(p)!) })
+        const fileIds = await uploadImagesOnce(photos, monthFolder('repairs'), uploaded.current)
+        await callFn(repairsContract, 'complete', { ticketId: id, note: note.trim(), photos: fileIds })
       },
       '已完成',
     )

@@ -6,7 +6,7 @@ import { PageState } from '@/components/PageState'
 import { TicketHead } from '../../components/TicketHead'
 import { TicketActions } from '../../components/TicketActions'
 import { Timeline } from '../../components/Timeline'
-import { useReloadOnReturn } from '../../components/use-reload-on-return'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import '../../components/repairs.scss'
 
 /** One ticket for whoever may see it: the resident, its technician, the grid's steward or ops. */

@@ -7,7 +7,7 @@ import { householdsContract } from '@contracts/households.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { TicketList } from '../../components/TicketList'
-import { useReloadOnReturn } from '../../components/use-reload-on-return'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import '../../components/repairs.scss'
 
 const FILTERS = [

@@ -4,15 +4,17 @@ import { View, Text, Textarea, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { REPAIR_CATEGORIES, REPAIR_CATEGORY_LABELS, repairsContract, type RepairCategory } from '@contracts/repairs.contract'
 import { householdsContract } from '@contracts/households.contract'
-import { callFn, isFnError } from '@/services/call-fn'
+import { callFn } from '@/services/call-fn'
+import { useMutation } from '@/hooks/use-fn-mutation'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { PhotoGrid, pickPhotos } from '../../components/PhotoGrid'
 import { detailUrl } from '../../components/TicketList'
 import { quickWindows } from '../../components/labels'
-import { uploadRepairPhotos } from '../../services/upload-photo'
+import { monthFolder, uploadImagesOnce } from '@/services/upload'
 import { askForRepairUpdates } from '../../services/subscribe'
 import '../../components/repairs.scss'
+import { toastInfo, toastOk } from '@/services/toast'
 
 const PUBLIC = 'public'
 
@@ -26,8 +28,6 @@ export default function NewTicketPage() {
   const [description, setDescription] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [windowKey, setWindowKey] = useState<string>('asap')
-  const [busy, setBusy] = useState(false)
-  const [requestId, setRequestId] = useState<string>()
   const windows = useMemo(() => quickWindows(new Date()), [])
   // Each local photo is uploaded once: a retried submit sends the very same fileIDs (and request id).
   const uploaded = useRef(new Map<string, string>())
@@ -35,42 +35,36 @@ export default function NewTicketPage() {
   const home = households.find((h) => h.householdId === chosenPlace)
   const communityId = home?.communityId ?? households[0]?.communityId
 
+  // One request id per filing (use-fn-mutation): submitting the same form again after a lost answer
+  // retries that filing instead of opening a second ticket; photos are uploaded once for the same reason.
+  const file = useMutation(async (form: { place: string; communityId: string; area: string; category: RepairCategory; description: string; photos: string[]; windowKey: string }, requestId) => {
+    await askForRepairUpdates('resident')
+    const fileIds = await uploadImagesOnce(form.photos, monthFolder('repairs'), uploaded.current)
+    const w = windows.find((x) => x.key === form.windowKey)
+    return callFn(
+      repairsContract,
+      'create',
+      {
+        place: form.place === PUBLIC ? { kind: 'public', communityId: form.communityId, area: form.area } : { kind: 'household', householdId: form.place },
+        category: form.category,
+        description: form.description,
+        photos: fileIds,
+        ...(w ? { preferredWindow: { start: w.start, end: w.end } } : {}),
+      },
+      { requestId },
+    )
+  })
+  const busy = file.busy
+
   const submit = async () => {
     if (!chosenPlace || !communityId) return
-    if (!category) return void Taro.showToast({ title: '请选择报修类型', icon: 'none' })
-    if (description.trim().length < 5) return void Taro.showToast({ title: '请至少用 5 个字描述问题', icon: 'none' })
-    if (chosenPlace === PUBLIC && area.trim().length < 2) return void Taro.showToast({ title: '请填写具体位置', icon: 'none' })
-    setBusy(true)
-    try {
-      await askForRepairUpdates('resident')
-      const missing = photos.filter((p) => !uploaded.current.has(p))
-      const ids = await uploadRepairPhotos(missing)
-      missing.forEach((p, i) => uploaded.current.set(p, ids[i]))
-      const fileIds = photos.map((p) => uploaded.current.get(p)!)
-      const w = windows.find((x) => x.key === windowKey)
-      const created = await callFn(
-        repairsContract,
-        'create',
-        {
-          place: chosenPlace === PUBLIC ? { kind: 'public', communityId, area: area.trim() } : { kind: 'household', householdId: chosenPlace },
-          category,
-          description: description.trim(),
-          photos: fileIds,
-          ...(w ? { preferredWindow: { start: w.start, end: w.end } } : {}),
-        },
-        { requestId },
-      )
-      void Taro.showToast({ title: created.assigneeName ? `已派单给${created.assigneeName}` : '已提交，等待派单', icon: 'success' })
-      void Taro.redirectTo({ url: detailUrl(created.ticketId) })
-    } catch (e) {
-      // After a lost answer, submitting again must retry the same filing, not create a second ticket;
-      // after a refusal the resident will change something, so the next submit is a new request.
-      const transient = isFnError(e) && ['NETWORK.FAILED', 'FN.UNAVAILABLE', 'INTERNAL', 'REQUEST.IN_PROGRESS'].includes(e.code)
-      setRequestId(transient && isFnError(e) ? e.requestId : undefined)
-      void Taro.showToast({ title: isFnError(e) ? e.message : '提交失败，请重试', icon: 'none', duration: 2500 })
-    } finally {
-      setBusy(false)
-    }
+    if (!category) return toastInfo('请选择报修类型')
+    if (description.trim().length < 5) return toastInfo('请至少用 5 个字描述问题')
+    if (chosenPlace === PUBLIC && area.trim().length < 2) return toastInfo('请填写具体位置')
+    const created = await file.run({ place: chosenPlace, communityId, area: area.trim(), category, description: description.trim(), photos, windowKey })
+    if (!created) return
+    toastOk(created.assigneeName ? `已派单给${created.assigneeName}` : '已提交，等待派单')
+    void Taro.redirectTo({ url: detailUrl(created.ticketId) })
   }
 
   return (

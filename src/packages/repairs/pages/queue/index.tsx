@@ -2,13 +2,15 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text, Switch } from '@tarojs/components'
 import { repairsContract } from '@contracts/repairs.contract'
-import { callFn, isFnError } from '@/services/call-fn'
+import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { TicketList } from '../../components/TicketList'
-import { useReloadOnReturn } from '../../components/use-reload-on-return'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { askForRepairUpdates } from '../../services/subscribe'
 import '../../components/repairs.scss'
+import { toastError } from '@/services/toast'
+import { BRAND } from '@/styles/tokens'
 
 /** 我的维修任务 (technician): on/off duty, the active queue and what is done. */
 export default function TechnicianQueuePage() {
@@ -27,7 +29,7 @@ export default function TechnicianQueuePage() {
       await callFn(repairsContract, 'setAvailability', { available })
       await duty.reload()
     } catch (e) {
-      void Taro.showToast({ title: isFnError(e) ? e.message : '操作失败', icon: 'none' })
+      toastError(e, '操作失败')
     }
   }
   return (
@@ -38,7 +40,7 @@ export default function TechnicianQueuePage() {
             <Text className='duty__text'>
               {duty.data.name} · {duty.data.available ? '接单中' : '休息中（不自动派单）'} · 进行中 {duty.data.openTickets} 单
             </Text>
-            <Switch className='duty-switch' checked={duty.data.available} color='#10a66b' onChange={(e) => void toggle(e.detail.value)} />
+            <Switch className='duty-switch' checked={duty.data.available} color={BRAND} onChange={(e) => void toggle(e.detail.value)} />
           </View>
         )}
       </PageState>

@@ -6,7 +6,7 @@ import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { TicketList } from '../../components/TicketList'
 import { SatisfactionCard } from '../../components/SatisfactionCard'
-import { useReloadOnReturn } from '../../components/use-reload-on-return'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import '../../components/repairs.scss'
 
 const FILTERS = [

@@ -1,19 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { feesContract, type ArrearsRow } from '@contracts/fees.contract'
-import type { ActionOutput } from '@contracts/envelope'
-import { callFn, FnError, isFnError } from '@/services/call-fn'
+import { callFn } from '@/services/call-fn'
+import { useFnPaged } from '@/hooks/use-fn-paged'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
-import { toastError, toastOk } from '../../../orders/components/toast'
-import { dateTime, periodLabel, yuan } from '../../../fees/components/labels'
-import '../../../fees/components/fees.scss'
+import { toastError, toastOk } from '@/services/toast'
+import { dateTime, periodLabel, yuan } from '@/services/format'
+import { SegmentTabs } from '@/components/SegmentTabs'
+import { ListFooter } from '@/components/ListFooter'
 import './index.scss'
 
 const PAGE = 20
-type Arrears = ActionOutput<typeof feesContract, 'arrears'>
 
 function ArrearsCard({ row, onRemind, busy }: { row: ArrearsRow; onRemind: () => void; busy: boolean }) {
   return (
@@ -64,31 +64,9 @@ function PaidAfterReminder() {
  */
 export default function StewardArrearsPage() {
   const [tab, setTab] = useState<'arrears' | 'paid'>('arrears')
-  const [data, setData] = useState<Arrears>()
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<FnError>()
+  const list = useFnPaged(feesContract, 'arrears', {}, { limit: PAGE })
+  const data = list.loaded ? list.last : undefined
   const [busy, setBusy] = useState(false)
-  const seq = useRef(0)
-
-  const load = useCallback(async (offset: number) => {
-    const mine = ++seq.current
-    setLoading(true)
-    try {
-      const res = await callFn(feesContract, 'arrears', { offset, limit: PAGE })
-      if (mine !== seq.current) return
-      setData((prev) => (offset === 0 || !prev ? res : { ...res, items: [...prev.items, ...res.items] }))
-      setError(undefined)
-    } catch (e) {
-      if (mine === seq.current) setError(isFnError(e) ? e : new FnError('INTERNAL', '加载失败'))
-    } finally {
-      if (mine === seq.current) setLoading(false)
-    }
-  }, [])
-  useEffect(() => void load(0), [load])
-  usePullDownRefresh(() => void load(0).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (tab === 'arrears' && data?.hasMore && !loading) void load(data.items.length)
-  })
 
   const remind = async (householdIds: string[]) => {
     setBusy(true)
@@ -97,34 +75,27 @@ export default function StewardArrearsPage() {
       const sent = results.filter((r) => r.status === 'sent').length
       if (sent > 0) toastOk(`已提醒 ${sent} 户`)
       else void Taro.showToast({ title: '3天内已提醒过，请稍后再试', icon: 'none' })
-      await load(0)
+      await list.reload()
     } catch (e) {
       toastError(e)
     } finally {
       setBusy(false)
     }
   }
-  const remindable = data?.items.filter((r) => r.canRemind).map((r) => r.householdId) ?? []
+  const remindable = list.items.filter((r) => r.canRemind).map((r) => r.householdId)
 
   return (
-    <View className='fees-page'>
-      <View className='card fees-total'>
-        <Text className='fees-total__label'>我的网格欠费</Text>
-        <Text className='fees-total__amount' data-testid='arrears-households'>{data ? `${data.summary.households} 户` : '—'}</Text>
-        <Text className='fees-total__note'>{data ? `${data.summary.billCount} 笔账单，本金 ${yuan(data.summary.principalFen)}` : ''}</Text>
+    <View className='arrears-page'>
+      <View className='card arrears-total'>
+        <Text className='arrears-total__label'>我的网格欠费</Text>
+        <Text className='arrears-total__amount' data-testid='arrears-households'>{data ? `${data.summary.households} 户` : '—'}</Text>
+        <Text className='arrears-total__note'>{data ? `${data.summary.billCount} 笔账单，本金 ${yuan(data.summary.principalFen)}` : ''}</Text>
       </View>
-      <View className='fees-tabs'>
-        <Text className={`fees-tabs__tab ${tab === 'arrears' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setTab('arrears')}>
-          欠费住户
-        </Text>
-        <Text className={`fees-tabs__tab ${tab === 'paid' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setTab('paid')} data-testid='tab-paid-after'>
-          催缴后已缴
-        </Text>
-      </View>
+      <SegmentTabs tabs={[{ key: 'arrears', title: '欠费住户' }, { key: 'paid', title: '催缴后已缴', testId: 'tab-paid-after' }]} value={tab} onChange={setTab} />
       {tab === 'paid' ? (
         <PaidAfterReminder />
       ) : (
-        <PageState loading={loading} error={error} hasData={!!data} empty={data?.items.length === 0} emptyText='网格内没有欠费，太棒了' onRetry={() => void load(0)}>
+        <PageState loading={list.loading} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText='网格内没有欠费，太棒了' onRetry={() => void list.reload()}>
           {remindable.length > 1 && (
             <View className='arrears-bulk'>
               <Button size='small' type='primary' disabled={busy} onClick={() => void remind(remindable.slice(0, 20))}>
@@ -132,8 +103,8 @@ export default function StewardArrearsPage() {
               </Button>
             </View>
           )}
-          {data?.items.map((row) => <ArrearsCard key={row.householdId} row={row} busy={busy} onRemind={() => void remind([row.householdId])} />)}
-          {data && data.items.length > 0 && <Text className='fees-more'>{data.hasMore ? (loading ? '加载中…' : '上拉加载更多') : '没有更多了'}</Text>}
+          {list.items.map((row) => <ArrearsCard key={row.householdId} row={row} busy={busy} onRemind={() => void remind([row.householdId])} />)}
+          <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
         </PageState>
       )}
     </View>

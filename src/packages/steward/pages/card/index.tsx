@@ -5,7 +5,7 @@ import { attributionContract } from '@contracts/attribution.contract'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
-import { groupEnterCloudId } from '../../../groups/services/group-enter'
+import { groupEnterCloudId } from '@/services/group-enter'
 import './index.scss'
 
 const ENTRIES = [

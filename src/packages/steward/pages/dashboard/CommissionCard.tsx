@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { attributionContract, type DashboardOutput, type StatementEntry } from '@contracts/attribution.contract'
 import { callFn } from '@/services/call-fn'
-import { monthLabel, yuan } from './figure-format'
+import { monthLabel, yuan } from '@/components/figures/figure-format'
 
 const TYPE_LABEL = { fee: '物业费', groupbuy: '团购', service: '服务' } as const
 
