@@ -5,6 +5,7 @@ import { householdSummarySchema } from './households-common.schemas'
 import { householdsBindingActions } from './households-binding.schemas'
 import { householdsMembersActions } from './households-members.schemas'
 import { householdsStewardActions } from './households-steward.schemas'
+import { householdsWorkbenchActions } from './households-workbench.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
 export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households-errors'
@@ -39,6 +40,7 @@ export const householdsContract = defineContract('households', {
   ...householdsBindingActions,
   ...householdsMembersActions,
   ...householdsStewardActions,
+  ...householdsWorkbenchActions,
 })
 
 export type MeOutput = z.infer<typeof meOutput>

@@ -14,6 +14,7 @@ import { householdDetail } from '../core/households/household-detail.query'
 import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid.query'
 import { getHousehold } from '../core/households/household-summary'
 import { phonePepper } from '../core/households/phone'
+import { workbench } from '../core/workbench/workbench.query'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {
@@ -57,6 +58,7 @@ export const householdsFunction = defineFunction(householdsContract, {
     return { currentHouseholdId: h._id }
   },
   householdDetail: async (input, ctx) => householdDetail(ctx.platform.db, await userAccess(ctx), input.householdId),
+  workbench: async (_input, ctx) => workbench(ctx.platform, await userAccess(ctx)),
 
   stewardGrid: async (_input, ctx) => stewardGrids(ctx.platform.db, await userAccess(ctx)),
   stewardHouseholds: async (input, ctx) => stewardHouseholds(ctx.platform.db, await userAccess(ctx), input.buildingId, input.offset, input.limit),

@@ -1,0 +1,25 @@
+import type { Db } from '@cloudbase/database'
+import type { OpsBoard } from '../../contracts/households-workbench.schemas'
+import { must } from '../../runtime/db-result'
+import { arrearsTotals } from '../fees/arrears-totals.query'
+import { pickupsWaiting } from '../groupbuy/pickups-waiting.query'
+import type { CommunityDoc } from '../households/household.model'
+import { openTicketCounts } from '../repairs/ticket-counts.query'
+import { COLLECTIONS } from '../shared/collections'
+
+/** The counts an ops person acts on today, for one community (the monthly figures are ops.opsDashboard). */
+export async function opsBoard(db: Db, communityId: string): Promise<OpsBoard> {
+  const [community, repairs, pickups, arrears] = await Promise.all([
+    db.collection(COLLECTIONS.communities).doc(communityId).get(),
+    openTicketCounts(db, { communityId }),
+    pickupsWaiting(db, communityId),
+    arrearsTotals(db, communityId),
+  ])
+  return {
+    communityId,
+    communityName: (must(community).data as CommunityDoc[])[0]?.name ?? '',
+    repairs,
+    pickupsWaiting: pickups,
+    arrears: { households: arrears.households, principalFen: arrears.principalFen },
+  }
+}

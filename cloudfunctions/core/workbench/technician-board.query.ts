@@ -1,0 +1,19 @@
+import type { Platform } from '../../platform/ports'
+import type { TechnicianBoard } from '../../contracts/households-workbench.schemas'
+import type { CallerAccess } from '../auth/access.model'
+import { myDuty } from '../repairs/technicians.service'
+import { technicianCounts } from '../repairs/ticket-counts.query'
+import { technicianQueue } from '../repairs/ticket-queries'
+
+export const QUEUE_PREVIEW = 10
+
+/** 维修工作台: duty, the three counts and the first page of the queue. */
+export async function technicianBoard(platform: Platform, access: CallerAccess, communityId: string): Promise<TechnicianBoard> {
+  const db = platform.db
+  const [duty, counts, queue] = await Promise.all([
+    myDuty(platform, access),
+    technicianCounts(db, access.openid, platform.clock.now()),
+    technicianQueue(db, access.openid, 'active', { offset: 0, limit: QUEUE_PREVIEW }),
+  ])
+  return { communityId, name: duty.name, available: duty.available, ...counts, queue: queue.items, queueHasMore: queue.hasMore }
+}
