@@ -3,6 +3,7 @@ import { opsHouseholdsActions } from './ops-households.schemas'
 import { opsGroupbuyActions } from './ops-groupbuy.schemas'
 import { opsFeesActions } from './ops-fees.schemas'
 import { opsAttributionActions } from './ops-attribution.schemas'
+import { opsDashboardActions } from './ops-dashboard.schemas'
 
 /**
  * The `ops` function: events an ops person runs from the CloudBase console (or the ops pages).
@@ -14,6 +15,7 @@ export const opsContract = defineContract('ops', {
   ...opsGroupbuyActions,
   ...opsFeesActions,
   ...opsAttributionActions,
+  ...opsDashboardActions,
 })
 
 export type OpsContract = typeof opsContract

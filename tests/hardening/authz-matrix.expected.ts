@@ -41,6 +41,8 @@ export const EXPECTED: Record<string, string> = {
   // Self-scoped: someone who stewards nothing gets an empty list.
   'households.stewardGrid':         'D    R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.stewardHouseholds':   'D    D   D   D   D   D   D   D   D   R   D   D   R   D',
+  // Self-scoped: a board per staff role the caller holds; residents get no board.
+  'households.workbench':           'D    R   R   R   R   R   R   R   R   R   R   R   R   D',
 
   //                                 none unb oth fam ten own pen rem stO stw tec opO ops con
   'ops.upsertCommunity':            'D    D   D   D   D   D   D   D   D   D   D   D   W   W',
@@ -70,6 +72,9 @@ export const EXPECTED: Record<string, string> = {
   'ops.attributionSetCommunityRules':'D    D   D   D   D   D   D   D   D   D   D   D   W   W',
   'ops.attributionSetCampaignRule': 'D    D   D   D   D   D   D   D   D   D   D   D   W   W',
   'ops.attributionReport':          'D    D   D   D   D   D   D   D   D   D   D   D   R   R',
+  'ops.opsDashboard':               'D    D   D   D   D   D   D   D   D   D   D   D   R   R',
+  // Writes a CSV file into storage (no database record).
+  'ops.opsExport':                  'D    D   D   D   D   D   D   D   D   D   D   D   W   W',
   // Settlement and the accrual sweep span every community (the daily timer's jobs, idempotent).
   'ops.attributionSettle':          'D    D   D   D   D   D   D   D   D   D   D   W   W   W',
   'ops.attributionStatements':      'D    D   D   D   D   D   D   D   D   D   D   D   R   R',
@@ -183,6 +188,9 @@ export const EXPECTED: Record<string, string> = {
   'fees.invoices':                  'D    D   D   R   R   R   D   D   D   D   D   D   D   D',
   'fees.arrears':                   'D    D   D   D   D   D   D   D   R   R   D   D   R   D',
   'fees.remind':                    'D    D   D   D   D   D   D   D   D   W   D   D   W   D',
+  'fees.remindPreview':             'D    D   D   D   D   D   D   D   D   R   D   D   R   D',
+  // A relay number to the owner: only the steward of that household's grid, not ops (DOMAIN.md privacy).
+  'fees.callOwner':                 'D    D   D   D   D   D   D   D   D   W   D   D   D   D',
   'fees.paidAfterReminder':         'D    D   D   D   D   D   D   D   R   R   D   R   R   D',
 }
 

@@ -1,7 +1,7 @@
 import type { OwnerCall } from '../../contracts/fees.contract'
 import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
 import type { ActionContext } from '../../runtime/define-function'
-import { DomainError } from '../../runtime/domain-error'
+import { DomainError, forbidden } from '../../runtime/domain-error'
 import { userAccess } from '../auth/caller-access'
 import { householdBriefs } from './fee-access'
 import { ownerContacts } from './owner-contact'
@@ -19,7 +19,7 @@ export async function callOwner(ctx: ActionContext, householdId: string): Promis
   const h = (await householdBriefs(ctx.platform.db, [householdId])).get(householdId)
   if (!h) throw new DomainError('NOT_FOUND', '房屋不存在')
   const stewardHere = access.staff.some((s) => s.role === 'steward' && s.communityId === h.communityId) && access.stewardBuildingIds.includes(h.buildingId)
-  if (!stewardHere) throw new DomainError('FEE.CALL_NOT_MY_GRID', FEE_ERROR_MESSAGES['FEE.CALL_NOT_MY_GRID'])
+  if (!stewardHere) throw forbidden()
   const port = privacyCallOf(ctx.platform)
   if (!port) throw new DomainError('FEE.CALL_UNAVAILABLE', FEE_ERROR_MESSAGES['FEE.CALL_UNAVAILABLE'])
   const binding = await port.bindRelay({ householdId, callerOpenid: access.openid, ttlSeconds: RELAY_TTL_SECONDS, requestKey: ctx.requestId ?? `${householdId}:${ctx.now().getTime()}` })
