@@ -4,6 +4,7 @@ import { fenSchema, idSchema } from './common.schemas'
 import { ratioSchema } from './households-common.schemas'
 import { summarySchema as ticketSummarySchema } from './repairs.contract'
 import { taskSchema } from './groups.contract'
+import { opsRowSchema } from './ops-dashboard.schemas'
 
 const count = z.number().int().nonnegative()
 
@@ -43,10 +44,12 @@ export const stewardBoardSchema = z.object({
   month: z.object({ month: z.string(), orders: count, gmvFen: fenSchema, commissionNetFen: z.number().int() }),
 })
 
-/** 运营工作台: counts that need someone today (the figures themselves are ops.opsDashboard). */
+/** 运营工作台: counts that need someone today, and the community's row of this month's dashboard. */
 export const opsBoardSchema = z.object({
   communityId: idSchema,
   communityName: z.string(),
+  /** The community row of ops.opsDashboard for the running month (fees, repairs, group buying, funnel). */
+  figures: opsRowSchema,
   repairs: z.object({ open: count, overdue: count }),
   pickupsWaiting: count,
   arrears: z.object({ households: count, principalFen: fenSchema }),

@@ -4,20 +4,24 @@ import { must } from '../../runtime/db-result'
 import { arrearsTotals } from '../fees/arrears-totals.query'
 import { pickupsWaiting } from '../groupbuy/pickups-waiting.query'
 import type { CommunityDoc } from '../households/household.model'
+import { monthOf } from '../metrics/month'
+import { opsDashboard } from '../metrics/ops-dashboard.query'
 import { openTicketCounts } from '../repairs/ticket-counts.query'
 import { COLLECTIONS } from '../shared/collections'
 
-/** The counts an ops person acts on today, for one community (the monthly figures are ops.opsDashboard). */
-export async function opsBoard(db: Db, communityId: string): Promise<OpsBoard> {
-  const [community, repairs, pickups, arrears] = await Promise.all([
+/** The counts an ops person acts on today for one community, beside the community row of this month's dashboard. */
+export async function opsBoard(db: Db, communityId: string, now: Date): Promise<OpsBoard> {
+  const [community, repairs, pickups, arrears, dashboard] = await Promise.all([
     db.collection(COLLECTIONS.communities).doc(communityId).get(),
     openTicketCounts(db, { communityId }),
     pickupsWaiting(db, communityId),
     arrearsTotals(db, communityId),
+    opsDashboard(db, communityId, monthOf(now), now),
   ])
   return {
     communityId,
     communityName: (must(community).data as CommunityDoc[])[0]?.name ?? '',
+    figures: dashboard.rows.find((r) => r.scope === 'community')!,
     repairs,
     pickupsWaiting: pickups,
     arrears: { households: arrears.households, principalFen: arrears.principalFen },

@@ -18,7 +18,7 @@ export async function workbench(platform: Platform, access: CallerAccess): Promi
   const [t, s, o] = await Promise.all([
     tech ? technicianBoard(platform, access, tech) : null,
     steward ? stewardBoard(platform, access, steward) : null,
-    ops ? opsBoard(platform.db, ops) : null,
+    ops ? opsBoard(platform.db, ops, platform.clock.now()) : null,
   ])
   return { technician: t, steward: s, ops: o }
 }

@@ -31,7 +31,11 @@ describe('households.workbench: the first screen of each staff role', () => {
     const steward = await board(world, STEWARD)
     expect(steward.technician).toBeNull()
     expect(steward.steward).toMatchObject({ name: '张敏', communityName: '阳光花园', households: 180 })
-    expect((await board(world, OPS)).ops).toMatchObject({ communityName: '阳光花园' })
+    const ops = (await board(world, OPS)).ops
+    expect(ops).toMatchObject({ communityName: '阳光花园' })
+    // The ops home shows the same community row as the dashboard.
+    const dash = await world.call('ops', OPS, { action: 'opsDashboard', communityId: ops.communityId })
+    expect(ops.figures).toEqual(data(dash).rows.find((r: any) => r.scope === 'community'))
   })
 
   it("counts the technician's 待接单 / 处理中 / 超时 / 今日完成 as tickets move, and the queue shows them", async () => {
