@@ -5,12 +5,13 @@ import { householdsContract } from '@contracts/households.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { NoticeCard } from './NoticeCard'
+import { withStaffHome } from './with-staff-home'
 import './index.scss'
 
 const BIND_URL = '/packages/households/pages/bind/index'
 
 /** 首页: the caller's community and its notices (pinned first, as the function orders them). */
-export default function HomePage() {
+function HomePage() {
   const q = useFnQuery(householdsContract, 'notices', {})
   usePullDownRefresh(() => {
     void q.reload().finally(() => Taro.stopPullDownRefresh())
@@ -49,3 +50,5 @@ export default function HomePage() {
     </View>
   )
 }
+
+export default withStaffHome(HomePage)
