@@ -2,39 +2,21 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { feesContract, type ArrearsRow } from '@contracts/fees.contract'
+import { feesContract, type OwnerCall } from '@contracts/fees.contract'
 import type { ActionOutput } from '@contracts/envelope'
 import { callFn, FnError, isFnError } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { toastError, toastOk } from '../../../orders/components/toast'
-import { dateTime, periodLabel, yuan } from '../../../fees/components/labels'
+import { dateTime, yuan } from '../../../fees/components/labels'
+import { ArrearsCard } from './ArrearsCard'
+import { CallSheet } from './CallSheet'
+import { RemindPreviewSheet, type PreviewData } from './RemindPreviewSheet'
 import '../../../fees/components/fees.scss'
 import './index.scss'
 
 const PAGE = 20
 type Arrears = ActionOutput<typeof feesContract, 'arrears'>
-
-function ArrearsCard({ row, onRemind, busy }: { row: ArrearsRow; onRemind: () => void; busy: boolean }) {
-  return (
-    <View className='card arrears-row' data-testid='arrears-row' data-household-id={row.householdId}>
-      <View className='arrears-row__main'>
-        <Text className='arrears-row__label'>{row.label}</Text>
-        <Text className='arrears-row__meta'>
-          欠 {row.monthsOwed} 个月 · {row.billCount} 笔 · 自{periodLabel(row.oldestPeriod)}起
-        </Text>
-        <Text className='arrears-row__meta'>{row.lastRemindedAt ? `上次提醒 ${dateTime(row.lastRemindedAt)}` : '尚未提醒'}</Text>
-      </View>
-      <View className='arrears-row__side'>
-        <Text className='arrears-row__amount'>{yuan(row.amountFen)}</Text>
-        {row.lateFeeFen > 0 && <Text className='arrears-row__late'>含滞纳金 {yuan(row.lateFeeFen)}</Text>}
-        <Button size='small' type='primary' fill='outline' disabled={!row.canRemind || busy} onClick={onRemind} data-testid='remind'>
-          {row.canRemind ? '提醒缴费' : '3天内已提醒'}
-        </Button>
-      </View>
-    </View>
-  )
-}
 
 function PaidAfterReminder() {
   const q = useFnQuery(feesContract, 'paidAfterReminder', { days: 30 })
@@ -59,8 +41,9 @@ function PaidAfterReminder() {
 }
 
 /**
- * 欠费催缴 (steward): households of my grid that owe, longest-owing first, with a subscribe-message
- * reminder per household (the server allows one per bill per 3 days); and who paid after a reminder.
+ * 欠费催缴 (steward): households of my grid that owe, longest-owing first, each with its bills, a relay-number
+ * call and a subscribe-message reminder (previewed and confirmed first; the server allows one per bill per
+ * 3 days); and who paid after a reminder.
  */
 export default function StewardArrearsPage() {
   const [tab, setTab] = useState<'arrears' | 'paid'>('arrears')
@@ -90,10 +73,35 @@ export default function StewardArrearsPage() {
     if (tab === 'arrears' && data?.hasMore && !loading) void load(data.items.length)
   })
 
+  const [preview, setPreview] = useState<PreviewData>()
+  const [call, setCall] = useState<OwnerCall>()
+  /** Step 1: show what would be sent; nothing leaves until the steward confirms. */
+  const askRemind = async (householdIds: string[]) => {
+    setBusy(true)
+    try {
+      setPreview(await callFn(feesContract, 'remindPreview', { householdIds }))
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const callOwner = async (householdId: string) => {
+    setBusy(true)
+    try {
+      setCall(await callFn(feesContract, 'callOwner', { householdId }))
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  /** Step 2: send to the households the preview said would receive it. */
   const remind = async (householdIds: string[]) => {
     setBusy(true)
     try {
       const { results } = await callFn(feesContract, 'remind', { householdIds })
+      setPreview(undefined)
       const sent = results.filter((r) => r.status === 'sent').length
       if (sent > 0) toastOk(`已提醒 ${sent} 户`)
       else void Taro.showToast({ title: '3天内已提醒过，请稍后再试', icon: 'none' })
@@ -127,15 +135,26 @@ export default function StewardArrearsPage() {
         <PageState loading={loading} error={error} hasData={!!data} empty={data?.items.length === 0} emptyText='网格内没有欠费，太棒了' onRetry={() => void load(0)}>
           {remindable.length > 1 && (
             <View className='arrears-bulk'>
-              <Button size='small' type='primary' disabled={busy} onClick={() => void remind(remindable.slice(0, 20))}>
+              <Button size='small' type='primary' disabled={busy} onClick={() => void askRemind(remindable.slice(0, 20))} data-testid='remind-page'>
                 提醒本页 {Math.min(remindable.length, 20)} 户
               </Button>
             </View>
           )}
-          {data?.items.map((row) => <ArrearsCard key={row.householdId} row={row} busy={busy} onRemind={() => void remind([row.householdId])} />)}
+          {data?.items.map((row) => (
+            <ArrearsCard key={row.householdId} row={row} busy={busy} onRemind={() => void askRemind([row.householdId])} onCall={() => void callOwner(row.householdId)} />
+          ))}
           {data && data.items.length > 0 && <Text className='fees-more'>{data.hasMore ? (loading ? '加载中…' : '上拉加载更多') : '没有更多了'}</Text>}
         </PageState>
       )}
+      {preview && (
+        <RemindPreviewSheet
+          preview={preview}
+          busy={busy}
+          onClose={() => setPreview(undefined)}
+          onConfirm={() => void remind(preview.items.filter((i) => i.status === 'will_send').map((i) => i.householdId))}
+        />
+      )}
+      {call && <CallSheet call={call} onClose={() => setCall(undefined)} />}
     </View>
   )
 }
