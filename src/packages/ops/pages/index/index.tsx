@@ -8,7 +8,7 @@ export default function OpsIndexPage() {
     <View className='steward-hub'>
       <View className='card steward-hub__tool' onClick={() => void Taro.navigateTo({ url: '/packages/ops/pages/dashboard/index' })}>
         <Text className='steward-hub__title'>经营数据</Text>
-        <Text className='steward-hub__note'>订单数、客单价、复购率、首单转化率、渗透率：按小区、管家、网格和月份</Text>
+        <Text className='steward-hub__note'>收缴率、报修与满意度、团购 GMV、客单价、渗透率：按小区、网格、管家和月份，可导出 CSV</Text>
       </View>
     </View>
   )
