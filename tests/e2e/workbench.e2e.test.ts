@@ -123,9 +123,11 @@ describe('staff workbenches in the browser (375×812)', () => {
     await screenshot(page, 'workbench-steward-call')
     await page.locator('.sheet__close').click()
 
-    // Reminding shows what residents will get first; nothing is sent until confirmed.
+    // Reminding shows what residents will get first; nothing is sent until confirmed. The first row's home
+    // gets a bound member (most demo homes have none, and a reminder needs someone to receive it).
     const target = page.locator('[data-testid="arrears-row"]:has([data-testid="remind"]:not([disabled]))').first()
-    const householdId = await target.getAttribute('data-household-id')
+    const householdId = (await target.getAttribute('data-household-id'))!
+    await e2e.stack.platform.db.collection('residents').add({ _id: `r-e2e-${householdId}`, openid: 'e2e-member', householdId, communityId: 'c-sunshine', role: 'owner', status: 'active', boundAt: new Date() })
     await target.getByTestId('remind').click()
     await page.getByTestId('remind-preview').waitFor()
     expect(await page.getByTestId('preview-item').first().textContent()).toContain('待缴金额')
