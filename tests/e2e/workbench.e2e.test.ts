@@ -180,8 +180,9 @@ describe('staff workbenches in the browser (375×812)', () => {
 
     await page.getByTestId('ops-dashboard-link').click()
     await page.getByTestId('report-table').waitFor()
-    const paidText = await page.locator('[data-summary="feePaidFen"]').textContent()
-    expect(paidText?.replace(/[¥,]/g, '')).toBe((after.feePaidFen / 100).toFixed(2))
+    // The fee payment is in 本月实收 (the table cell prints it to the fen).
+    const paidCell = page.locator('[data-testid="report-row"][data-scope="community"] [data-figure="feePaidFen"]')
+    expect((await paidCell.textContent())?.replace(/[¥,]/g, '')).toBe((after.feePaidFen / 100).toFixed(2))
     const name = page.getByTestId('row-name').first()
     const x0 = (await name.boundingBox())!.x
     await page.getByTestId('table-scroll').evaluate((el) => {

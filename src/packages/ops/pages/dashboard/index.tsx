@@ -31,19 +31,21 @@ function Summary({ row }: { row: OpsRow }) {
     </View>
   )
   const f = (key: string) => OPS_FIELDS.find((x) => x.key === key)!.show(row)
+  // Tiles are a third of a 320 px screen: large sums in 万 (the table below keeps the exact amounts).
+  const money = (fen: number) => (Math.abs(fen) >= 1_000_000 ? `¥${(fen / 1_000_000).toFixed(1)}万` : yuan(fen).replace(/\.\d\d$/, ''))
   return (
     <View className='card ops-summary' data-testid='community-figures'>
       <Text className='ops-summary__area'>物业缴费</Text>
       {item('收缴率', f('feeRatePct'), 'feeRatePct')}
-      {item('本月实收', f('feePaidFen'), 'feePaidFen')}
-      {item('欠费', f('arrearsFen'), 'arrearsFen')}
+      {item('本月实收', money(row.feePaidFen), 'feePaidFen')}
+      {item('欠费', money(row.arrearsFen), 'arrearsFen')}
       <Text className='ops-summary__area'>报事报修</Text>
       {item('报修量', f('repairsFiled'), 'repairsFiled')}
       {item('按时率', f('onTimeRate'), 'onTimeRate')}
       {item('投诉', f('complaints'), 'complaints')}
       <Text className='ops-summary__area'>社区团购与住户</Text>
-      {item('GMV', f('gmvFen'), 'gmvFen')}
-      {item('客单价', f('avgOrderFen'), 'avgOrderFen')}
+      {item('GMV', money(row.gmvFen), 'gmvFen')}
+      {item('客单价', yuan(row.avgOrderFen), 'avgOrderFen')}
       {item('渗透率', f('penetration'), 'penetration')}
     </View>
   )
