@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { barHeightPct } from './bar-scale'
 import './bar-chart.scss'
 
 export interface BarPoint {
@@ -14,22 +15,18 @@ export interface BarPoint {
  * only the baseline and its "0" caption — an empty track would read as a full grey bar. Each bar carries
  * its value for tests and accessibility.
  */
-/** Share of the tallest bar in percent; nothing for zero or negative months, at least 3% for any positive one. */
-export function barHeightPct(value: number, max: number): number {
-  return value <= 0 || max <= 0 ? 0 : Math.max(3, Math.round((value / max) * 100))
-}
-
-export function BarChart({ points, highlight }: { points: BarPoint[]; highlight?: number }) {
+/** `testId` names the bars (`<testId>` per column, `<testId>-fill` per drawn bar) when a page has two charts. */
+export function BarChart({ points, highlight, testId = 'bar' }: { points: BarPoint[]; highlight?: number; testId?: string }) {
   const max = Math.max(0, ...points.map((p) => p.value))
   return (
     <View className='bar-chart' data-testid='bar-chart'>
       {points.map((p, i) => {
         const height = barHeightPct(p.value, max)
         return (
-          <View key={`${p.label}-${i}`} className='bar-chart__col' data-testid='bar' data-value={String(p.value)} aria-label={`${p.label} ${p.caption}`}>
+          <View key={`${p.label}-${i}`} className='bar-chart__col' data-testid={testId} data-value={String(p.value)} aria-label={`${p.label} ${p.caption}`}>
             <Text className='bar-chart__caption'>{p.caption}</Text>
             <View className='bar-chart__track'>
-              {height > 0 && <View className={`bar-chart__bar ${i === highlight ? 'bar-chart__bar--on' : ''}`} data-testid='bar-fill' style={{ height: `${height}%` }} />}
+              {height > 0 && <View className={`bar-chart__bar ${i === highlight ? 'bar-chart__bar--on' : ''}`} data-testid={`${testId}-fill`} style={{ height: `${height}%` }} />}
             </View>
             <Text className='bar-chart__label'>{p.label}</Text>
           </View>

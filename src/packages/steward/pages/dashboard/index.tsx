@@ -51,6 +51,15 @@ export default function StewardDashboardPage() {
               <Text className='dash-card__note'>{d.series.map((p) => `${Number(p.month.slice(5))}月 ${p.orders} 单`).join(' · ')}</Text>
             </View>
 
+            <View className='card' data-testid='commission-chart'>
+              <Text className='dash-card__title'>近6个月佣金（净额）</Text>
+              <BarChart
+                testId='commission-bar'
+                highlight={d.series.length - 1}
+                points={d.series.map((p) => ({ label: `${Number(p.month.slice(5))}月`, value: p.commissionNetFen, caption: p.commissionNetFen ? yuan(p.commissionNetFen) : '0' }))}
+              />
+            </View>
+
             <View className='card' data-testid='steward-funnel'>
               <Text className='dash-card__title'>我的网格</Text>
               <FigureList
