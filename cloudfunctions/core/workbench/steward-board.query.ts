@@ -31,6 +31,7 @@ export async function stewardBoard(platform: Platform, access: CallerAccess, com
     arrearsTotals(db, communityId, buildingIds),
     todayTasks(platform, access, communityId),
     pickupsWaiting(db, communityId),
+    // The steward's own groups even when the same person is also ops (listGroups widens to the community for ops).
     listGroups(db, { ...access, staff: access.staff.filter((s) => s.role !== 'ops') }, communityId),
     openTicketCounts(db, { buildingIds }),
     db.collection(METRIC_COLLECTIONS.rollups).doc(rollupId('steward', month, stewardScopeKey(communityId, me.openid))).get(),
