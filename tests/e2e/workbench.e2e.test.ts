@@ -144,7 +144,7 @@ describe('staff workbenches in the browser (375×812)', () => {
 
     // 我的业绩: zero months draw no bar; sharing the card in H5 shows a poster with the card's link.
     await page.goto(`${e2e.baseUrl}/#/packages/steward/pages/dashboard/index`)
-    await page.getByTestId('bar-chart').waitFor()
+    await page.getByTestId('commission-chart').waitFor()
     for (const bar of ['bar', 'commission-bar']) {
       const values = await page.getByTestId(bar).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))))
       expect(values).toHaveLength(6)
@@ -152,6 +152,8 @@ describe('staff workbenches in the browser (375×812)', () => {
     }
     // No month of the demo steward has sales yet: six empty months, no bar drawn at all.
     expect(await page.getByTestId('commission-bar-fill').count()).toBe(0)
+    await page.getByTestId('commission-chart').scrollIntoViewIfNeeded()
+    await screenshot(page, 'workbench-steward-commission-chart')
     await page.getByTestId('share-card').click()
     await page.getByTestId('share-poster').waitFor()
     expect(await page.getByTestId('poster').getAttribute('data-url')).toMatch(/#\/packages\/steward\/pages\/card\/index\?stewardId=s-steward$/)
