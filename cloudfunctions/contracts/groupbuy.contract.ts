@@ -1,9 +1,13 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { GROUPBUY_ERROR_MESSAGES } from './errors/groupbuy'
+import { ORDER_ERROR_MESSAGES } from './errors/orders'
+import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { orderStatusSchema, orderViewSchema, paymentParamsSchema } from './orders.contract'
 
-export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './groupbuy-errors'
+export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './errors/groupbuy'
 
 export const campaignModeSchema = z.enum(['stock', 'presale'])
 export const campaignStatusSchema = z.enum(['draft', 'open', 'closing', 'closed'])
@@ -136,7 +140,19 @@ export const groupbuyContract = defineContract('groupbuy', {
       pickedUpAt: isoDateTimeSchema,
     }),
   ),
-})
+},
+  {
+    audience: {
+      campaigns: ['user'],
+      campaign: ['user'],
+      placeOrder: ['member'],
+      myOrders: ['user'],
+      recordTouch: ['user'],
+      redeemPickup: ['steward', 'ops'],
+    },
+    errors: [...codesOf(GROUPBUY_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES), ...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+  },
+)
 
 export type CampaignCard = z.infer<typeof campaignCardSchema>
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, query } from './envelope'
 import { idSchema, isoDateTimeSchema, roleSchema } from './common.schemas'
 import { householdSummarySchema } from './households-common.schemas'
@@ -8,7 +10,7 @@ import { householdsStewardActions } from './households-steward.schemas'
 import { householdsWorkbenchActions } from './households-workbench.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
-export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households-errors'
+export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './errors/households'
 
 export const staffRoleSchema = z.object({ role: roleSchema, communityId: idSchema, communityName: z.string() })
 
@@ -41,7 +43,32 @@ export const householdsContract = defineContract('households', {
   ...householdsMembersActions,
   ...householdsStewardActions,
   ...householdsWorkbenchActions,
-})
+},
+  {
+    audience: {
+      me: ['user'],
+      notices: ['member', 'steward', 'technician', 'ops'],
+      listCommunities: ['user'],
+      listBuildings: ['user'],
+      listUnits: ['user'],
+      listRooms: ['user'],
+      bind: ['user'],
+      createInvite: ['member', 'ops'],
+      inviteInfo: ['user'],
+      acceptInvite: ['user'],
+      members: ['member', 'steward', 'ops'],
+      approveMember: ['member', 'ops'],
+      removeMember: ['member', 'ops'],
+      switchHousehold: ['member'],
+      householdDetail: ['member', 'steward', 'ops'],
+      stewardGrid: ['steward'],
+      stewardHouseholds: ['steward', 'ops'],
+      // Self-scoped: a board per staff role the caller holds, three nulls for residents.
+      workbench: ['user'],
+    },
+    errors: [...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+  },
+)
 
 export type MeOutput = z.infer<typeof meOutput>
 export type HouseholdSummary = z.infer<typeof householdSummarySchema>

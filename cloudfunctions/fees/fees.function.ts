@@ -9,7 +9,6 @@ import { remindHouseholds } from '../core/fees/reminder.service'
 import { remindPreview } from '../core/fees/reminder-preview.query'
 import { callOwner } from '../core/fees/owner-call.service'
 import { billRunTimer } from '../core/fees/bill-run.timer'
-import '../core/orders/all-order-types'
 
 /**
  * 物业缴费: residents' bills, payment, receipts and invoices; stewards' arrears and reminders; the monthly

@@ -23,5 +23,4 @@ export const opsFunction = defineFunction(
     ...attributionOpsHandlers,
     ...dashboardOpsHandlers,
   },
-  { consoleActions: (Object.keys(opsContract.actions) as (keyof typeof opsContract.actions)[]).filter((a) => !USER_ONLY.includes(a)) },
 )

@@ -1,5 +1,5 @@
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
-import { must } from '../../cloudfunctions/runtime/db-result'
+import { must } from '../../cloudfunctions/core/kernel/db-result'
 import { GROUPBUY_COLLECTIONS, type TouchDoc } from '../../cloudfunctions/core/groupbuy/groupbuy.model'
 
 /**

@@ -1,11 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { declareIndexes } from '../../platform/db-indexes'
-import { must } from '../../runtime/db-result'
-import { monthRange } from '../metrics/month'
+import { must } from '../kernel/db-result'
+import { monthRange } from '../kernel/business-time'
 import { FEE_COLLECTIONS } from './fee.model'
-
-// 实收 of a month: a range over the month's payments, not over every bill ever paid.
-declareIndexes({ collection: FEE_COLLECTIONS.bills, fields: ['communityId', 'paidAt'] })
 
 export interface PaidInMonth {
   paidFen: number

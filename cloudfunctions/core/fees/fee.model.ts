@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { FeeKind } from '../../contracts/fees-common.schemas'
 
 export type { FeeKind }
@@ -178,7 +178,9 @@ export interface ReminderDoc {
   sentAt: Date
 }
 
-declareIndexes(
+export const FEE_INDEXES = defineIndexes(
+  // 实收 of a month (ops dashboard): a range over the month's payments, not over every bill ever paid.
+  { collection: FEE_COLLECTIONS.bills, fields: ['communityId', 'paidAt'] },
   { collection: FEE_COLLECTIONS.items, fields: ['communityId', 'status'] },
   { collection: FEE_COLLECTIONS.items, fields: ['status'] },
   { collection: FEE_COLLECTIONS.readings, fields: ['itemId', 'period'] },

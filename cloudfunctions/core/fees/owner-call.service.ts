@@ -1,11 +1,10 @@
 import type { OwnerCall } from '../../contracts/fees.contract'
-import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
-import type { ActionContext } from '../../runtime/define-function'
-import { DomainError, forbidden } from '../../runtime/domain-error'
-import { userAccess } from '../auth/caller-access'
+import type { ActionContext } from '../kernel/action-context'
+import { DomainError, forbidden } from '../kernel/domain-error'
+import { userAccess } from '../auth'
 import { householdBriefs } from './fee-access'
 import { ownerContacts } from './owner-contact'
-import { privacyCallOf } from './privacy-call.port'
+import { privacyCallOf } from '../kernel/ports/privacy-call.port'
 
 /** A relay number lives long enough to dial and talk, not to be kept. */
 export const RELAY_TTL_SECONDS = 180
@@ -21,7 +20,7 @@ export async function callOwner(ctx: ActionContext, householdId: string): Promis
   const stewardHere = access.staff.some((s) => s.role === 'steward' && s.communityId === h.communityId) && access.stewardBuildingIds.includes(h.buildingId)
   if (!stewardHere) throw forbidden()
   const port = privacyCallOf(ctx.platform)
-  if (!port) throw new DomainError('FEE.CALL_UNAVAILABLE', FEE_ERROR_MESSAGES['FEE.CALL_UNAVAILABLE'])
+  if (!port) throw new DomainError('FEE.CALL_UNAVAILABLE')
   const binding = await port.bindRelay({ householdId, callerOpenid: access.openid, ttlSeconds: RELAY_TTL_SECONDS, requestKey: ctx.requestId ?? `${householdId}:${ctx.now().getTime()}` })
   const contact = (await ownerContacts(ctx.platform.db, [householdId])).get(householdId)
   // The household, never the number: relay numbers are short-lived but still personal data.

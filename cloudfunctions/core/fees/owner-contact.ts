@@ -1,8 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { HouseholdDoc } from '../households/household.model'
-import { maskName } from '../households/mask'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS, maskName, type HouseholdDoc } from '../households'
 
 export interface OwnerContact {
   ownerNameMasked: string

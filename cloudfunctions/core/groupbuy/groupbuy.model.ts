@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage } from '../../contracts/groupbuy.contract'
 
 export type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage }
@@ -128,7 +128,9 @@ export interface TouchDoc {
 /** Stages in which a household counts as a participant ("已有 N 户参团"). */
 export const PARTICIPATING_STAGES: readonly EntryStage[] = ['paid', 'awaiting_pickup', 'picked_up']
 
-declareIndexes(
+export const GROUPBUY_INDEXES = defineIndexes(
+  // pickups waiting per community (workbenches): entries leave 'awaiting_pickup' when picked up or refunded.
+  { collection: GROUPBUY_COLLECTIONS.entries, fields: ['communityId', 'stage'] },
   { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['communityId', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['status', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.skus, fields: ['campaignId'] },

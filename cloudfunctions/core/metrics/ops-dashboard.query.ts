@@ -1,14 +1,10 @@
 import type { Db } from '@cloudbase/database'
 import type { Figure } from '../../contracts/attribution.contract'
 import type { OpsDashboardOutput, OpsRow } from '../../contracts/ops-dashboard.schemas'
-import { must } from '../../runtime/db-result'
-import { collectionReport } from '../fees/collection-report.query'
-import { feesPaidInMonth, type PaidInMonth } from '../fees/fee-payments-month.query'
-import type { GridDoc } from '../households/household.model'
-import { emptyRepairMonth, repairsOfMonth, type RepairMonth } from '../repairs/repair-month.query'
-import { REPAIR_COLLECTIONS, type SatisfactionDoc } from '../repairs/repair.model'
-import { communityRollupId, stewardRollupId } from '../repairs/satisfaction.keys'
-import { figureOf } from '../repairs/satisfaction.query'
+import { must } from '../kernel/db-result'
+import { collectionReport, feesPaidInMonth, type PaidInMonth } from '../fees'
+import type { GridDoc } from '../households'
+import { communityRollupId, emptyRepairMonth, figureOf, REPAIR_COLLECTIONS, repairsOfMonth, stewardRollupId, type RepairMonth, type SatisfactionDoc } from '../repairs'
 import { communityReport, stewardsOf } from './community-report.query'
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000

@@ -1,6 +1,6 @@
-import type { Platform } from '../../platform/ports'
-import { DomainError } from '../../runtime/domain-error'
-import { storageOf } from '../storage/storage.port'
+import type { Platform } from '../kernel/platform'
+import { DomainError } from '../kernel/domain-error'
+import { storageOf } from '../kernel/ports/storage.port'
 import { opsCsv } from './ops-csv'
 import { opsDashboard } from './ops-dashboard.query'
 

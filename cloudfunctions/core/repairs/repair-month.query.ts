@@ -1,11 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { declareIndexes } from '../../platform/db-indexes'
-import { must } from '../../runtime/db-result'
-import { monthRange } from '../metrics/month'
+import { must } from '../kernel/db-result'
+import { monthRange } from '../kernel/business-time'
 import { REPAIR_COLLECTIONS } from './repair.model'
-
-// A month's tickets of a community: the range covers that month only, however long the history.
-declareIndexes({ collection: REPAIR_COLLECTIONS.tickets, fields: ['communityId', 'createdAt'] })
 
 export interface RepairMonth {
   filed: number

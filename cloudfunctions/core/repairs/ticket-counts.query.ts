@@ -1,12 +1,8 @@
 import type { Db } from '@cloudbase/database'
 import dayjs from 'dayjs'
-import { declareIndexes } from '../../platform/db-indexes'
-import { must } from '../../runtime/db-result'
-import { BUSINESS_TZ } from './repair-time'
+import { must } from '../kernel/db-result'
+import { BUSINESS_TZ } from '../kernel/business-time'
 import { OPEN_STATUSES, REPAIR_COLLECTIONS } from './repair.model'
-
-// Today's completions of a technician: the range scan covers today's tickets, not the technician's history.
-declareIndexes({ collection: REPAIR_COLLECTIONS.tickets, fields: ['assigneeOpenid', 'completedAt'] })
 
 const count = async (q: { count(): Promise<unknown> }) => (must(await q.count()) as { total: number }).total
 

@@ -1,13 +1,11 @@
 import type { Db } from '@cloudbase/database'
 import type { OpsBoard } from '../../contracts/households-workbench.schemas'
-import { must } from '../../runtime/db-result'
-import { arrearsTotals } from '../fees/arrears-totals.query'
-import { pickupsWaiting } from '../groupbuy/pickups-waiting.query'
-import type { CommunityDoc } from '../households/household.model'
-import { monthOf } from '../metrics/month'
-import { opsDashboard } from '../metrics/ops-dashboard.query'
-import { openTicketCounts } from '../repairs/ticket-counts.query'
-import { COLLECTIONS } from '../shared/collections'
+import { must } from '../kernel/db-result'
+import { arrearsTotals } from '../fees'
+import { pickupsWaiting } from '../groupbuy'
+import { COLLECTIONS, type CommunityDoc } from '../households'
+import { monthOf, opsDashboard } from '../metrics'
+import { openTicketCounts } from '../repairs'
 
 /** The counts an ops person acts on today for one community, beside the community row of this month's dashboard. */
 export async function opsBoard(db: Db, communityId: string, now: Date): Promise<OpsBoard> {

@@ -1,9 +1,7 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import type { TechnicianBoard } from '../../contracts/households-workbench.schemas'
-import type { CallerAccess } from '../auth/access.model'
-import { myDuty } from '../repairs/technicians.service'
-import { technicianCounts } from '../repairs/ticket-counts.query'
-import { technicianQueue } from '../repairs/ticket-queries'
+import type { CallerAccess } from '../kernel/caller-access'
+import { myDuty, technicianCounts, technicianQueue } from '../repairs'
 
 export const QUEUE_PREVIEW = 10
 

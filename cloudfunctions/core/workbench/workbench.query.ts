@@ -1,6 +1,6 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import type { WorkbenchOutput } from '../../contracts/households-workbench.schemas'
-import type { CallerAccess } from '../auth/access.model'
+import type { CallerAccess } from '../kernel/caller-access'
 import { opsBoard } from './ops-board.query'
 import { stewardBoard } from './steward-board.query'
 import { technicianBoard } from './technician-board.query'

@@ -1,5 +1,5 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { OUTBOX_COLLECTION } from '../../../cloudfunctions/platform/local/outbox/outbox-notifier'
 import type { SandboxPrivacyCall } from '../../../cloudfunctions/platform/local/privacy-call/sandbox-privacy-call'
 import { billsWhere, HOUSEHOLD, OPS, openFeesWorld, OWNER, STEWARD, STEWARD2, type FeesWorld } from './fees-test-kit'

@@ -1,5 +1,5 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import type { LocalFileStorage } from '../../../cloudfunctions/platform/local/file-storage/local-file-storage'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 /** The reply's data, or the test fails with the reply's code. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Clock } from '../../ports'
-import type { PrivacyCall, RelayBinding, RelayRequest } from '../../../core/fees/privacy-call.port'
+import type { Clock } from '../../../core/kernel/platform'
+import type { PrivacyCall, RelayBinding, RelayRequest } from '../../../core/kernel/ports/privacy-call.port'
 
 /**
  * A stand-in for the privacy-number provider: hands out relay numbers from the 170 test range (never a

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
+import { useMemo } from 'react'
+import { View, Text, Image } from '@tarojs/components'
+import qrcode from 'qrcode-generator'
 import { Button } from '@nutui/nutui-react-taro'
-import { QrMatrix } from '../../access/components/QrMatrix'
 import { Sheet } from './Sheet'
 import './share-poster.scss'
 
@@ -18,6 +19,13 @@ export function h5CardUrl(sharePath: string): string {
  */
 export function SharePoster({ name, communityName, sharePath, onClose }: { name: string; communityName: string; sharePath: string; onClose: () => void }) {
   const url = h5CardUrl(sharePath)
+  // A GIF data URL from the same QR library the door passes use: one image, easy to screenshot or save.
+  const qr = useMemo(() => {
+    const code = qrcode(0, 'M')
+    code.addData(url, 'Byte')
+    code.make()
+    return code.createDataURL(4, 2)
+  }, [url])
   return (
     <Sheet
       title='我的管家名片'
@@ -37,7 +45,7 @@ export function SharePoster({ name, communityName, sharePath, onClose }: { name:
         <Text className='poster__name'>网格管家 {name}</Text>
         <Text className='poster__hello'>团购、上门服务、报修，有事随时找我</Text>
         <View className='poster__qr'>
-          <QrMatrix value={url} size={168} />
+          <Image className='poster__qr-image' src={qr} data-testid='poster-qr' />
         </View>
         <Text className='poster__hint'>截图保存海报，或复制链接发到业主群；微信里打开即可联系我</Text>
       </View>

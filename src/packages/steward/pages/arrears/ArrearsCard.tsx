@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ArrearsRow } from '@contracts/fees.contract'
-import { dateTime, periodLabel, yuan } from '../../../fees/components/labels'
+import { dateTime, periodLabel, yuan } from '../../components/format'
 
 /**
  * One owing household: who (masked as policy says), how much and since when, the bills behind the total

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { RemindPreview } from '@contracts/fees.contract'
 import { Sheet } from '../../components/Sheet'
-import { yuan } from '../../../fees/components/labels'
+import { yuan } from '../../components/format'
 
 const SKIP: Record<Exclude<RemindPreview['status'], 'will_send'>, string> = {
   too_soon: '3天内已提醒，本次跳过',
