@@ -28,6 +28,13 @@ export default async function miniprogramBench(): Promise<BenchRow[]> {
       ['我的', 'pages/mine/index', 'demo-owner'],
       ['我的 (unbound)', 'pages/mine/index', 'demo-unbound'],
       ['服务', 'pages/services/index', 'demo-steward'],
+      // The staff first screens (role-aware home) and the workbench pages behind them.
+      ['首页 · 维修工作台 (technician)', 'pages/index/index', 'demo-technician'],
+      ['首页 · 管家工作台 (steward)', 'pages/index/index', 'demo-steward'],
+      ['首页 · 运营工作台 (ops)', 'pages/index/index', 'demo-ops'],
+      ['维修工作台 page', 'packages/repairs/pages/workbench/index', 'demo-technician'],
+      ['欠费催缴 page', 'packages/steward/pages/arrears/index', 'demo-steward'],
+      ['运营看板 page', 'packages/ops/pages/dashboard/index', 'demo-ops'],
     ]
     for (const [label, route, openid] of screens) {
       sim.setOpenid(openid)

@@ -13,6 +13,16 @@ export { FEE_ERROR_MESSAGES, type FeeErrorCode } from './errors/fees'
 /** At most this many bills in one payment (an order holds at most 50 lines). */
 export const MAX_BILLS_PER_PAYMENT = 50
 
+export const arrearsBillSchema = z.object({
+  billId: idSchema,
+  itemName: z.string(),
+  period: periodSchema,
+  dueDate: z.string(),
+  principalFen: fenSchema,
+  lateFeeFen: fenSchema,
+  amountFen: fenSchema,
+})
+
 export const arrearsRowSchema = z.object({
   householdId: idSchema,
   label: z.string(),
@@ -25,6 +35,12 @@ export const arrearsRowSchema = z.object({
   lastRemindedAt: isoDateTimeSchema.nullable(),
   /** At least one of its bills has not been reminded within the last 3 days. */
   canRemind: z.boolean(),
+  /** The owner as the registry names them, masked ("刘*"): enough to greet, not to identify. */
+  ownerNameMasked: z.string(),
+  /** "尾号2301": the number itself is never stored; calls go through a relay number (callOwner). */
+  phoneHint: z.string(),
+  /** The unpaid bills behind the total, oldest first (with late fees as of now). */
+  bills: z.array(arrearsBillSchema),
 })
 
 export const remindResultSchema = z.object({
@@ -33,6 +49,26 @@ export const remindResultSchema = z.object({
   bills: z.number().int(),
   recipients: z.number().int(),
   nextRemindAt: isoDateTimeSchema.nullable(),
+})
+
+export const remindPreviewSchema = z.object({
+  householdId: idSchema,
+  label: z.string(),
+  status: z.enum(['will_send', 'too_soon', 'nothing_owed', 'no_recipients']),
+  bills: z.number().int(),
+  amountFen: fenSchema,
+  recipients: z.number().int(),
+  /** The subscribe-message lines residents would receive. */
+  message: z.array(z.object({ key: z.string(), value: z.string() })),
+  nextRemindAt: isoDateTimeSchema.nullable(),
+})
+
+export const ownerCallSchema = z.object({
+  householdId: idSchema,
+  /** The relay number to dial (never the owner's own). */
+  relayNumber: z.string(),
+  expiresAt: isoDateTimeSchema,
+  ownerNameMasked: z.string(),
 })
 
 export const feesContract = defineContract('fees', {
@@ -80,6 +116,16 @@ export const feesContract = defineContract('fees', {
     z.object({ householdIds: z.array(idSchema).min(1).max(20) }).strict(),
     z.object({ results: z.array(remindResultSchema) }),
   ),
+  /** Steward: what `remind` would send to each household (nothing is sent or claimed). */
+  remindPreview: query(
+    z.object({ householdIds: z.array(idSchema).min(1).max(20) }).strict(),
+    z.object({ items: z.array(remindPreviewSchema), willSend: z.number().int(), recipients: z.number().int() }),
+  ),
+  /**
+   * Steward of the household's grid only: a short-lived relay number that rings the owner (隐私号), so
+   * neither side sees the other's real number.
+   */
+  callOwner: mutation(z.object({ householdId: idSchema }).strict(), ownerCallSchema),
   /** Steward: households of my grid that paid after being reminded. */
   paidAfterReminder: query(
     z.object({ communityId: idSchema.optional(), days: z.number().int().min(1).max(90).default(30) }).strict(),
@@ -100,6 +146,9 @@ export const feesContract = defineContract('fees', {
       invoices: ['member'],
       arrears: ['steward', 'ops'],
       remind: ['steward', 'ops'],
+      remindPreview: ['steward', 'ops'],
+      // The grid's steward only (the core checks the household is in their grid): not ops.
+      callOwner: ['steward'],
       paidAfterReminder: ['steward', 'ops'],
     },
     errors: [...codesOf(FEE_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES)],
@@ -109,3 +158,6 @@ export const feesContract = defineContract('fees', {
 export type FeesContract = typeof feesContract
 export type ArrearsRow = z.infer<typeof arrearsRowSchema>
 export type RemindResult = z.infer<typeof remindResultSchema>
+export type RemindPreview = z.infer<typeof remindPreviewSchema>
+export type OwnerCall = z.infer<typeof ownerCallSchema>
+export type ArrearsBill = z.infer<typeof arrearsBillSchema>

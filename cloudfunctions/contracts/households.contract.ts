@@ -8,6 +8,7 @@ import { householdsBindingActions } from './households-binding.schemas'
 import { householdsMembersActions } from './households-members.schemas'
 import { householdsStewardActions } from './households-steward.schemas'
 import { householdsInboxActions } from './households-inbox.schemas'
+import { householdsWorkbenchActions } from './households-workbench.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
 export type { InboxItem } from './households-inbox.schemas'
@@ -49,6 +50,7 @@ export const householdsContract = defineContract('households', {
   ...householdsMembersActions,
   ...householdsStewardActions,
   ...householdsInboxActions,
+  ...householdsWorkbenchActions,
 },
   {
     audience: {
@@ -74,6 +76,8 @@ export const householdsContract = defineContract('households', {
       // 消息中心: everyone with an openid has one; it holds only messages sent to that openid.
       inbox: ['user'],
       inboxRead: ['user'],
+      // Self-scoped: a board per staff role the caller holds, three nulls for residents.
+      workbench: ['user'],
     },
     errors: [...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
   },

@@ -10,6 +10,7 @@ import { opsHouseholdsActions } from './ops-households.schemas'
 import { opsGroupbuyActions } from './ops-groupbuy.schemas'
 import { opsFeesActions } from './ops-fees.schemas'
 import { opsAttributionActions } from './ops-attribution.schemas'
+import { opsDashboardActions } from './ops-dashboard.schemas'
 
 /**
  * The `ops` function: events an ops person runs from the CloudBase console (or the ops pages).
@@ -21,6 +22,7 @@ const opsActions = {
   ...opsGroupbuyActions,
   ...opsFeesActions,
   ...opsAttributionActions,
+  ...opsDashboardActions,
 }
 
 /** Ops of a community (in the mini-program) or the console; bootstrapOps is how the first ops person is made. */

@@ -69,7 +69,7 @@ export const placeSchema = z.discriminatedUnion('kind', [
     .strict(),
 ])
 
-const summarySchema = z.object({
+export const summarySchema = z.object({
   id: idSchema,
   status: z.enum(REPAIR_STATUSES),
   category: z.enum(REPAIR_CATEGORIES),

@@ -6,6 +6,8 @@ import { receiptDetail, receiptHistory } from '../core/fees/receipts.query'
 import { myInvoices, requestInvoice } from '../core/fees/invoice.service'
 import { gridArrears, paidAfterReminder } from '../core/fees/arrears.query'
 import { remindHouseholds } from '../core/fees/reminder.service'
+import { remindPreview } from '../core/fees/reminder-preview.query'
+import { callOwner } from '../core/fees/owner-call.service'
 import { billRunTimer } from '../core/fees/bill-run.timer'
 
 /**
@@ -23,6 +25,8 @@ export const feesFunction = defineFunction(
     invoices: (input, ctx) => myInvoices(ctx, input.householdId),
     arrears: (input, ctx) => gridArrears(ctx, input),
     remind: (input, ctx) => remindHouseholds(ctx, input.householdIds),
+    remindPreview: (input, ctx) => remindPreview(ctx, input.householdIds),
+    callOwner: (input, ctx) => callOwner(ctx, input.householdId),
     paidAfterReminder: (input, ctx) => paidAfterReminder(ctx, input),
   },
   {

@@ -18,6 +18,7 @@ import { phonePepper } from '../core/households/phone'
 import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 import { tellOwnersOfJoinRequest } from '../core/households/join-notice'
 import { listInbox, markInboxRead } from '../core/notify'
+import { workbench } from '../core/workbench/workbench.query'
 
 /** A router: identity and access in, one core call out. Rules live in core/households and core/auth. */
 export const householdsFunction = defineFunction(householdsContract, {
@@ -86,6 +87,7 @@ export const householdsFunction = defineFunction(householdsContract, {
     return { currentHouseholdId: h._id }
   },
   householdDetail: async (input, ctx) => householdDetail(ctx.platform.db, await userAccess(ctx), input.householdId),
+  workbench: async (_input, ctx) => workbench(ctx.platform, await userAccess(ctx)),
 
   // Anyone with an openid has an inbox; it only ever holds messages addressed to that openid.
   inbox: async (input, ctx) => listInbox(ctx.platform.db, userOpenid(ctx), input.offset, input.limit),

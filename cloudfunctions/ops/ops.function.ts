@@ -5,6 +5,7 @@ import { householdsOpsHandlers } from './actions/households.actions'
 import { groupbuyOpsHandlers } from './actions/groupbuy.actions'
 import { feesOpsHandlers } from './actions/fees.actions'
 import { attributionOpsHandlers } from './actions/attribution.actions'
+import { dashboardOpsHandlers } from './actions/dashboard.actions'
 
 /**
  * One router over per-area action modules (ops/actions/<area>.actions.ts). To add an area: its schemas in
@@ -20,6 +21,7 @@ export const opsFunction = defineFunction(
     ...groupbuyOpsHandlers,
     ...feesOpsHandlers,
     ...attributionOpsHandlers,
+    ...dashboardOpsHandlers,
   },
   {
     // Run again on purpose and idempotent by themselves: jobs ("call again until done") and upsert imports,

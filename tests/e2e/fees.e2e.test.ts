@@ -70,10 +70,14 @@ test('an owner pays two months of 物业费 and one 停车费 in one payment; th
   await steward.reload()
   expect(await arrearsCount(steward)).toBe(before - 1)
   await screenshot(steward, 'fees-steward-arrears-after')
-  // A reminder to the household at the top: sent once, then the 3-day rule greys the button out.
+  // A reminder to the household at the top (given a bound member to receive it): previewed, confirmed, sent
+  // once, then the 3-day rule greys the button out.
   const top = steward.locator('[data-testid="arrears-row"]').first()
-  const household = await top.getAttribute('data-household-id')
+  const household = (await top.getAttribute('data-household-id'))!
+  await e2e.stack.platform.db.collection('residents').add({ _id: `r-e2e-${household}`, openid: 'e2e-member', householdId: household, communityId: 'c-sunshine', role: 'owner', status: 'active', boundAt: new Date() })
   await top.locator('taro-button-core', { hasText: '提醒缴费' }).click()
+  await steward.locator('[data-testid="remind-preview"]').waitFor()
+  await steward.locator('[data-testid="confirm-remind"]').click()
   await steward.locator(`[data-testid="arrears-row"][data-household-id="${household}"]`, { hasText: '3天内已提醒' }).waitFor()
   await screenshot(steward, 'fees-steward-reminded')
   await owner.context().close()

@@ -48,6 +48,8 @@ export const EXPECTED: Record<string, string> = {
   // 消息中心: self-scoped, every person with an openid has one (it only holds messages sent to them).
   'households.inbox':               'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.inboxRead':           'D    W   W   W   W   W   W   W   W   W   W   W   W   W   D',
+  // Self-scoped: a board per staff role the caller holds; residents get no board.
+  'households.workbench':           'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
 
   //                                 none unb oth fam ten own pen rem stO stw tec rmT opO ops con
   'ops.upsertCommunity':            'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W',
@@ -77,6 +79,9 @@ export const EXPECTED: Record<string, string> = {
   'ops.attributionSetCommunityRules':'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W',
   'ops.attributionSetCampaignRule': 'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W',
   'ops.attributionReport':          'D    D   D   D   D   D   D   D   D   D   D   D   D   R   R',
+  'ops.opsDashboard':               'D    D   D   D   D   D   D   D   D   D   D   D   D   R   R',
+  // Writes a CSV file into storage (no database record).
+  'ops.opsExport':                  'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W',
   // Settlement and the accrual sweep span every community (the daily timer's jobs, idempotent).
   'ops.attributionSettle':          'D    D   D   D   D   D   D   D   D   D   D   D   W   W   W',
   'ops.attributionStatements':      'D    D   D   D   D   D   D   D   D   D   D   D   D   R   R',
@@ -192,6 +197,9 @@ export const EXPECTED: Record<string, string> = {
   'fees.invoices':                  'D    D   D   R   R   R   D   D   D   D   D   D   D   D   D',
   'fees.arrears':                   'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
   'fees.remind':                    'D    D   D   D   D   D   D   D   D   W   D   D   D   W   D',
+  'fees.remindPreview':             'D    D   D   D   D   D   D   D   D   R   D   D   D   R   D',
+  // A relay number to the owner: only the steward of that household's grid, not ops (DOMAIN.md privacy).
+  'fees.callOwner':                 'D    D   D   D   D   D   D   D   D   W   D   D   D   D   D',
   'fees.paidAfterReminder':         'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
 }
 

@@ -17,6 +17,7 @@ export const FEE_ERROR_MESSAGES = {
   'FEE.BAD_PERIOD': '账期不正确',
   'FEE.NO_GRID': '您还没有负责的网格',
   'FEE.REMIND_TOO_SOON': '该户近3天内已催缴过，请稍后再试',
+  'FEE.CALL_UNAVAILABLE': '隐私通话暂不可用，请稍后再试',
 } as const
 
 export type FeeErrorCode = keyof typeof FEE_ERROR_MESSAGES

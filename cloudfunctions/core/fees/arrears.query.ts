@@ -6,6 +6,7 @@ import { FEE_COLLECTIONS } from './fee.model'
 import { unpaidBillsOf } from './bills.repo'
 import { billAmountAt } from './late-fee'
 import { gridInView, householdBriefs } from './fee-access'
+import { ownerContacts } from './owner-contact'
 
 interface ArrearsGroup {
   _id: string
@@ -50,12 +51,14 @@ export async function gridArrears(ctx: ActionContext, input: { communityId?: str
   const groups = page.data.slice(0, input.limit)
   const ids = groups.map((g) => g._id)
   const bills = ids.length
-    ? await unpaidBillsOf(db, ids, { principalFen: true, dueDate: true, lateFee: true, remindableAt: true })
+    ? await unpaidBillsOf(db, ids, { principalFen: true, dueDate: true, lateFee: true, remindableAt: true, itemName: true, period: true })
     : []
-  const briefs = await householdBriefs(db, ids)
+  const [briefs, contacts] = await Promise.all([householdBriefs(db, ids), ownerContacts(db, ids)])
   const items: ArrearsRow[] = groups.map((g) => {
-    const mine = bills.filter((b) => b.householdId === g._id)
-    const lateFeeFen = mine.reduce((s, b) => s + billAmountAt(b, now).lateFeeFen, 0)
+    const mine = bills.filter((b) => b.householdId === g._id).sort((a, b) => a.period.localeCompare(b.period) || a.itemName.localeCompare(b.itemName))
+    const breakdown = mine.map((b) => ({ billId: b._id, itemName: b.itemName, period: b.period, dueDate: b.dueDate, ...billAmountAt(b, now) }))
+    const lateFeeFen = breakdown.reduce((s, b) => s + b.lateFeeFen, 0)
+    const contact = contacts.get(g._id)
     return {
       householdId: g._id,
       label: briefs.get(g._id)?.label ?? g._id,
@@ -67,6 +70,9 @@ export async function gridArrears(ctx: ActionContext, input: { communityId?: str
       amountFen: g.principalFen + lateFeeFen,
       lastRemindedAt: g.lastRemindedAt ? new Date(g.lastRemindedAt).toISOString() : null,
       canRemind: mine.some((b) => new Date(b.remindableAt).getTime() <= now.getTime()),
+      ownerNameMasked: contact?.ownerNameMasked ?? '',
+      phoneHint: contact?.phoneHint ?? '',
+      bills: breakdown.map(({ billId, itemName, period, dueDate, principalFen, lateFeeFen, amountFen }) => ({ billId, itemName, period, dueDate, principalFen, lateFeeFen, amountFen })),
     }
   })
   const t = totals.data[0] ?? { households: 0, billCount: 0, principalFen: 0 }

@@ -179,6 +179,8 @@ export interface ReminderDoc {
 }
 
 export const FEE_INDEXES = defineIndexes(
+  // 实收 of a month (ops dashboard): a range over the month's payments, not over every bill ever paid.
+  { collection: FEE_COLLECTIONS.bills, fields: ['communityId', 'paidAt'] },
   { collection: FEE_COLLECTIONS.items, fields: ['communityId', 'status'] },
   { collection: FEE_COLLECTIONS.items, fields: ['status'] },
   { collection: FEE_COLLECTIONS.readings, fields: ['itemId', 'period'] },

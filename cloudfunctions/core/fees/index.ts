@@ -11,3 +11,9 @@ export const feesArea = defineArea({
   errors: FEE_ERROR_MESSAGES,
   orderTypes: { fee: feeOrderHooks },
 })
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export { arrearsTotals } from './arrears-totals.query'
+export { collectionReport } from './collection-report.query'
+export { feesPaidInMonth } from './fee-payments-month.query'
+export type { PaidInMonth } from './fee-payments-month.query'

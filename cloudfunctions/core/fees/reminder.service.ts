@@ -85,20 +85,26 @@ export async function remindHouseholds(ctx: ActionContext, householdIds: string[
 async function sendReminder(ctx: ActionContext, h: HouseholdBrief, bills: BillDoc[], key: string): Promise<number> {
   const now = ctx.now()
   const members = must(await ctx.platform.db.collection(COLLECTIONS.residents).where({ householdId: h._id, status: 'active' }).limit(50).get()).data as ResidentDoc[]
-  const total = bills.reduce((s, b) => s + billAmountAt(b, now).amountFen, 0)
-  const names = [...new Set(bills.map((b) => b.itemName))]
-  const oldest = bills.map((b) => b.period).sort()[0]
+  const data = reminderLines(h, bills, now)
   const messages: SubscribeMessage[] = members.map((m) => ({
     toOpenid: m.openid,
     template: FEE_REMINDER_TEMPLATE,
     page: `packages/fees/pages/index/index?householdId=${h._id}`,
-    data: {
-      thing1: thing(names.length > 1 ? `${names[0]}等${names.length}项` : names[0]),
-      amount2: `${yuan(total)}元`,
-      thing3: thing(`${h.building}${h.unit}${h.room}`),
-      thing4: thing(`${oldest}起共${bills.length}笔待缴，请及时缴纳`),
-    },
+    data,
     dedupeKey: `fee-remind|${key}|${h._id}|${m.openid}`,
   }))
   return (await notifyAll(ctx.platform, messages)).sent
+}
+
+/** The subscribe-message fields of a reminder: what `remind` sends and what `remindPreview` shows first. */
+export function reminderLines(h: Pick<HouseholdBrief, 'building' | 'unit' | 'room'>, bills: BillDoc[], now: Date): Record<string, string> {
+  const total = bills.reduce((s, b) => s + billAmountAt(b, now).amountFen, 0)
+  const names = [...new Set(bills.map((b) => b.itemName))]
+  const oldest = bills.map((b) => b.period).sort()[0]
+  return {
+    thing1: thing(names.length > 1 ? `${names[0]}等${names.length}项` : names[0]),
+    amount2: `${yuan(total)}元`,
+    thing3: thing(`${h.building}${h.unit}${h.room}`),
+    thing4: thing(`${oldest}起共${bills.length}笔待缴，请及时缴纳`),
+  }
 }

@@ -129,6 +129,8 @@ export interface TouchDoc {
 export const PARTICIPATING_STAGES: readonly EntryStage[] = ['paid', 'awaiting_pickup', 'picked_up']
 
 export const GROUPBUY_INDEXES = defineIndexes(
+  // pickups waiting per community (workbenches): entries leave 'awaiting_pickup' when picked up or refunded.
+  { collection: GROUPBUY_COLLECTIONS.entries, fields: ['communityId', 'stage'] },
   { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['communityId', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['status', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.skus, fields: ['campaignId'] },

@@ -15,3 +15,4 @@ export const groupbuyArea = defineArea({
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export type { TouchDoc } from './groupbuy.model'
 export { loadCampaign, loadEntry } from './groupbuy.store'
+export { pickupsWaiting } from './pickups-waiting.query'

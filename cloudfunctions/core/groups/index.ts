@@ -11,3 +11,7 @@ export const groupsArea = defineArea({
   errors: GROUP_ERROR_MESSAGES,
   orderListeners: { 'groups-activity': groupsActivityListener },
 })
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export { listGroups } from './registry.service'
+export { todayTasks } from './tasks.query'

@@ -5,6 +5,7 @@ import type { Storage } from './ports/storage.port'
 import type { OpenGidResolver } from './ports/open-gid.port'
 import type { DoorGateway } from './ports/door-gateway.port'
 import type { PassKeyStore } from './ports/pass-keys.port'
+import type { PrivacyCall } from './ports/privacy-call.port'
 import type { Wiring } from './area'
 
 /**
@@ -33,6 +34,8 @@ export interface Ports {
   openGid: OpenGidResolver
   doorGateway: DoorGateway
   accessPassKeys: PassKeyStore
+  /** 隐私号: relay numbers for stewards calling owners (fees.callOwner); no production adapter yet. */
+  privacyCall: PrivacyCall
 }
 
 export type PortName = keyof Ports

@@ -31,7 +31,7 @@ const COLUMNS: [string, (f: Figure) => string | number][] = [
 ]
 
 /** A cell as Excel reads it safely: quoted when needed, and never a formula (names are user data). */
-function cell(v: string | number): string {
+export function cell(v: string | number): string {
   let s = String(v)
   if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string' && !/^-?\d/.test(s)) s = `'${s}`
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s

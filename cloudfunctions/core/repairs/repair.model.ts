@@ -9,6 +9,9 @@ export const REPAIR_COLLECTIONS = {
 } as const
 
 export const REPAIR_INDEXES = defineIndexes(
+  // workbench: a technician's completions today; ops dashboard: a community's tickets of one month.
+  { collection: REPAIR_COLLECTIONS.tickets, fields: ['assigneeOpenid', 'completedAt'] },
+  { collection: REPAIR_COLLECTIONS.tickets, fields: ['communityId', 'createdAt'] },
   // resident's "my tickets", technician's queue, steward's grid lists and the overdue query
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['residentOpenid'] },
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['assigneeOpenid', 'status'] },

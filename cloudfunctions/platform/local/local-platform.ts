@@ -7,6 +7,7 @@ import { createLocalFileStorage } from './file-storage/local-file-storage'
 import { createLocalOpenGidResolver } from './open-gid.local'
 import { SandboxPayments } from './sandbox-pay/sandbox-payments'
 import { deliverNotifyLocally } from './sandbox-pay/deliver-notify'
+import { SandboxPrivacyCall } from './privacy-call/sandbox-privacy-call'
 import { DoorSimulator } from './door-simulator/door-simulator'
 import { localPassKeyStore } from './demo/dev-pass-keys'
 import { OUTBOX_INDEXES } from './outbox/outbox-notifier'
@@ -35,6 +36,7 @@ export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; 
       notifier: createOutboxNotifier(local.db, () => clock.now()),
       storage: createLocalFileStorage(options.dataDir, clock),
       openGid: createLocalOpenGidResolver(),
+      privacyCall: new SandboxPrivacyCall(clock),
       doorGateway: new DoorSimulator(clock, logger),
       accessPassKeys: localPassKeyStore(env),
       payments: new SandboxPayments({ clock, dataDir: options.dataDir, deliver: (notify) => deliverNotifyLocally(platform, notify) }),

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { barHeightPct } from './bar-scale'
 import './bar-chart.scss'
 
 export interface BarPoint {
@@ -10,19 +11,22 @@ export interface BarPoint {
 
 /**
  * A column chart from plain Views (no chart library in the bundle): heights are shares of the largest
- * value, so it reads the same on every screen. Each bar carries its value for tests and accessibility.
+ * value, so it reads the same on every screen. A month with nothing (or a net loss) draws no bar at all,
+ * only the baseline and its "0" caption — an empty track would read as a full grey bar. Each bar carries
+ * its value for tests and accessibility.
  */
-export function BarChart({ points, highlight }: { points: BarPoint[]; highlight?: number }) {
-  const max = Math.max(1, ...points.map((p) => p.value))
+/** `testId` names the bars (`<testId>` per column, `<testId>-fill` per drawn bar) when a page has two charts. */
+export function BarChart({ points, highlight, testId = 'bar' }: { points: BarPoint[]; highlight?: number; testId?: string }) {
+  const max = Math.max(0, ...points.map((p) => p.value))
   return (
     <View className='bar-chart' data-testid='bar-chart'>
       {points.map((p, i) => {
-        const height = p.value <= 0 ? 0 : Math.max(3, Math.round((p.value / max) * 100))
+        const height = barHeightPct(p.value, max)
         return (
-          <View key={`${p.label}-${i}`} className='bar-chart__col' data-testid='bar' data-value={String(p.value)} aria-label={`${p.label} ${p.caption}`}>
+          <View key={`${p.label}-${i}`} className='bar-chart__col' data-testid={testId} data-value={String(p.value)} aria-label={`${p.label} ${p.caption}`}>
             <Text className='bar-chart__caption'>{p.caption}</Text>
             <View className='bar-chart__track'>
-              <View className={`bar-chart__bar ${i === highlight ? 'bar-chart__bar--on' : ''}`} style={{ height: `${height}%` }} />
+              {height > 0 && <View className={`bar-chart__bar ${i === highlight ? 'bar-chart__bar--on' : ''}`} data-testid={`${testId}-fill`} style={{ height: `${height}%` }} />}
             </View>
             <Text className='bar-chart__label'>{p.label}</Text>
           </View>

@@ -1,10 +1,13 @@
 import { ResidentHome } from './resident-home'
+import { withStaffHome } from './with-staff-home'
 import './index.scss'
 
 /**
- * 首页. Composed of small parts so role-aware homes sit beside the resident's (a staff-home.tsx next to
- * resident-home.tsx, chosen here from households.me roles).
+ * 首页. Composed of small parts: the resident's home (resident-home.tsx) and, for staff, their workbench
+ * (staff-home.tsx), chosen by with-staff-home.tsx from the caller's roles.
  */
-export default function HomePage() {
+function HomePage() {
   return <ResidentHome />
 }
+
+export default withStaffHome(HomePage)

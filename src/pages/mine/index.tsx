@@ -5,6 +5,7 @@ import { householdsContract } from '@contracts/households.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { HouseholdList } from './HouseholdList'
+import { StaffWorkCard } from './StaffWorkCard'
 import { avatarGlyph, displayName, roleTags } from './labels'
 import './index.scss'
 
@@ -35,35 +36,41 @@ export default function MinePage() {
       <PageState loading={q.loading} error={q.error} hasData={!!me} onRetry={() => void q.reload()}>
         {me && (
           <>
-            <View className='profile'>
-              <View className='profile__avatar'>
-                <Text>{avatarGlyph(me)}</Text>
-              </View>
-              <View className='profile__info'>
-                <Text className='profile__name'>{displayName(me)}</Text>
-                <View className='profile__tags'>
-                  {roleTags(me).map((t) => (
-                    <Text key={t} className='profile__tag'>
-                      {t}
-                    </Text>
-                  ))}
-                  {roleTags(me).length === 0 && <Text className='profile__tag profile__tag--muted'>未绑定房屋</Text>}
+              <View className='profile'>
+                <View className='profile__avatar'>
+                  <Text>{avatarGlyph(me)}</Text>
                 </View>
-                {devLabel && <Text className='profile__dev'>{`体验身份：${devLabel}`}</Text>}
+                <View className='profile__info'>
+                  <Text className='profile__name'>{displayName(me)}</Text>
+                  <View className='profile__tags'>
+                    {roleTags(me).map((t) => (
+                      <Text key={t} className='profile__tag'>
+                        {t}
+                      </Text>
+                    ))}
+                    {roleTags(me).length === 0 && <Text className='profile__tag profile__tag--muted'>未绑定房屋</Text>}
+                  </View>
+                  {devLabel && <Text className='profile__dev'>{`体验身份：${devLabel}`}</Text>}
+                </View>
               </View>
-            </View>
 
-            <Text className='section-title'>我的房屋</Text>
-            {me.households.length === 0 ? (
-              <View className='card mine-empty'>
-                <Text className='mine-empty__text'>还没有绑定房屋</Text>
-                <Text className='mine-empty__hint'>绑定后可缴物业费、报修、开门和参加社区团购</Text>
-                <Button className='mine-empty__action' type='primary' onClick={goBind}>
-                  去绑定
-                </Button>
-              </View>
-            ) : (
-              <HouseholdList households={me.households} currentId={me.currentHouseholdId} />
+              {me.households.length === 0 && me.roles.length > 0 ? (
+                <StaffWorkCard roles={me.roles} />
+              ) : (
+              <>
+                <Text className='section-title'>我的房屋</Text>
+                {me.households.length === 0 ? (
+                  <View className='card mine-empty'>
+                    <Text className='mine-empty__text'>还没有绑定房屋</Text>
+                    <Text className='mine-empty__hint'>绑定后可缴物业费、报修、开门和参加社区团购</Text>
+                    <Button className='mine-empty__action' type='primary' onClick={goBind}>
+                      去绑定
+                    </Button>
+                  </View>
+                ) : (
+                  <HouseholdList households={me.households} currentId={me.currentHouseholdId} />
+                )}
+              </>
             )}
 
             <View className='card mine-links'>

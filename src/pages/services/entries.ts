@@ -1,5 +1,6 @@
 import type { MeOutput } from '@contracts/households.contract'
 import { BRAND } from '@/styles/tokens'
+import type { WorkbenchOutput } from '@contracts/households-workbench.schemas'
 
 export interface ServiceEntry {
   key: string
@@ -9,7 +10,9 @@ export interface ServiceEntry {
   color: string
   url: string
   /** Staff-only entries appear only for callers holding this role. */
-  role?: 'steward' | 'ops'
+  role?: 'steward' | 'ops' | 'technician'
+  /** What waits behind a workbench entry (a badge on the tile), from households.workbench. */
+  count?: (wb: WorkbenchOutput) => number
 }
 
 /** The 服务 grid. Each area owns its line: point `url` at your area's entry page. */
@@ -20,14 +23,20 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'groupbuy', title: '社区团购', glyph: '团', color: '#f5222d', url: '/packages/groupbuy/pages/index/index' },
   { key: 'groups', title: '加入社群', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/index/index' },
   { key: 'orders', title: '我的订单', glyph: '单', color: '#722ed1', url: '/packages/orders/pages/index/index' },
-  { key: 'groups-steward', title: '社群运营', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/steward/index', role: 'steward' },
-  { key: 'groupbuy-pickup', title: '团购核销', glyph: '核', color: '#fa541c', url: '/packages/groupbuy/pages/pickup/index', role: 'steward' },
+  { key: 'tech', title: '维修工作台', glyph: '修', color: '#d46b08', url: '/packages/repairs/pages/workbench/index', role: 'technician', count: (wb) => (wb.technician ? wb.technician.waiting + wb.technician.overdue : 0) },
+  { key: 'groups-steward', title: '社群运营', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/steward/index', role: 'steward', count: (wb) => wb.steward?.tasks.count ?? 0 },
+  { key: 'groupbuy-pickup', title: '团购核销', glyph: '核', color: '#fa541c', url: '/packages/groupbuy/pages/pickup/index', role: 'steward', count: (wb) => wb.steward?.pickupsWaiting ?? 0 },
+  { key: 'steward-arrears', title: '欠费催缴', glyph: '催', color: '#cf1322', url: '/packages/steward/pages/arrears/index', role: 'steward', count: (wb) => wb.steward?.arrears.households ?? 0 },
   { key: 'steward', title: '管家工作台', glyph: '管', color: '#2f54eb', url: '/packages/steward/pages/index/index', role: 'steward' },
-  { key: 'ops', title: '运营看板', glyph: '运', color: '#595959', url: '/packages/ops/pages/index/index', role: 'ops' },
+  { key: 'ops', title: '运营看板', glyph: '运', color: '#595959', url: '/packages/ops/pages/dashboard/index', role: 'ops', count: (wb) => (wb.ops ? wb.ops.repairs.overdue : 0) },
 ]
 
-/** Residents' entries for everyone; staff entries only for the roles the server says the caller has. */
-export function visibleEntries(me: Pick<MeOutput, 'roles'> | undefined): ServiceEntry[] {
+/**
+ * Staff entries only for the roles the server says the caller has; residents' entries for residents and
+ * newcomers, not for staff who have no home here (a technician's 服务 tab is their work, not 缴费).
+ */
+export function visibleEntries(me: Pick<MeOutput, 'roles' | 'households'> | undefined): ServiceEntry[] {
   const roles = new Set((me?.roles ?? []).map((r) => r.role))
-  return SERVICE_ENTRIES.filter((e) => !e.role || roles.has(e.role))
+  const staffOnly = !!me && me.households.length === 0 && roles.size > 0
+  return SERVICE_ENTRIES.filter((e) => (e.role ? roles.has(e.role) : !staffOnly))
 }

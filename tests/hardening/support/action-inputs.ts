@@ -45,6 +45,7 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'households.stewardHouseholds': as('steward', () => ({ buildingId: 'b-1' })),
   'households.inbox': as('owner', () => ({ limit: 20 })),
   'households.inboxRead': as('owner', () => ({ ids: 'all' })),
+  'households.workbench': as('steward'),
 
   // ---- ops (console events; a WeChat user who is ops of the community may run them too) ----
   'ops.upsertCommunity': as('console', () => ({ ...community(), name: '阳光花园', city: '杭州' })),
@@ -81,6 +82,8 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'ops.attributionSetCommunityRules': as('console', () => ({ ...community(), windowDays: 5, rates: { groupbuy: 800 } })),
   'ops.attributionSetCampaignRule': as('console', (fx) => ({ campaignId: fx.campaignOpen, windowDays: 3, rateBp: 1000 })),
   'ops.attributionReport': as('console', community),
+  'ops.opsDashboard': as('console', community),
+  'ops.opsExport': as('console', community),
   'ops.attributionSettle': as('console', () => ({ period: '2026-10' })),
   'ops.attributionStatements': as('console', () => ({ ...community(), period: '2026-10' })),
   'ops.attributionExplain': as('console', (fx) => ({ orderId: fx.orderFulfilled })),
@@ -179,5 +182,7 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'fees.invoices': as('owner', household),
   'fees.arrears': as('steward', community),
   'fees.remind': as('steward', () => ({ householdIds: [HOUSEHOLD] })),
+  'fees.remindPreview': as('steward', () => ({ householdIds: [HOUSEHOLD] })),
+  'fees.callOwner': as('steward', household),
   'fees.paidAfterReminder': as('steward'),
 }

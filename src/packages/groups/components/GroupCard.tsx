@@ -37,10 +37,11 @@ export function GroupCard({ group, onMove }: { group: GroupView; onMove: (g: Gro
           <Text className='group-card__stat-label'>剩余名额</Text>
         </View>
         <View className='group-card__stat'>
-          <Text className='group-card__stat-value'>{group.score}</Text>
+          <Text className='group-card__stat-value' data-testid='activity-score'>{`${group.score} 分`}</Text>
           <Text className='group-card__stat-label'>活跃度</Text>
         </View>
       </View>
+      <Text className='group-card__hint'>活跃度：群名片打开 1 分、入群 3 分、下单 5 分，每 7 天减半</Text>
       <Text className={`group-card__code group-card__code--${group.code.status}`}>{codeLine(group.code)}</Text>
       {group.silent && <Text className='group-card__silent'>群已沉寂，建议把仍活跃的成员迁到活跃群</Text>}
       <View className='group-card__buttons'>

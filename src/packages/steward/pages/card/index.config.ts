@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '网格管家' })
+export default definePageConfig({ navigationBarTitleText: '网格管家', enableShareAppMessage: true })

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { attributionContract } from '@contracts/attribution.contract'
 import { callFn } from '@/services/call-fn'
@@ -23,6 +23,8 @@ export default function StewardCardPage() {
   const { params } = useRouter()
   const stewardId = params.stewardId ?? ''
   const q = useFnQuery(attributionContract, 'stewardCard', { stewardId })
+  // Forwarded by a resident, the card keeps the same steward: the next opener is this steward's touch too.
+  useShareAppMessage(() => ({ title: q.data ? `网格管家${q.data.name}` : '网格管家', path: `/packages/steward/pages/card/index?stewardId=${stewardId}` }))
   const recorded = useRef(false)
   useEffect(() => {
     if (recorded.current || !stewardId) return

@@ -5,11 +5,15 @@ import { attributionContract } from '@contracts/attribution.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { BarChart } from '@/components/figures/BarChart'
+import { SharePoster } from '../../components/SharePoster'
 import { CommissionCard } from './CommissionCard'
 import { FigureList } from '@/components/figures/FigureList'
 import { currentMonth, yuan } from '@/components/figures/figure-format'
 import { MonthSwitcher } from '@/components/figures/MonthSwitcher'
 import './index.scss'
+
+/** Build-time constant: the WeChat share sheet exists only in the mini-program. */
+const IS_H5 = process.env.TARO_ENV === 'h5'
 
 /**
  * 我的业绩 (steward): the month at a glance (orders credited to me, GMV, 客单价, commission), a six-month
@@ -21,6 +25,8 @@ export default function StewardDashboardPage() {
   const q = useFnQuery(attributionContract, 'dashboard', { month })
   usePullDownRefresh(() => void q.reload().finally(() => Taro.stopPullDownRefresh()))
   const d = q.data
+  const [poster, setPoster] = useState(false)
+  // The share path carries stewardId: whoever opens the card is recorded as a touch of this steward.
   useShareAppMessage(() => ({ title: d ? `网格管家${d.stewardName}：社区团购与上门服务` : '网格管家', path: d?.sharePath ?? '/pages/index/index' }))
 
   return (
@@ -45,6 +51,15 @@ export default function StewardDashboardPage() {
               <Text className='dash-card__note'>{d.series.map((p) => `${Number(p.month.slice(5))}月 ${p.orders} 单`).join(' · ')}</Text>
             </View>
 
+            <View className='card' data-testid='commission-chart'>
+              <Text className='dash-card__title'>近6个月佣金（净额）</Text>
+              <BarChart
+                testId='commission-bar'
+                highlight={d.series.length - 1}
+                points={d.series.map((p) => ({ label: `${Number(p.month.slice(5))}月`, value: p.commissionNetFen, caption: p.commissionNetFen ? yuan(p.commissionNetFen) : '0' }))}
+              />
+            </View>
+
             <View className='card' data-testid='steward-funnel'>
               <Text className='dash-card__title'>我的网格</Text>
               <FigureList
@@ -67,10 +82,17 @@ export default function StewardDashboardPage() {
             <CommissionCard data={d} />
 
             <View className='dash-share'>
-              <ShareButton className='dash-share__button' openType='share'>
-                分享我的管家名片
-              </ShareButton>
+              {IS_H5 ? (
+                <ShareButton className='dash-share__button' data-testid='share-card' onClick={() => setPoster(true)}>
+                  分享我的管家名片
+                </ShareButton>
+              ) : (
+                <ShareButton className='dash-share__button' openType='share' data-testid='share-card'>
+                  分享我的管家名片
+                </ShareButton>
+              )}
             </View>
+            {poster && <SharePoster name={d.stewardName} communityName={d.communityName} sharePath={d.sharePath} onClose={() => setPoster(false)} />}
           </>
         )}
       </PageState>

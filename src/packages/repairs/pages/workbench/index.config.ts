@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '维修工作台', enablePullDownRefresh: true })

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { OpsBoard as Board } from '@contracts/households-workbench.schemas'
+import { Kpi } from './Kpi'
+import { monthLabel, pct, score, yuanShort } from './format'
+
+const DASHBOARD = '/packages/ops/pages/dashboard/index'
+
+function Area({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
+  return (
+    <View className='card ops-area' data-testid={testId}>
+      <Text className='ops-area__title'>{title}</Text>
+      <View className='kpi-grid kpi-grid--3 kpi-grid--flat'>{children}</View>
+    </View>
+  )
+}
+
+/** 运营工作台 on the home tab: this month's numbers of every area for the community. */
+export function OpsBoard({ board }: { board: Board }) {
+  const f = board.figures
+  return (
+    <View className='staff-board' data-testid='ops-board'>
+      <View className='staff-hero staff-hero--ops'>
+        <Text className='staff-hero__title'>运营工作台</Text>
+        <Text className='staff-hero__sub'>
+          {board.communityName} · {monthLabel(f.month)}
+        </Text>
+      </View>
+      <Area title='物业缴费' testId='ops-fees'>
+        <Kpi label='收缴率' value={`${f.feeRatePct.toFixed(1)}%`} />
+        <Kpi label='本月实收' value={yuanShort(f.feePaidFen)} note={`${f.feePayments} 笔`} />
+        <Kpi label='欠费' value={yuanShort(board.arrears.principalFen)} note={`${board.arrears.households} 户`} tone='alert' />
+      </Area>
+      <Area title='报事报修' testId='ops-repairs'>
+        <Kpi label='本月报修' value={f.repairsFiled} note={`待处理 ${board.repairs.open}`} />
+        <Kpi label='按时率' value={f.repairsFiled > 0 ? pct(f.onTimeRate) : '—'} note={`超时 ${board.repairs.overdue}`} tone={board.repairs.overdue > 0 ? 'alert' : 'normal'} />
+        <Kpi label='满意度' value={score(f.satisfaction)} note={`投诉 ${f.complaints}`} />
+      </Area>
+      <Area title='社区团购' testId='ops-groupbuy'>
+        <Kpi label='GMV' value={yuanShort(f.gmvFen)} />
+        <Kpi label='订单' value={f.orders} note={`待提货 ${board.pickupsWaiting}`} />
+        <Kpi label='客单价' value={yuanShort(f.avgOrderFen)} />
+      </Area>
+      <Area title='住户与管家' testId='ops-funnel'>
+        <Kpi label='渗透率' value={pct(f.penetration)} note={`${f.boundHouseholds}/${f.households} 户`} />
+        <Kpi label='首单转化' value={pct(f.firstOrderConversion)} />
+        <Kpi label='次月回购' value={pct(f.repurchaseRate)} note={`佣金 ${yuanShort(f.commissionNetFen)}`} />
+      </Area>
+      <View className='card ops-go' data-testid='ops-dashboard-link' onClick={() => void Taro.navigateTo({ url: DASHBOARD })}>
+        <Text className='ops-go__title'>经营看板</Text>
+        <Text className='ops-go__note'>按网格、管家、月份对比，导出 CSV ›</Text>
+      </View>
+    </View>
+  )
+}
