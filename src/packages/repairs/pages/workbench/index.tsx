@@ -1,3 +1,4 @@
+import { BRAND } from '@/styles/tokens'
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text, Switch } from '@tarojs/components'
@@ -60,7 +61,7 @@ export default function TechnicianWorkbenchPage() {
             <Text className='duty__text'>
               {tech.name} · {tech.available ? '接单中' : '休息中（不自动派单）'}
             </Text>
-            <Switch className='duty-switch' checked={tech.available} color='#10a66b' onChange={(e) => void toggle(e.detail.value)} />
+            <Switch className='duty-switch' checked={tech.available} color={BRAND} onChange={(e) => void toggle(e.detail.value)} />
           </View>
         )}
       </PageState>

@@ -8,11 +8,10 @@ import { callFn, FnError, isFnError } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { toastError, toastOk } from '@/services/toast'
-import { dateTime, yuan } from '../../../fees/components/labels'
+import { dateTime, yuan } from '@/services/format'
 import { ArrearsCard } from './ArrearsCard'
 import { CallSheet } from './CallSheet'
 import { RemindPreviewSheet, type PreviewData } from './RemindPreviewSheet'
-import '../../../fees/components/fees.scss'
 import './index.scss'
 
 const PAGE = 20
@@ -115,17 +114,17 @@ export default function StewardArrearsPage() {
   const remindable = data?.items.filter((r) => r.canRemind).map((r) => r.householdId) ?? []
 
   return (
-    <View className='fees-page'>
-      <View className='card fees-total'>
-        <Text className='fees-total__label'>我的网格欠费</Text>
-        <Text className='fees-total__amount' data-testid='arrears-households'>{data ? `${data.summary.households} 户` : '—'}</Text>
-        <Text className='fees-total__note'>{data ? `${data.summary.billCount} 笔账单，本金 ${yuan(data.summary.principalFen)}` : ''}</Text>
+    <View className='arrears-page'>
+      <View className='card arrears-total'>
+        <Text className='arrears-total__label'>我的网格欠费</Text>
+        <Text className='arrears-total__amount' data-testid='arrears-households'>{data ? `${data.summary.households} 户` : '—'}</Text>
+        <Text className='arrears-total__note'>{data ? `${data.summary.billCount} 笔账单，本金 ${yuan(data.summary.principalFen)}` : ''}</Text>
       </View>
-      <View className='fees-tabs'>
-        <Text className={`fees-tabs__tab ${tab === 'arrears' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setTab('arrears')}>
+      <View className='arrears-tabs'>
+        <Text className={`arrears-tabs__tab ${tab === 'arrears' ? 'arrears-tabs__tab--on' : ''}`} onClick={() => setTab('arrears')}>
           欠费住户
         </Text>
-        <Text className={`fees-tabs__tab ${tab === 'paid' ? 'fees-tabs__tab--on' : ''}`} onClick={() => setTab('paid')} data-testid='tab-paid-after'>
+        <Text className={`arrears-tabs__tab ${tab === 'paid' ? 'arrears-tabs__tab--on' : ''}`} onClick={() => setTab('paid')} data-testid='tab-paid-after'>
           催缴后已缴
         </Text>
       </View>
@@ -143,7 +142,7 @@ export default function StewardArrearsPage() {
           {data?.items.map((row) => (
             <ArrearsCard key={row.householdId} row={row} busy={busy} onRemind={() => void askRemind([row.householdId])} onCall={() => void callOwner(row.householdId)} />
           ))}
-          {data && data.items.length > 0 && <Text className='fees-more'>{data.hasMore ? (loading ? '加载中…' : '上拉加载更多') : '没有更多了'}</Text>}
+          {data && data.items.length > 0 && <Text className='arrears-more'>{data.hasMore ? (loading ? '加载中…' : '上拉加载更多') : '没有更多了'}</Text>}
         </PageState>
       )}
       {preview && (
