@@ -28,7 +28,9 @@ export async function createCampaign(platform: Platform, input: CreateCampaignIn
   assertSchedule(deadline, pickup, now)
   const community = must(await db.collection(COLLECTIONS.communities).doc(input.communityId).get()).data as unknown[]
   if (community.length === 0) throw new DomainError('COMMUNITY.NOT_FOUND', HOUSEHOLD_ERROR_MESSAGES['COMMUNITY.NOT_FOUND'])
+  const skuImages = input.skus.flatMap((s) => (s.image ? [s.image] : []))
   if (input.images.length > 0) await checkFiles(storageOf(platform), input.images, CAMPAIGN_IMAGE_RULES)
+  if (skuImages.length > 0) await checkFiles(storageOf(platform), [...new Set(skuImages)], { ...CAMPAIGN_IMAGE_RULES, maxCount: 20 })
 
   const campaignId = `gb_${randomBytes(10).toString('hex')}`
   const skus: SkuDoc[] = input.skus.map((s, i) => ({
@@ -42,6 +44,11 @@ export async function createCampaign(platform: Platform, input: CreateCampaignIn
     limitPerHousehold: s.limitPerHousehold,
     sort: i,
     holders: [],
+    originalPriceFen: s.originalPriceFen ?? null,
+    spec: s.spec,
+    origin: s.origin,
+    detail: s.detail,
+    image: s.image ?? null,
   }))
   must(await db.collection(GROUPBUY_COLLECTIONS.skus).add(skus))
   const campaign: CampaignDoc = {

@@ -21,11 +21,29 @@ export function toCampaignCard(c: CampaignDoc, skus: SkuDoc[], participants: num
     minParticipants: c.minParticipants,
     missing: missingParticipants(c, participants),
     soldOut: skus.length > 0 && skus.every((s) => s.remaining <= 0),
+    soldUnits: skus.reduce((sum, s) => sum + soldOf(s), 0),
+    originalPriceFromFen: skus.reduce<number | null>((max, s) => (s.originalPriceFen && s.originalPriceFen > (max ?? 0) ? s.originalPriceFen : max), null),
   }
 }
 
-export function toSkuView(s: SkuDoc): SkuView {
-  return { skuId: s._id, title: s.title, priceFen: s.priceFen, stock: s.stock, remaining: Math.max(0, s.remaining), limitPerHousehold: s.limitPerHousehold }
+/** Units held by live orders (paid, or unpaid within their 15 minutes). */
+const soldOf = (s: SkuDoc) => Math.max(0, s.stock - Math.max(0, s.remaining))
+
+export function toSkuView(s: SkuDoc, urls: Record<string, string> = {}): SkuView {
+  return {
+    skuId: s._id,
+    title: s.title,
+    priceFen: s.priceFen,
+    stock: s.stock,
+    remaining: Math.max(0, s.remaining),
+    limitPerHousehold: s.limitPerHousehold,
+    originalPriceFen: s.originalPriceFen ?? null,
+    spec: s.spec ?? '',
+    origin: s.origin ?? '',
+    detail: s.detail ?? '',
+    imageUrl: s.image ? urls[s.image] ?? null : null,
+    sold: soldOf(s),
+  }
 }
 
 /** Temp URLs for campaign images; without a storage port (or for missing files) the page shows a placeholder. */
