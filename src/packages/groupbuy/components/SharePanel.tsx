@@ -24,7 +24,7 @@ export function SharePanel({ poster, pictureUrl, headline }: { poster: PosterDat
     }
   }
   return (
-    <View className='card gb-invite' data-testid='share-panel'>
+    <View className='card gb-invite' data-testid='share-panel' data-link={poster.link}>
       <Text className='gb-invite__headline' data-testid='invite-headline'>
         {headline}
       </Text>
