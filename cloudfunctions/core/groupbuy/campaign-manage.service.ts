@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import type { Db } from '@cloudbase/database'
+import { createHash, randomBytes } from 'node:crypto'
 import type { CampaignChange, ManagedCampaign } from '../../contracts/groupbuy-manage.schemas'
 import type { CreateCampaignInput } from '../../contracts/ops-groupbuy.schemas'
 import { must } from '../../runtime/db-result'
+import { runTx, txGet, txWrite } from '../../runtime/transaction'
 import type { CallerAccess } from '../auth/access.model'
 import type { OrderHookContext } from '../orders/order-type-hooks'
 import { createCampaign } from './campaign-admin.service'
@@ -17,9 +17,8 @@ import { shanghaiTime } from './groupbuy-notify'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
-async function record(db: Db, c: CampaignDoc, kind: CampaignChangeDoc['kind'], by: string, reason: string, before: Record<string, unknown>, after: Record<string, unknown>, at: Date) {
-  const change: CampaignChangeDoc = { _id: `gbc_${randomBytes(8).toString('hex')}`, campaignId: c._id, communityId: c.communityId, kind, by, reason, before, after, at }
-  must(await db.collection(GROUPBUY_COLLECTIONS.changes).add(change))
+function changeDoc(c: CampaignDoc, kind: CampaignChangeDoc['kind'], by: string, reason: string, before: Record<string, unknown>, after: Record<string, unknown>, at: Date): CampaignChangeDoc {
+  return { _id: `gbc_${randomBytes(8).toString('hex')}`, campaignId: c._id, communityId: c.communityId, kind, by, reason, before, after, at }
 }
 
 async function managed(ctx: OrderHookContext, campaigns: CampaignDoc[]): Promise<ManagedCampaign[]> {
@@ -52,11 +51,20 @@ export async function manageCampaigns(ctx: OrderHookContext, access: CallerAcces
   return { items: await managed(ctx, rows) }
 }
 
-export async function createManagedCampaign(ctx: OrderHookContext, access: CallerAccess, input: CreateCampaignInput) {
+/**
+ * The campaign id comes from (caller, requestId), so a retry after a failure anywhere finds or completes the
+ * same campaign and its 'created' record (deterministic id too) instead of creating a second one.
+ */
+export async function createManagedCampaign(ctx: OrderHookContext & { requestId?: string }, access: CallerAccess, input: CreateCampaignInput) {
   assertStaffOf(access, input.communityId)
-  const created = await createCampaign(ctx.platform, input, access.openid)
-  const c = await loadCampaign(ctx.platform.db, created.campaignId)
-  await record(ctx.platform.db, c!, 'created', access.openid, '新建活动', {}, { deadline: iso(c!.deadline), minParticipants: c!.minParticipants }, ctx.now())
+  if (!ctx.requestId) throw new Error('createCampaign needs the envelope requestId')
+  const db = ctx.platform.db
+  const campaignId = `gb_${createHash('sha256').update(`${access.openid}:${ctx.requestId}`).digest('hex').slice(0, 20)}`
+  const existing = await loadCampaign(db, campaignId)
+  const created = existing ? { campaignId, status: existing.status } : await createCampaign(ctx.platform, input, access.openid, campaignId)
+  const c = existing ?? (await loadCampaign(db, campaignId))!
+  const change: Omit<CampaignChangeDoc, '_id'> = { campaignId, communityId: c.communityId, kind: 'created', by: access.openid, reason: '新建活动', before: {}, after: { deadline: iso(c.deadline), minParticipants: c.minParticipants }, at: new Date(c.createdAt) }
+  must(await db.collection(GROUPBUY_COLLECTIONS.changes).doc(`${campaignId}_created`).set(change))
   return created
 }
 
@@ -85,19 +93,31 @@ export async function extendCampaign(ctx: OrderHookContext, access: CallerAccess
     : { point: c.pickup.point, startsAt: new Date(new Date(c.pickup.startsAt).getTime() + shift), endsAt: new Date(new Date(c.pickup.endsAt).getTime() + shift) }
   const now = ctx.now()
   assertSchedule(deadline, pickup, now)
-  const res = must(await db.collection(GROUPBUY_COLLECTIONS.campaigns).where({ _id: c._id, status: 'open', deadline: oldDeadline }).update({ deadline, pickup, updatedAt: now }))
-  if (res.updated !== 1) throw groupbuyError('GROUPBUY.NOT_CHANGEABLE', '活动刚被修改过，请刷新后再试')
-  await record(db, c, 'extended', access.openid, input.reason, { deadline: iso(oldDeadline), pickupStartsAt: iso(c.pickup.startsAt) }, { deadline: iso(deadline), pickupStartsAt: iso(pickup.startsAt) }, now)
+  // One transaction: the campaign changes only together with its record, and only from the deadline read.
+  await runTx(db, async (t) => {
+    const fresh = await txGet<CampaignDoc>(t, GROUPBUY_COLLECTIONS.campaigns, c._id)
+    if (!fresh || fresh.status !== 'open' || new Date(fresh.deadline).getTime() !== oldDeadline.getTime()) throw groupbuyError('GROUPBUY.NOT_CHANGEABLE', '活动刚被修改过，请刷新后再试')
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.campaigns).doc(c._id).update({ deadline, pickup, updatedAt: now }))
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.changes).add(changeDoc(c, 'extended', access.openid, input.reason, { deadline: iso(oldDeadline), pickupStartsAt: iso(c.pickup.startsAt) }, { deadline: iso(deadline), pickupStartsAt: iso(pickup.startsAt) }, now)))
+  })
   return (await managed(ctx, [{ ...c, deadline, pickup }]))[0]
 }
 
 /** Ends ordering now with a reason; the closing job decides formed / not formed as at a normal deadline. */
 export async function closeCampaignEarly(ctx: OrderHookContext, access: CallerAccess, input: { campaignId: string; reason: string }): Promise<ManagedCampaign> {
   const db = ctx.platform.db
+  const resumed = await resumeClose(ctx, access, input.campaignId)
+  if (resumed) return resumed
   const c = await changeable(ctx, access, input.campaignId)
   const now = ctx.now()
-  await record(db, c, 'closed_early', access.openid, input.reason, { deadline: iso(c.deadline) }, { deadline: iso(now) }, now)
-  await closeCampaignNow(ctx, c)
+  // The deadline moves to now together with its record; deciding and settling is the closing job's (resumable).
+  await runTx(db, async (t) => {
+    const fresh = await txGet<CampaignDoc>(t, GROUPBUY_COLLECTIONS.campaigns, c._id)
+    if (!fresh || fresh.status !== 'open' || new Date(fresh.deadline) <= now) throw groupbuyError('GROUPBUY.NOT_CHANGEABLE')
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.campaigns).doc(c._id).update({ deadline: now, updatedAt: now }))
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.changes).add(changeDoc(c, 'closed_early', access.openid, input.reason, { deadline: iso(c.deadline) }, { deadline: iso(now) }, now)))
+  })
+  await closeCampaignNow(ctx, { ...c, deadline: now })
   return (await managed(ctx, [(await loadCampaign(db, c._id))!]))[0]
 }
 
@@ -116,4 +136,16 @@ export async function campaignChanges(ctx: OrderHookContext, access: CallerAcces
           ? '创建活动'
           : '发布活动'
   return { changes: rows.map((r) => ({ kind: r.kind, by: r.by, reason: r.reason, summary: summary(r), at: iso(r.at) })) }
+}
+
+/** A retry after a failure past the recorded close: finish closing instead of refusing "not changeable". */
+async function resumeClose(ctx: OrderHookContext, access: CallerAccess, campaignId: string): Promise<ManagedCampaign | null> {
+  const db = ctx.platform.db
+  const c = await loadCampaign(db, campaignId)
+  if (!c || c.status === 'closed' || new Date(c.deadline) > ctx.now()) return null
+  const closedEarly = must(await db.collection(GROUPBUY_COLLECTIONS.changes).where({ campaignId, kind: 'closed_early' }).limit(1).get()).data as CampaignChangeDoc[]
+  if (closedEarly.length === 0) return null
+  assertStaffOf(access, c.communityId)
+  await closeCampaignNow(ctx, c)
+  return (await managed(ctx, [(await loadCampaign(db, campaignId))!]))[0]
 }
