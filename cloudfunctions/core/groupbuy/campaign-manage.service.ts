@@ -86,6 +86,8 @@ export async function extendCampaign(ctx: OrderHookContext, access: CallerAccess
   const c = await changeable(ctx, access, input.campaignId)
   const oldDeadline = new Date(c.deadline)
   const deadline = new Date(input.deadline)
+  // Already at that deadline: a retry of this very change (or a double tap) — nothing to do twice.
+  if (deadline.getTime() === oldDeadline.getTime()) return (await managed(ctx, [c]))[0]
   if (deadline <= oldDeadline) throw groupbuyError('GROUPBUY.INVALID_SCHEDULE', '新的截止时间须晚于原截止时间')
   const shift = deadline.getTime() - oldDeadline.getTime()
   const pickup = input.pickup

@@ -139,7 +139,12 @@ export default function PickupPage() {
           )}
         </View>
       )}
-      <Text className='section-title'>今日待提</Text>
+      <View className='gb-toolbar'>
+        <Text className='section-title'>今日待提</Text>
+        <Text className='gb-link' onClick={() => void Taro.navigateTo({ url: '/packages/groupbuy/pages/manage/index' })}>
+          团购管理 ›
+        </Text>
+      </View>
       {today.data ? <TodayPickups data={today.data} /> : <Text className='gb-today__empty'>{today.error ? today.error.message : '加载中…'}</Text>}
     </View>
   )
