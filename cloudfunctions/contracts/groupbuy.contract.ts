@@ -130,6 +130,11 @@ export const myEntryDetailSchema = myEntrySchema.extend({
   deadline: isoDateTimeSchema,
   shareable: z.boolean(),
   viewerStewardId: idSchema.nullable(),
+  /** For the invite poster: the campaign's first picture and its prices. */
+  coverUrl: z.string().nullable(),
+  priceFromFen: fenSchema,
+  originalPriceFromFen: fenSchema.nullable(),
+  communityName: z.string(),
 })
 
 export const contactInputSchema = z

@@ -144,7 +144,7 @@ export async function campaignChanges(ctx: OrderHookContext, access: CallerAcces
 async function resumeClose(ctx: OrderHookContext, access: CallerAccess, campaignId: string): Promise<ManagedCampaign | null> {
   const db = ctx.platform.db
   const c = await loadCampaign(db, campaignId)
-  if (!c || c.status === 'closed' || new Date(c.deadline) > ctx.now()) return null
+  if (!c || new Date(c.deadline) > ctx.now()) return null
   const closedEarly = must(await db.collection(GROUPBUY_COLLECTIONS.changes).where({ campaignId, kind: 'closed_early' }).limit(1).get()).data as CampaignChangeDoc[]
   if (closedEarly.length === 0) return null
   assertStaffOf(access, c.communityId)

@@ -3,10 +3,11 @@ import type { MyEntryDetail } from '../../contracts/groupbuy.contract'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../orders/order.model'
 import { must } from '../../runtime/db-result'
 import type { GroupbuyCaller } from './caller-context'
-import { iso } from './campaign-view'
+import { imageUrls, iso, toCampaignCard } from './campaign-view'
+import { communityName } from './caller-context'
 import { missingParticipants } from './campaign.rules'
 import { groupbuyError } from './groupbuy-errors'
-import { loadCampaign, loadEntry } from './groupbuy.store'
+import { loadCampaign, loadEntry, skusOfCampaign } from './groupbuy.store'
 import { countParticipants } from './participants.query'
 import { maskName } from '../households/mask'
 import { pickLines } from './pickup-lookup'
@@ -22,13 +23,15 @@ export async function myEntry(platform: Platform, caller: GroupbuyCaller, orderI
   const entry = await loadEntry(db, orderId)
   const mine = entry && caller.access.memberships.some((m) => m.householdId === entry.householdId)
   if (!entry || !mine || entry.hold === 'pending') throw groupbuyError('GROUPBUY.ORDER_NOT_FOUND')
-  const [campaign, participants, orderRes, stewardId] = await Promise.all([
+  const [campaign, participants, orderRes, stewardId, name] = await Promise.all([
     loadCampaign(db, entry.campaignId),
     countParticipants(db, [entry.campaignId]),
     db.collection(ORDER_COLLECTIONS.orders).doc(orderId).field({ status: true }).get(),
     stewardIdOf(db, caller.access, entry.communityId),
+    communityName(db, entry.communityId),
   ])
   if (!campaign) throw groupbuyError('GROUPBUY.CAMPAIGN_NOT_FOUND')
+  const [skus, urls] = await Promise.all([skusOfCampaign(db, campaign._id), imageUrls(platform, campaign.images.slice(0, 1))])
   const n = participants.get(campaign._id) ?? 0
   const now = platform.clock.now()
   const open = campaign.status === 'open' && now.getTime() < new Date(campaign.deadline).getTime()
@@ -58,5 +61,9 @@ export async function myEntry(platform: Platform, caller: GroupbuyCaller, orderI
     deadline: iso(campaign.deadline),
     shareable: open,
     viewerStewardId: stewardId,
+    coverUrl: campaign.images[0] ? urls[campaign.images[0]] ?? null : null,
+    priceFromFen: campaign.priceFromFen,
+    originalPriceFromFen: toCampaignCard(campaign, skus, n, null).originalPriceFromFen,
+    communityName: name,
   }
 }

@@ -42,7 +42,7 @@ export function SharePanel({ poster, pictureUrl, headline }: { poster: PosterDat
       {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id='gb-poster' className='gb-invite__canvas' />}
       {src && (
         <View className='gb-invite__poster'>
-          <Image className='gb-invite__poster-img' src={src} mode='widthFix' data-testid='poster' showMenuByLongpress />
+          <Image className='gb-invite__poster-img' src={src} mode='aspectFit' data-testid='poster' showMenuByLongpress />
           <Text className='gb-invite__text'>{process.env.TARO_ENV === 'h5' ? '长按图片保存，发到业主群' : '已保存到相册，发到业主群吧'}</Text>
         </View>
       )}

@@ -47,8 +47,8 @@ export default function GroupbuyOrderPage() {
             {e.shareable && (e.stage === 'paid' || e.stage === 'unpaid') && (
               <SharePanel
                 headline={e.missing > 0 ? `差 ${e.missing} 户成团` : '已成团，邀请更多邻居'}
-                pictureUrl={null}
-                poster={{ title: e.campaignTitle, priceFen: e.lines[0]?.unitPriceFen ?? e.amountFen, originalFen: null, missing: e.missing, participants: e.participants, community: '', link: shareLink(e.campaignId, steward) }}
+                pictureUrl={e.coverUrl}
+                poster={{ title: e.campaignTitle, priceFen: e.priceFromFen, originalFen: e.originalPriceFromFen, missing: e.missing, participants: e.participants, community: e.communityName, link: shareLink(e.campaignId, steward) }}
               />
             )}
             {showCode && (
