@@ -62,8 +62,12 @@ export default async function groupbuyHttpBench(): Promise<BenchRow[]> {
     const campaignId = created.data.campaignId as string
     const skuId = `${campaignId}_s1`
 
-    // Attempt k belongs to household k mod 400: households 0–199 try three times, the rest twice.
-    const attempts = Array.from({ length: ATTEMPTS }, (_, k) => ({ openid: `flash-${k % HOUSEHOLDS}`, householdId: `fh-${k % HOUSEHOLDS}`, requestId: `flash-${k}-${now.getTime()}` }))
+    // Households 0–199 try three times, the rest twice; a household's attempts are adjacent, so they are in
+    // flight together and race each other for the household's limit as well as for the stock.
+    const attempts = Array.from({ length: HOUSEHOLDS }, (_, h) => h).flatMap((h) =>
+      Array.from({ length: h < ATTEMPTS - 2 * HOUSEHOLDS ? 3 : 2 }, (_, j) => ({ openid: `flash-${h}`, householdId: `fh-${h}`, requestId: `flash-${h}-${j}-${now.getTime()}` })),
+    )
+    if (attempts.length !== ATTEMPTS) throw new Error(`bench setup: ${attempts.length} attempts`)
     const engine = stack.platform.local.engine
     engine.resetCallCount()
     const latencies: number[] = []
