@@ -54,7 +54,7 @@ export const campaignCardSchema = z.object({
   soldOut: z.boolean(),
   /** Units held by paid and unpaid live orders over all SKUs ("已团 N 件"). */
   soldUnits: z.number().int().nonnegative(),
-  /** The highest 划线价 among the SKUs, to show against "priceFromFen 起"; null when none has one. */
+  /** The 划线价 of the cheapest SKU, shown struck beside "priceFromFen 起"; null when it has none. */
   originalPriceFromFen: fenSchema.nullable(),
 })
 

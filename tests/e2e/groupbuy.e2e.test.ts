@@ -102,6 +102,7 @@ test('a resident browses, opens a product, adds two SKUs, confirms with the pick
   const panel = steward.locator('[data-testid="share-panel"]')
   await panel.waitFor()
   expect(await panel.getAttribute('data-link')).toContain('stewardId=s-steward')
+  await panel.scrollIntoViewIfNeeded()
   await screenshot(steward, 'groupbuy-steward-share')
   await steward.context().close()
 })

@@ -22,7 +22,7 @@ export function toCampaignCard(c: CampaignDoc, skus: SkuDoc[], participants: num
     missing: missingParticipants(c, participants),
     soldOut: skus.length > 0 && skus.every((s) => s.remaining <= 0),
     soldUnits: skus.reduce((sum, s) => sum + soldOf(s), 0),
-    originalPriceFromFen: skus.reduce<number | null>((max, s) => (s.originalPriceFen && s.originalPriceFen > (max ?? 0) ? s.originalPriceFen : max), null),
+    originalPriceFromFen: cheapestOriginal(skus),
   }
 }
 
@@ -56,4 +56,10 @@ export async function imageUrls(platform: Platform, fileIds: string[]): Promise<
     platform.logger.warn('groupbuy.image_urls_failed', { errorMessage: (e as Error).message })
     return {}
   }
+}
+
+/** The 划线价 of the SKU that sets "¥x 起", so the struck price compares like with like. */
+function cheapestOriginal(skus: SkuDoc[]): number | null {
+  const cheapest = [...skus].sort((a, b) => a.priceFen - b.priceFen)[0]
+  return cheapest?.originalPriceFen && cheapest.originalPriceFen > cheapest.priceFen ? cheapest.originalPriceFen : null
 }
