@@ -12,7 +12,7 @@ const LEAF: Rgb = [56, 158, 13]
 
 function backdrop(top: Rgb, bottom: Rgb): PngCanvas {
   const c = new PngCanvas(S, S, top)
-  c.fill(() => -1, (_x, y) => mix(top, bottom, y / S))
+  c.fill(Object.assign(() => -1, { box: [0, 0, S, S] as [number, number, number, number] }), (_x, y) => mix(top, bottom, y / S))
   c.fill(ellipse(S / 2, S * 0.86, S * 0.36, S * 0.06), [0, 0, 0], 0.08)
   return c
 }
@@ -72,8 +72,12 @@ const draw: Record<string, () => PngCanvas> = {
 
 export const PRODUCT_ART = Object.keys(draw)
 
+const drawn = new Map<string, Buffer>()
+
+/** Drawn once per process: every seeded world of a test run reuses the same bytes. */
 export function drawProduct(name: string): Buffer {
   const painter = draw[name]
   if (!painter) throw new Error(`no demo art named ${name}`)
-  return painter().png()
+  if (!drawn.has(name)) drawn.set(name, painter().png())
+  return drawn.get(name)!
 }

@@ -36,10 +36,12 @@ export class PngCanvas {
     for (let i = 0; i < width * height; i++) this.px.set(background, i * 3)
   }
 
-  /** Paints where `sdf` is negative; `color` may depend on the point (gradients, highlights). */
-  fill(sdf: (x: number, y: number) => number, color: Rgb | ((x: number, y: number) => Rgb), alpha = 1): void {
-    for (let y = 0; y < this.height; y++) {
-      for (let x = 0; x < this.width; x++) {
+  /** Paints where `sdf` is negative; `color` may depend on the point (gradients, highlights). Only the shape's box is visited. */
+  fill(sdf: Shape, color: Rgb | ((x: number, y: number) => Rgb), alpha = 1): void {
+    const [x0, y0, x1, y1] = sdf.box ?? [0, 0, this.width, this.height]
+    const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.round(v)))
+    for (let y = clamp(y0 - 2, this.height); y < clamp(y1 + 2, this.height); y++) {
+      for (let x = clamp(x0 - 2, this.width); x < clamp(x1 + 2, this.width); x++) {
         const d = sdf(x + 0.5, y + 0.5)
         const cover = Math.max(0, Math.min(1, 0.5 - d)) * alpha
         if (cover <= 0) continue
@@ -64,22 +66,30 @@ export class PngCanvas {
   }
 }
 
-export const circle = (cx: number, cy: number, r: number) => (x: number, y: number) => Math.hypot(x - cx, y - cy) - r
+/** A signed distance function (negative inside), optionally with its bounding box [x0, y0, x1, y1]. */
+export type Shape = ((x: number, y: number) => number) & { box?: [number, number, number, number] }
+
+const boxed = (fn: (x: number, y: number) => number, box: [number, number, number, number]): Shape => Object.assign(fn, { box })
+
+export const circle = (cx: number, cy: number, r: number) => boxed((x, y) => Math.hypot(x - cx, y - cy) - r, [cx - r, cy - r, cx + r, cy + r])
 
 /** An ellipse turned by `angle` radians (approximate distance, fine for soft edges). */
-export const ellipse = (cx: number, cy: number, rx: number, ry: number, angle = 0) => (x: number, y: number) => {
+export const ellipse = (cx: number, cy: number, rx: number, ry: number, angle = 0) => {
   const c = Math.cos(angle)
   const s = Math.sin(angle)
-  const dx = (x - cx) * c + (y - cy) * s
-  const dy = -(x - cx) * s + (y - cy) * c
-  const k = Math.hypot(dx / rx, dy / ry)
-  return (k - 1) * Math.min(rx, ry)
+  const r = Math.max(rx, ry)
+  return boxed((x, y) => {
+    const dx = (x - cx) * c + (y - cy) * s
+    const dy = -(x - cx) * s + (y - cy) * c
+    return (Math.hypot(dx / rx, dy / ry) - 1) * Math.min(rx, ry)
+  }, [cx - r, cy - r, cx + r, cy + r])
 }
 
-export const roundRect = (x0: number, y0: number, w: number, h: number, r: number) => (x: number, y: number) => {
-  const qx = Math.abs(x - (x0 + w / 2)) - (w / 2 - r)
-  const qy = Math.abs(y - (y0 + h / 2)) - (h / 2 - r)
-  return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r
-}
+export const roundRect = (x0: number, y0: number, w: number, h: number, r: number) =>
+  boxed((x, y) => {
+    const qx = Math.abs(x - (x0 + w / 2)) - (w / 2 - r)
+    const qy = Math.abs(y - (y0 + h / 2)) - (h / 2 - r)
+    return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r
+  }, [x0, y0, x0 + w, y0 + h])
 
 export const mix = (a: Rgb, b: Rgb, t: number): Rgb => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
