@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { percentile, perSecond, type BenchRow } from './bench-table'
 import { signPass } from '../cloudfunctions/core/access/pass-signer'
 import { createOfflineVerifier } from '../cloudfunctions/core/access/pass-verifier'
-import { devPassKeyStore } from '../cloudfunctions/core/access/pass-key-store'
+import { devPassKeyStore } from '../cloudfunctions/platform/local/demo/dev-pass-keys'
 import { createTestWorld, rid } from '../tests/support/test-platform'
 
 const COMMUNITY = 'c-sunshine'

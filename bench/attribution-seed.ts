@@ -5,10 +5,11 @@
  * ledger, and the monthly rollups those orders produce (computed here exactly as the write path would).
  * Run alone to build a reusable data dir: `npx tsx bench/attribution-seed.ts <dir>` (default: attribution-bench under the OS temp dir).
  */
+import { appWiring } from '../cloudfunctions/areas'
 import { createLocalDb } from '../cloudfunctions/platform/local/db/create-local-db'
 import type { Db } from '@cloudbase/database'
-import { must } from '../cloudfunctions/runtime/db-result'
-import { COLLECTIONS } from '../cloudfunctions/core/shared/collections'
+import { must } from '../cloudfunctions/core/kernel/db-result'
+import { COLLECTIONS } from '../cloudfunctions/core/households/registry-collections'
 import { ORDER_COLLECTIONS } from '../cloudfunctions/core/orders/order.model'
 import { ATTRIBUTION_COLLECTIONS } from '../cloudfunctions/core/attribution/attribution.model'
 import { statementIdFor } from '../cloudfunctions/core/attribution/settlement.service'
@@ -216,7 +217,7 @@ if (require.main === module) {
   const dir = process.argv[2] ?? require('node:path').join(require('node:os').tmpdir(), 'attribution-bench')
   const factor = Number(process.argv[3] ?? 1)
   const scale = { ...SCALE, communities: Math.max(1, Math.round(SCALE.communities * factor)), orders: Math.round(SCALE.orders * factor) }
-  const local = createLocalDb({ dataDir: dir, now: () => BENCH_NOW })
+  const local = createLocalDb({ dataDir: dir, now: () => BENCH_NOW, indexSpecs: appWiring().indexesOf })
   const started = Date.now()
   seedAttributionScale(local.db, (s) => process.stderr.write(`${s}\n`), scale)
     .then((r) => {

@@ -4,13 +4,14 @@
  * steward dashboard and the ops report (latency, DB calls), the payment-time attribution, and the monthly
  * settlement of 200 stewards (first run and a repeat).
  */
+import { appWiring } from '../cloudfunctions/areas'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createLocalDb } from '../cloudfunctions/platform/local/db/create-local-db'
 import { createLocalPlatform, type LocalPlatform } from '../cloudfunctions/platform/local/local-platform'
 import { asConsole, asUser, invokeLocal } from '../cloudfunctions/platform/local/invoke-local'
-import { must } from '../cloudfunctions/runtime/db-result'
+import { must } from '../cloudfunctions/core/kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../cloudfunctions/core/orders/order.model'
 import { attributeOrder } from '../cloudfunctions/core/attribution/attribute-order'
 import type { FnReply } from '../cloudfunctions/contracts/envelope'
@@ -24,7 +25,7 @@ async function ensureSeed(rows: BenchRow[]): Promise<string> {
   const marker = path.join(CACHE, 'seeded.json')
   if (!fs.existsSync(marker)) {
     fs.rmSync(CACHE, { recursive: true, force: true })
-    const local = createLocalDb({ dataDir: CACHE, now: () => BENCH_NOW })
+    const local = createLocalDb({ dataDir: CACHE, now: () => BENCH_NOW, indexSpecs: appWiring().indexesOf })
     const started = Date.now()
     const stats = await seedAttributionScale(local.db, (s) => process.stderr.write(`${s}\n`))
     local.close()

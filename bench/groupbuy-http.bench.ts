@@ -1,6 +1,6 @@
 import { startLocalStack } from '../scripts/local-stack'
-import { must } from '../cloudfunctions/runtime/db-result'
-import { COLLECTIONS } from '../cloudfunctions/core/shared/collections'
+import { must } from '../cloudfunctions/core/kernel/db-result'
+import { COLLECTIONS } from '../cloudfunctions/core/households'
 import { GROUPBUY_COLLECTIONS, type QuotaDoc, type SkuDoc } from '../cloudfunctions/core/groupbuy/groupbuy.model'
 import type { HouseholdDoc, ResidentDoc } from '../cloudfunctions/core/households/household.model'
 import { percentile, perSecond, type BenchRow } from './bench-table'

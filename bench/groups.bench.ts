@@ -6,7 +6,7 @@
 import { createLocalPlatform, type LocalPlatform } from '../cloudfunctions/platform/local/local-platform'
 import { asTimer, asUser, invokeLocal } from '../cloudfunctions/platform/local/invoke-local'
 import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
-import { must } from '../cloudfunctions/runtime/db-result'
+import { must } from '../cloudfunctions/core/kernel/db-result'
 import type { GroupKind } from '../cloudfunctions/contracts/groups.contract'
 import { GROUP_COLLECTIONS, type GroupDoc } from '../cloudfunctions/core/groups/group.model'
 import { CODE_VALID_MS } from '../cloudfunctions/core/groups/lifecycle.rules'

@@ -3,7 +3,7 @@ import type { SandboxPayments } from '../cloudfunctions/platform/local/sandbox-p
 import { deliverNotifyLocally } from '../cloudfunctions/platform/local/sandbox-pay/deliver-notify'
 import { payNotifyPayload } from '../cloudfunctions/platform/local/sandbox-pay/sandbox-notify-payloads'
 import { ORDER_COLLECTIONS } from '../cloudfunctions/core/orders/order.model'
-import { must } from '../cloudfunctions/runtime/db-result'
+import { must } from '../cloudfunctions/core/kernel/db-result'
 import { perSecond, type BenchRow } from './bench-table'
 
 const OWNER = 'demo-owner'

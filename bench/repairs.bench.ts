@@ -8,7 +8,7 @@
 import { createLocalPlatform, type LocalPlatform } from '../cloudfunctions/platform/local/local-platform'
 import { asTimer, asUser, invokeLocal } from '../cloudfunctions/platform/local/invoke-local'
 import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
-import { must } from '../cloudfunctions/runtime/db-result'
+import { must } from '../cloudfunctions/core/kernel/db-result'
 import { REPAIR_COLLECTIONS, type TicketDoc } from '../cloudfunctions/core/repairs/repair.model'
 import { OUTBOX_COLLECTION } from '../cloudfunctions/platform/local/outbox/outbox-notifier'
 import { REPAIR_CATEGORIES, type RepairStatus } from '../cloudfunctions/contracts/repairs.contract'

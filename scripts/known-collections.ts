@@ -1,14 +1,10 @@
-import { createLocalPlatform } from '../cloudfunctions/platform/local/local-platform'
-import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
-import { declaredIndexes } from '../cloudfunctions/platform/db-indexes'
-import { functionRegistry } from '../cloudfunctions/platform/local/function-registry'
+import { appWiring } from '../cloudfunctions/areas'
+import { OUTBOX_COLLECTION } from '../cloudfunctions/platform/local/outbox/outbox-notifier'
 
-/** Every collection the product uses: declared with indexes (modules load via the registry) or created by the seed. */
-export async function knownCollections(): Promise<string[]> {
-  void functionRegistry
-  const platform = createLocalPlatform({ quiet: true })
-  await seedDemo({ db: platform.db, now: new Date(), pepper: 'x' })
-  const seeded = platform.local.engine.store.collections()
-  platform.local.close()
-  return [...new Set([...declaredIndexes().map((i) => i.collection), ...seeded, 'idempotency_keys'])].sort()
+/**
+ * Every collection the product uses: what the areas declare (cloudfunctions/areas.ts), plus the local
+ * dev outbox (a test asserts the demo seed writes nowhere else).
+ */
+export function knownCollections(): string[] {
+  return [...new Set([...appWiring().collections, OUTBOX_COLLECTION])].sort()
 }

@@ -4,7 +4,7 @@ import { createGateway } from '../cloudfunctions/platform/local/gateway/create-g
 import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
 import { phonePepper } from '../cloudfunctions/core/households/phone'
 import { startLocalTimers } from './local-timers'
-import type { Storage } from '../cloudfunctions/core/storage/storage.port'
+import type { Storage } from '../cloudfunctions/core/kernel/ports/storage.port'
 
 export interface LocalStack {
   port: number

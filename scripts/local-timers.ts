@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Platform } from '../cloudfunctions/platform/ports'
+import type { Platform } from '../cloudfunctions/core/kernel/platform'
 import { invokeLocal, asTimer } from '../cloudfunctions/platform/local/invoke-local'
 
 interface RcFunction {

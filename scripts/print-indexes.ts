@@ -1,8 +1,4 @@
-/** Prints every declared index as a Markdown table, for docs/architecture.md and the CloudBase console. */
-import { declaredIndexes } from '../cloudfunctions/platform/db-indexes'
-import { functionRegistry } from '../cloudfunctions/platform/local/function-registry'
+/** Prints every declared index (from cloudfunctions/areas.ts) as a Markdown table, for docs/architecture.md and the CloudBase console. */
+import { indexTable } from './index-table'
 
-void functionRegistry
-const rows = [...declaredIndexes()].sort((a, b) => a.collection.localeCompare(b.collection) || a.fields.join().localeCompare(b.fields.join()))
-console.log('| collection | fields | unique |\n|---|---|---|')
-for (const r of rows) console.log(`| ${r.collection} | ${r.fields.join(', ')} | ${r.unique ? 'yes' : ''} |`)
+console.log(indexTable())

@@ -9,7 +9,7 @@ import { listAttempts } from '../core/access/access-log'
 import { opsAccessLog } from '../core/access/ops-log.query'
 import { readerVerify } from '../core/access/reader-verify.service'
 import { purgeExpired } from '../core/access/pass-uses'
-import { forbidden } from '../runtime/domain-error'
+import { forbidden } from '../core/kernel/domain-error'
 
 /** Mutations always carry a requestId from a WeChat user; the runtime refuses them otherwise. */
 const opener = (ctx: ActionContext) => ({ openid: userOpenid(ctx), now: ctx.now(), requestId: ctx.requestId ?? ctx.invocationId })
@@ -40,6 +40,5 @@ export const accessFunction = defineFunction(
   },
   {
     timers: { purgeExpired: async (ctx) => purgeExpired(ctx.platform.db, ctx.now()) },
-    consoleActions: ['accessLog', 'readerVerify'],
   },
 )

@@ -1,19 +1,10 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { ACCESS_ERRORS } from './errors/access'
+import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
-/** Stable codes of the access function; the client branches on these. */
-export const ACCESS_ERRORS = {
-  'ACCESS.NO_HOUSEHOLD': '请先绑定房屋后再使用门禁',
-  'ACCESS.DOOR_OUT_OF_SCOPE': '您没有这扇门的通行权限',
-  'ACCESS.DOOR_UNAVAILABLE': '门禁设备暂时无法连接，请稍后再试',
-  'ACCESS.NOT_CONFIGURED': '本小区门禁尚未开通，请联系物业',
-  'ACCESS.WINDOW_INVALID': '访客通行时间不正确',
-  'ACCESS.PASS_REVOKED': '该访客通行证已被撤销',
-  'ACCESS.PASS_EXPIRED': '该访客通行证已过期',
-  'ACCESS.PASS_NOT_STARTED': '访客通行证尚未到生效时间',
-  'ACCESS.PASS_USED_UP': '该访客通行证的次数已用完',
-} as const
 
 /** Why an attempt was refused, as stored in the access log. Readers use the first eight offline. */
 export const refusalReasonSchema = z.enum([
@@ -150,7 +141,25 @@ export const accessContract = defineContract('access', {
     z.object({ doorId: idSchema, code: z.string().max(400) }).strict(),
     z.object({ allowed: z.boolean(), reason: refusalReasonSchema.nullable(), doorName: z.string() }),
   ),
-})
+},
+  {
+    audience: {
+      myDoors: ['member'],
+      issuePass: ['member'],
+      remoteOpen: ['user'],
+      createVisitorPass: ['member'],
+      myVisitorPasses: ['member'],
+      revokeVisitorPass: ['member'],
+      visitorPass: ['user'],
+      visitorCode: ['user'],
+      visitorOpen: ['user'],
+      myAccessLog: ['user'],
+      accessLog: ['ops', 'console'],
+      readerVerify: ['console'],
+    },
+    errors: [...codesOf(ACCESS_ERRORS), ...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+  },
+)
 
 export type AccessDoor = z.infer<typeof doorSchema>
 export type VisitorPass = z.infer<typeof visitorPassSchema>

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { ATTRIBUTION_ERROR_MESSAGES } from './errors/attribution'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -14,11 +16,6 @@ const signedFen = z.number().int()
 const ratio = z.number().min(0).max(1)
 const count = z.number().int().nonnegative()
 
-export const ATTRIBUTION_ERROR_MESSAGES = {
-  'ATTRIBUTION.NOT_A_STEWARD': '仅网格管家可以查看业绩',
-  'ATTRIBUTION.PERIOD_OPEN': '只能结算已经结束的月份',
-  'ATTRIBUTION.ORDER_NOT_ATTRIBUTED': '该订单尚未归因（未支付或仍在处理中）',
-} as const
 
 /**
  * One row of figures for a steward, a grid or a community in a month (Asia/Shanghai). The steward
@@ -129,7 +126,17 @@ export const attributionContract = defineContract('attribution', {
   ),
   /** Public card of a steward (name, community) for the page a share card opens. */
   stewardCard: query(z.object({ stewardId: idSchema }).strict(), z.object({ stewardId: idSchema, name: z.string(), communityName: z.string() }).nullable()),
-})
+},
+  {
+    audience: {
+      recordTouch: ['user'],
+      dashboard: ['user'],
+      statement: ['user'],
+      stewardCard: ['user'],
+    },
+    errors: [...codesOf(ATTRIBUTION_ERROR_MESSAGES)],
+  },
+)
 
 export type Figure = z.infer<typeof figureSchema>
 export type DashboardOutput = z.infer<typeof dashboardOutput>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ErrorCode } from './errors'
 
 /** One action of a function: the zod schema of what comes in and of what goes out. */
 export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
@@ -8,9 +9,24 @@ export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O extends
   mutating: boolean
 }
 
+/**
+ * Who may call an action at all. The runtime checks it once per call, before any domain rule, and answers
+ * everyone outside it AUTH.FORBIDDEN (console callers outside it: AUTH.UNAUTHENTICATED). Which household,
+ * grid, ticket or community a caller may touch is the domain's finer check (core/auth relations).
+ * - user: any signed-in WeChat user        - member: an active member of some household
+ * - steward / technician / ops: active staff with that role in some community
+ * - console: ops invoking from the CloudBase console (server-to-server callers such as door readers too)
+ */
+export type Audience = 'user' | 'member' | 'steward' | 'technician' | 'ops' | 'console'
+
+export type Audiences<A> = { readonly [K in keyof A]: readonly Audience[] }
+
 export interface FunctionContract<A extends Record<string, ActionContract> = Record<string, ActionContract>> {
   name: string
   actions: A
+  audience: Audiences<A>
+  /** The domain codes this function's actions may answer besides the base ones (contracts/errors/base.ts). */
+  errors: readonly ErrorCode[]
 }
 
 export function query<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: I, output: O): ActionContract<I, O> {
@@ -21,8 +37,17 @@ export function mutation<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: 
   return { input, output, mutating: true }
 }
 
-export function defineContract<A extends Record<string, ActionContract>>(name: string, actions: A): FunctionContract<A> {
-  return { name, actions }
+export function defineContract<A extends Record<string, ActionContract>>(
+  name: string,
+  actions: A,
+  declared: { audience: Audiences<A>; errors: readonly ErrorCode[] },
+): FunctionContract<A> {
+  return { name, actions, audience: declared.audience, errors: declared.errors }
+}
+
+/** The same audience for every action of a group, with named exceptions. */
+export function audienceOf<A extends Record<string, ActionContract>>(actions: A, audience: readonly Audience[], except: Partial<Audiences<A>> = {}): Audiences<A> {
+  return Object.fromEntries(Object.keys(actions).map((k) => [k, except[k as keyof A] ?? audience])) as Audiences<A>
 }
 
 export type ActionInput<C extends FunctionContract, K extends keyof C['actions']> = z.input<C['actions'][K]['input']>

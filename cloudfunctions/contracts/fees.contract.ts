@@ -1,11 +1,14 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { FEE_ERROR_MESSAGES } from './errors/fees'
+import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { paymentParamsSchema } from './orders.contract'
 import { householdBillsSchema, invoiceTitleSchema, invoiceViewSchema, periodSchema, receiptSchema, receiptSummarySchema } from './fees-common.schemas'
 
 export * from './fees-common.schemas'
-export { FEE_ERROR_MESSAGES, type FeeErrorCode } from './fees-errors'
+export { FEE_ERROR_MESSAGES, type FeeErrorCode } from './errors/fees'
 
 /** At most this many bills in one payment (an order holds at most 50 lines). */
 export const MAX_BILLS_PER_PAYMENT = 50
@@ -86,7 +89,22 @@ export const feesContract = defineContract('fees', {
       ),
     }),
   ),
-})
+},
+  {
+    audience: {
+      unpaid: ['member'],
+      pay: ['member'],
+      history: ['member'],
+      receipt: ['member', 'steward', 'ops'],
+      requestInvoice: ['member'],
+      invoices: ['member'],
+      arrears: ['steward', 'ops'],
+      remind: ['steward', 'ops'],
+      paidAfterReminder: ['steward', 'ops'],
+    },
+    errors: [...codesOf(FEE_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES)],
+  },
+)
 
 export type FeesContract = typeof feesContract
 export type ArrearsRow = z.infer<typeof arrearsRowSchema>

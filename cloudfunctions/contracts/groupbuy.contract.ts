@@ -1,4 +1,9 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { GROUPBUY_ERROR_MESSAGES } from './errors/groupbuy'
+import { ORDER_ERROR_MESSAGES } from './errors/orders'
+import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
+import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { orderStatusSchema, orderViewSchema, paymentParamsSchema } from './orders.contract'
@@ -11,7 +16,7 @@ export { entryLineSchema, pickLineSchema, pickupCodeInputSchema, type PickLine, 
 export type { ManagedCampaign, CampaignChange } from './groupbuy-manage.schemas'
 export type { PollView } from './groupbuy-poll.schemas'
 
-export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './groupbuy-errors'
+export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './errors/groupbuy'
 
 export { campaignModeSchema, campaignStatusSchema, campaignOutcomeSchema }
 /**
@@ -188,7 +193,34 @@ export const groupbuyContract = defineContract('groupbuy', {
   ...groupbuyPickupActions,
   ...groupbuyManageActions,
   ...groupbuyPollActions,
-})
+},
+  {
+    audience: {
+      campaigns: ['user'],
+      campaign: ['user'],
+      placeOrder: ['member'],
+      myOrders: ['user'],
+      recordTouch: ['user'],
+      myOrder: ['user'],
+      pickupLookup: ['steward', 'ops'],
+      redeemPickup: ['steward', 'ops'],
+      undoPickup: ['steward', 'ops'],
+      todayPickups: ['steward', 'ops'],
+      manageCampaigns: ['steward', 'ops'],
+      campaignTemplates: ['steward', 'ops'],
+      createCampaign: ['steward', 'ops'],
+      extendCampaign: ['steward', 'ops'],
+      closeCampaign: ['steward', 'ops'],
+      campaignChanges: ['steward', 'ops'],
+      openPoll: ['steward', 'ops'],
+      polls: ['user'],
+      poll: ['user'],
+      registerIntent: ['member'],
+      withdrawIntent: ['member'],
+    },
+    errors: [...codesOf(GROUPBUY_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES), ...codesOf(HOUSEHOLD_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
+  },
+)
 
 export type MyEntryDetail = z.infer<typeof myEntryDetailSchema>
 export type CampaignCard = z.infer<typeof campaignCardSchema>

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { GROUP_ERROR_MESSAGES } from './errors/groups'
+import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema } from './common.schemas'
 
@@ -174,7 +177,29 @@ export const groupsContract = defineContract('groups', {
     z.object({ cloudID: cloudIdSchema }).strict(),
     z.object({ recognized: z.boolean(), group: groupSummarySchema.nullable() }),
   ),
-})
+},
+  {
+    audience: {
+      createGroup: ['steward', 'ops'],
+      updateGroup: ['steward', 'ops'],
+      myGroups: ['steward', 'ops'],
+      bindGroup: ['steward', 'ops'],
+      uploadCode: ['steward', 'ops'],
+      todayTasks: ['steward', 'ops'],
+      ackTask: ['steward'],
+      playbook: ['steward', 'ops'],
+      searchReplies: ['steward', 'ops'],
+      membersToMove: ['steward', 'ops'],
+      inviteMerchant: ['steward', 'ops'],
+      claimMerchant: ['user'],
+      join: ['member'],
+      confirmJoined: ['user'],
+      myMemberships: ['user'],
+      recordEntry: ['user'],
+    },
+    errors: [...codesOf(GROUP_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
+  },
+)
 
 export type GroupKind = z.infer<typeof groupKindSchema>
 export type GroupIdentity = z.infer<typeof groupIdentitySchema>

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, query } from './envelope'
 import { idSchema, isoDateTimeSchema, roleSchema } from './common.schemas'
 import { householdSummarySchema } from './households-common.schemas'
@@ -7,7 +9,7 @@ import { householdsMembersActions } from './households-members.schemas'
 import { householdsStewardActions } from './households-steward.schemas'
 
 export { householdSummarySchema } from './households-common.schemas'
-export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households-errors'
+export { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './errors/households'
 
 export const staffRoleSchema = z.object({ role: roleSchema, communityId: idSchema, communityName: z.string() })
 
@@ -39,7 +41,30 @@ export const householdsContract = defineContract('households', {
   ...householdsBindingActions,
   ...householdsMembersActions,
   ...householdsStewardActions,
-})
+},
+  {
+    audience: {
+      me: ['user'],
+      notices: ['member', 'steward', 'technician', 'ops'],
+      listCommunities: ['user'],
+      listBuildings: ['user'],
+      listUnits: ['user'],
+      listRooms: ['user'],
+      bind: ['user'],
+      createInvite: ['member', 'ops'],
+      inviteInfo: ['user'],
+      acceptInvite: ['user'],
+      members: ['member', 'steward', 'ops'],
+      approveMember: ['member', 'ops'],
+      removeMember: ['member', 'ops'],
+      switchHousehold: ['member'],
+      householdDetail: ['member', 'steward', 'ops'],
+      stewardGrid: ['steward'],
+      stewardHouseholds: ['steward', 'ops'],
+    },
+    errors: [...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+  },
+)
 
 export type MeOutput = z.infer<typeof meOutput>
 export type HouseholdSummary = z.infer<typeof householdSummarySchema>

@@ -48,7 +48,13 @@ export const opsHouseholdsActions = {
   /** A removed steward's buildings are released from the grid at once. */
   removeStaff: mutation(
     z.object({ communityId: idSchema, openid: openidSchema, role: roleSchema }).strict(),
-    z.object({ staffId: idSchema, releasedBuildings: z.array(z.string()) }),
+    z.object({
+      staffId: idSchema,
+      releasedBuildings: z.array(z.string()),
+      /** A removed technician's open tickets: moved to another technician, or put before the steward. */
+      reassignedTickets: z.number().int().nonnegative(),
+      flaggedTickets: z.number().int().nonnegative(),
+    }),
   ),
   listStaff: query(
     z.object({ communityId: idSchema }).strict(),

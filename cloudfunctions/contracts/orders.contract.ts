@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -129,7 +131,23 @@ export const ordersContract = defineContract('orders', {
   /** Console (ops): the service was delivered / the order is closed for good. */
   fulfil: mutation(orderIdInput, orderOut),
   complete: mutation(orderIdInput, orderOut),
-})
+},
+  {
+    audience: {
+      serviceCatalog: ['user'],
+      createServiceOrder: ['member'],
+      list: ['user'],
+      detail: ['member'],
+      pay: ['member'],
+      cancel: ['member'],
+      requestRefund: ['member'],
+      refund: ['console'],
+      fulfil: ['console'],
+      complete: ['console'],
+    },
+    errors: [...codesOf(ORDER_ERROR_MESSAGES)],
+  },
+)
 
 export type OrderView = z.infer<typeof orderViewSchema>
 export type OrderSummary = z.infer<typeof orderSummarySchema>

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { defineContract, query } from './envelope'
 
 /**
@@ -50,7 +52,15 @@ export const paycallbackContract = defineContract('paycallback', {
   // ids (outTradeNo / outRefundNo) and conditional updates, never from the envelope.
   payNotify: query(z.object({ notify: payNotifySchema }).strict(), wechatNotifyReplySchema),
   refundNotify: query(z.object({ notify: refundNotifySchema }).strict(), wechatNotifyReplySchema),
-})
+},
+  {
+    audience: {
+      payNotify: ['console'],
+      refundNotify: ['console'],
+    },
+    errors: [...codesOf(ORDER_ERROR_MESSAGES)],
+  },
+)
 
 export type PayNotify = z.infer<typeof payNotifySchema>
 export type RefundNotify = z.infer<typeof refundNotifySchema>

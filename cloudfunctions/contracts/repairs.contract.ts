@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { codesOf } from './errors'
+import { REPAIR_ERROR_MESSAGES } from './errors/repairs'
+import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -46,13 +49,6 @@ export const TIMELINE_LABELS: Record<TimelineAction, string> = {
 export const TICKET_ACTIONS = ['cancel', 'rate', 'reopen', 'accept', 'start', 'complete', 'reassign'] as const
 
 /** Codes this function answers besides the base ones (errors.ts) and FILE.* (core/storage/file-rules.ts). */
-export const REPAIR_ERROR_MESSAGES = {
-  'REPAIR.ILLEGAL_TRANSITION': '工单当前状态不能进行此操作，请刷新后查看',
-  'REPAIR.ALREADY_RATED': '这张工单已经评价过了',
-  'REPAIR.REOPEN_EXPIRED': '完成超过 7 天的工单不能重新打开，请重新报修',
-  'REPAIR.TECHNICIAN_UNAVAILABLE': '该师傅当前不可接单，请选择其他师傅',
-  'REPAIR.BAD_TIME_WINDOW': '时间段不正确：结束须晚于开始，且在未来 30 天内',
-} as const
 
 const fileIdSchema = z.string().max(300).regex(/^cloud:\/\/\S+$/, '文件编号格式不正确')
 const photosSchema = z.array(fileIdSchema).max(9, '最多上传 9 张照片').default([])
@@ -170,7 +166,29 @@ export const repairsContract = defineContract('repairs', {
       community: z.object({ communityId: idSchema, all: satisfactionFigureSchema, month: satisfactionFigureSchema }).nullable(),
     }),
   ),
-})
+},
+  {
+    audience: {
+      create: ['member'],
+      mine: ['user'],
+      detail: ['member', 'steward', 'technician', 'ops'],
+      cancel: ['member'],
+      rate: ['member'],
+      reopen: ['member'],
+      queue: ['technician'],
+      accept: ['technician'],
+      start: ['technician'],
+      complete: ['technician'],
+      setAvailability: ['technician'],
+      myDuty: ['technician'],
+      gridTickets: ['steward'],
+      technicians: ['steward', 'ops'],
+      reassign: ['steward', 'ops'],
+      satisfaction: ['steward', 'ops'],
+    },
+    errors: [...codesOf(REPAIR_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
+  },
+)
 
 export type TicketSummary = z.infer<typeof summarySchema>
 export type TicketDetail = z.infer<typeof ticketDetailSchema>

@@ -7,7 +7,6 @@ import { myInvoices, requestInvoice } from '../core/fees/invoice.service'
 import { gridArrears, paidAfterReminder } from '../core/fees/arrears.query'
 import { remindHouseholds } from '../core/fees/reminder.service'
 import { billRunTimer } from '../core/fees/bill-run.timer'
-import '../core/orders/all-order-types'
 
 /**
  * 物业缴费: residents' bills, payment, receipts and invoices; stewards' arrears and reminders; the monthly

@@ -1,7 +1,6 @@
 import { groupbuyContract } from '../contracts/groupbuy.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
 import { loadAccess } from '../core/auth/load-access'
-import '../core/orders/all-order-types'
 import { loadGroupbuyCaller } from '../core/groupbuy/caller-context'
 import { campaignDetail, listCampaigns } from '../core/groupbuy/campaign.query'
 import { checkout } from '../core/groupbuy/checkout.service'

@@ -1,6 +1,6 @@
 import { householdsContract } from '../contracts/households.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
-import { DomainError, forbidden } from '../runtime/domain-error'
+import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { userAccess } from '../core/auth/caller-access'
 import { authorize } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'

@@ -21,5 +21,4 @@ export const opsFunction = defineFunction(
     ...feesOpsHandlers,
     ...attributionOpsHandlers,
   },
-  { consoleActions: (Object.keys(opsContract.actions) as (keyof typeof opsContract.actions)[]).filter((a) => !USER_ONLY.includes(a)) },
 )

@@ -1,12 +1,11 @@
 import { ordersContract } from '../contracts/orders.contract'
-import { ORDER_ERROR_MESSAGES } from '../contracts/orders-errors'
+import { ORDER_ERROR_MESSAGES } from '../contracts/errors/orders'
 import { defineFunction, userOpenid, type ActionContext } from '../runtime/define-function'
-import { DomainError, forbidden } from '../runtime/domain-error'
+import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { assertTransition } from '../core/orders/order-state-machine'
 import { loadAccess } from '../core/auth/load-access'
 import { authorize } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
-import '../core/orders/all-order-types'
 import { placeOrder } from '../core/orders/place-order'
 import { ensurePrepay } from '../core/orders/prepay'
 import { cancelOrder } from '../core/orders/cancel-order'
@@ -19,12 +18,12 @@ import { requireOrder } from '../core/orders/order-transition'
 import { residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
 import { listServiceItems, requireServiceItem } from '../core/orders/service-catalog'
 import type { OrderDoc } from '../core/orders/order.model'
-import type { Prepay } from '../core/payments/payments.port'
+import type { Prepay } from '../core/kernel/ports/payments.port'
 
 const paymentOut = (p: Prepay) => ({ provider: p.provider, prepayId: p.prepayId, ...p.params })
 
 async function view(ctx: ActionContext, order: OrderDoc) {
-  return toOrderView(order, await refundsOf(ctx.platform, order._id), ctx.caller.openid, ctx.now())
+  return toOrderView(ctx.platform, order, await refundsOf(ctx.platform, order._id), ctx.caller.openid, ctx.now())
 }
 
 /** The order, if the caller is a member of its household; drafts and strangers' orders do not exist for them. */
@@ -97,7 +96,7 @@ export const ordersFunction = defineFunction(
     requestRefund: async (input, ctx) => {
       const order = await memberOrder(ctx, input.orderId)
       payerOnly(ctx, order)
-      if (!residentMayRefund(order)) {
+      if (!residentMayRefund(ctx.platform, order)) {
         // An order that cannot go to refunding at all gets the state machine's answer; one that could, but
         // whose type keeps refunds with ops (or is already being refunded), gets REFUND_NOT_ALLOWED.
         assertTransition(order.status === 'refunding' ? 'paid' : order.status, 'refunding')
@@ -122,7 +121,6 @@ export const ordersFunction = defineFunction(
     },
   },
   {
-    consoleActions: ['refund', 'fulfil', 'complete'],
     timers: {
       expireUnpaid: (ctx) => expireUnpaidOrders(ctx),
       reconcilePayments: (ctx) => reconcilePayments(ctx),

@@ -1,8 +1,13 @@
-import { productionMain } from '../platform/cloudbase/production-main'
+import { productionMain, type ProductionMain } from '../platform/cloudbase/production-main'
+import type { Platform } from '../core/kernel/platform'
 import { paycallbackFunction } from './paycallback.function'
-import { toWechatReply, wrapNotify } from './notify-envelope'
+import { toWechatReply, wrapNotify } from '../contracts/paycallback-envelope'
 
-const inner = productionMain(paycallbackFunction)
+/** WeChat Pay's bare notify in, { errcode, errmsg } out (see docs/payments.md). */
+function wechatEntry(inner: ProductionMain) {
+  const main = async (event: unknown, context: unknown) => toWechatReply(await inner(wrapNotify(event), context))
+  return Object.assign(main, { withPlatform: (make: () => Platform) => wechatEntry(inner.withPlatform(make)) })
+}
 
-/** CloudBase entry: bare WeChat Pay notify in, { errcode, errmsg } out (see docs/payments.md). */
-export const main = async (event: unknown, context: unknown) => toWechatReply(await inner(wrapNotify(event), context))
+/** CloudBase entry. */
+export const main = wechatEntry(productionMain(paycallbackFunction))

@@ -1,6 +1,5 @@
 import { paycallbackContract } from '../contracts/paycallback.contract'
 import { defineFunction } from '../runtime/define-function'
-import '../core/orders/all-order-types'
 import { handlePayNotify } from '../core/orders/pay-notify'
 import { handleRefundNotify } from '../core/orders/refund-notify'
 
@@ -14,5 +13,4 @@ export const paycallbackFunction = defineFunction(
     payNotify: (input, ctx) => handlePayNotify(ctx, input.notify),
     refundNotify: (input, ctx) => handleRefundNotify(ctx, input.notify),
   },
-  { consoleActions: ['payNotify', 'refundNotify'] },
 )

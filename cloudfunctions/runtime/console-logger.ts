@@ -1,4 +1,4 @@
-import type { Logger } from '../platform/ports'
+import type { Logger } from '../core/kernel/platform'
 import { redactFields, redactText } from './redact'
 
 /** One JSON line per event, which is what CloudBase's log search indexes well. */

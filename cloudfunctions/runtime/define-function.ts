@@ -1,30 +1,9 @@
 import type { z } from 'zod'
 import type { FunctionContract } from '../contracts/envelope'
-import type { Platform } from '../platform/ports'
-import { DomainError } from './domain-error'
+import type { ActionContext } from '../core/kernel/action-context'
 
-/** Who is calling, as the platform says (never as the event says). */
-export interface Caller {
-  /** WeChat OPENID from the CloudBase context; null for console and timer invocations. */
-  openid: string | null
-  kind: 'user' | 'console' | 'timer'
-}
-
-export interface ActionContext {
-  caller: Caller
-  platform: Platform
-  /** Id of this invocation, echoed in INTERNAL errors so support can find the log line. */
-  invocationId: string
-  /** The client's idempotency key for mutating calls. */
-  requestId?: string
-  now(): Date
-}
-
-/** A user caller; actions that need a signed-in WeChat user call this first. */
-export function userOpenid(ctx: ActionContext): string {
-  if (!ctx.caller.openid) throw new DomainError('AUTH.UNAUTHENTICATED')
-  return ctx.caller.openid
-}
+export type { ActionContext, Caller } from '../core/kernel/action-context'
+export { userOpenid } from '../core/kernel/action-context'
 
 type Handlers<C extends FunctionContract> = {
   [K in keyof C['actions']]: (input: z.infer<C['actions'][K]['input']>, ctx: ActionContext) => Promise<z.input<C['actions'][K]['output']>>
@@ -36,14 +15,12 @@ export interface FunctionDefinition<C extends FunctionContract = FunctionContrac
   handlers: Handlers<C>
   /** Timer trigger name → job; CloudBase sends { Type: 'Timer', TriggerName } for these. */
   timers: Record<string, (ctx: ActionContext) => Promise<unknown>>
-  /** Actions a console (no OPENID) caller may run; everything else needs a WeChat user. */
-  consoleActions: ReadonlyArray<keyof C['actions']>
 }
 
 export function defineFunction<C extends FunctionContract>(
   contract: C,
   handlers: Handlers<C>,
-  options: { timers?: FunctionDefinition<C>['timers']; consoleActions?: ReadonlyArray<keyof C['actions']> } = {},
+  options: { timers?: FunctionDefinition<C>['timers'] } = {},
 ): FunctionDefinition<C> {
-  return { contract, handlers, timers: options.timers ?? {}, consoleActions: options.consoleActions ?? [] }
+  return { contract, handlers, timers: options.timers ?? {} }
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { FnReply } from '../contracts/envelope'
-import { ERROR_MESSAGES } from '../contracts/errors'
-import type { Platform } from '../platform/ports'
-import { declareIndexes } from '../platform/db-indexes'
-import { isDuplicateKey, must } from './db-result'
+import { ERROR_MESSAGES } from '../contracts/errors/base'
+import type { Platform } from '../core/kernel/platform'
+import { defineIndexes } from '../core/kernel/indexes'
+import { isDuplicateKey, must } from '../core/kernel/db-result'
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency_keys'
 /** A pending key older than this belongs to a crashed invocation and may be taken over. */
@@ -11,7 +11,7 @@ const PENDING_TAKEOVER_MS = 60_000
 /** Writes of the finished reply (or the release of the key after INTERNAL) before giving up. */
 const RECORD_ATTEMPTS = 3
 
-declareIndexes({ collection: IDEMPOTENCY_COLLECTION, fields: ['expireAt'] })
+export const IDEMPOTENCY_INDEXES = defineIndexes({ collection: IDEMPOTENCY_COLLECTION, fields: ['expireAt'] })
 
 interface KeyDoc {
   _id: string

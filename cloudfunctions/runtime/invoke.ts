@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import type { FnReply, ValidationIssue } from '../contracts/envelope'
+import type { FnReply, FunctionContract, ValidationIssue } from '../contracts/envelope'
 import { requestIdSchema } from '../contracts/envelope'
-import { ERROR_MESSAGES } from '../contracts/errors'
-import type { Platform } from '../platform/ports'
+import { ERROR_MESSAGES } from '../contracts/errors/base'
+import type { Platform } from '../core/kernel/platform'
 import type { ActionContext, Caller, FunctionDefinition } from './define-function'
-import { DomainError } from './domain-error'
+import { DomainError } from '../core/kernel/domain-error'
 import { runIdempotent } from './idempotency'
+import { accessResolver, inAudience } from './audience'
 
 const eventShape = z.object({ action: z.string().min(1).max(64), requestId: requestIdSchema.optional() }).passthrough()
 
@@ -28,14 +29,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  */
 export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller: Caller, platform: Platform): Promise<FnReply> {
   const invocationId = randomBytes(8).toString('hex')
-  const ctxBase = { caller, platform, invocationId, now: () => platform.clock.now() }
+  const ctxBase = { caller, platform, invocationId, now: () => platform.clock.now(), access: accessResolver(platform, caller) }
   const event = typeof rawEvent === 'string' ? safeJson(rawEvent) : rawEvent
   if (!isPlainObject(event)) return validationReply([{ path: '(root)', message: '事件必须是 JSON 对象' }])
 
   if (event.Type === 'Timer' && typeof event.TriggerName === 'string' && caller.kind !== 'user') {
     const job = def.timers[event.TriggerName]
     if (!job) return validationReply([{ path: 'TriggerName', message: `未知的定时触发器 ${event.TriggerName}` }])
-    return guard(platform, invocationId, async () => ({ ok: true, data: await job({ ...ctxBase, caller: { openid: null, kind: 'timer' } }) }))
+    const timerCaller: Caller = { openid: null, kind: 'timer' }
+    return guard(platform, invocationId, async () => ({ ok: true, data: await job({ ...ctxBase, caller: timerCaller, access: accessResolver(platform, timerCaller) }) }))
   }
 
   const envelope = eventShape.safeParse(event)
@@ -45,9 +47,16 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
   if (!contract) return validationReply([{ path: 'action', message: `未知操作 ${action}` }])
 
   // A WeChat user always has an OPENID; only console (ops in the CloudBase console) may call without one,
-  // and only the actions a function lists for it.
-  if (caller.kind === 'user' ? !caller.openid : !def.consoleActions.includes(action)) {
+  // and only the actions whose audience includes the console.
+  const audience = def.contract.audience[action]
+  if (caller.kind === 'user' ? !caller.openid : !audience.includes('console')) {
     return { ok: false, code: 'AUTH.UNAUTHENTICATED', message: ERROR_MESSAGES['AUTH.UNAUTHENTICATED'] }
+  }
+  // The audience gate: the caller's access is resolved once, here, and reused by the domain's finer checks.
+  if (caller.kind === 'user') {
+    const allowed = await guard(platform, invocationId, async () => ({ ok: true, data: await inAudience(ctxBase.access, audience) }))
+    if (!allowed.ok) return allowed
+    if (!allowed.data) return { ok: false, code: 'AUTH.FORBIDDEN', message: ERROR_MESSAGES['AUTH.FORBIDDEN'] }
   }
   if (contract.mutating && caller.kind === 'user' && !requestId) {
     return validationReply([{ path: 'requestId', message: '修改类操作必须带 requestId' }])
@@ -58,16 +67,16 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
 
   const ctx: ActionContext = { ...ctxBase, requestId }
   const handler = (def.handlers as Record<string, (i: unknown, c: ActionContext) => Promise<unknown>>)[action]
-  const run = () =>
-    guard(platform, invocationId, async () => {
-      const output = await handler(parsed.data, ctx)
-      const checked = contract.output.safeParse(output)
-      if (!checked.success) {
-        platform.logger.error('output.contract_violation', { fn: def.contract.name, action, issues: JSON.stringify(zodIssues(checked.error)) })
-        throw new Error(`output of ${def.contract.name}.${action} breaks its contract`)
-      }
-      return { ok: true, data: checked.data }
-    })
+  const runHandler = async (): Promise<FnReply> => {
+    const output = await handler(parsed.data, ctx)
+    const checked = contract.output.safeParse(output)
+    if (!checked.success) {
+      platform.logger.error('output.contract_violation', { fn: def.contract.name, action, issues: JSON.stringify(zodIssues(checked.error)) })
+      throw new Error(`output of ${def.contract.name}.${action} breaks its contract`)
+    }
+    return { ok: true, data: checked.data }
+  }
+  const run = () => guard(platform, invocationId, runHandler, def.contract)
 
   if (contract.mutating && requestId) {
     return runIdempotent(platform, { fn: def.contract.name, action, caller: caller.openid ?? caller.kind, requestId, input: rest }, run)
@@ -75,16 +84,28 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
   return run()
 }
 
-async function guard(platform: Platform, invocationId: string, body: () => Promise<FnReply>): Promise<FnReply> {
+/**
+ * Runs a body and turns every failure into a coded reply. With a contract, a DomainError whose code the
+ * contract does not list is a bug (the client has no branch for it): logged and answered INTERNAL.
+ */
+async function guard(platform: Platform, invocationId: string, body: () => Promise<FnReply>, contract?: FunctionContract): Promise<FnReply> {
   try {
     return await body()
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message }
+    if (e instanceof DomainError && (!contract || isListed(contract, e.code))) return { ok: false, code: e.code, message: e.message }
+    if (e instanceof DomainError) {
+      platform.logger.error('error_code.unlisted', { invocationId, fn: contract!.name, code: e.code })
+      return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId: invocationId }
+    }
     if (e instanceof z.ZodError) return validationReply(zodIssues(e))
     const err = e as { name?: string; message?: string; code?: string }
     platform.logger.error('unexpected', { invocationId, errorName: err?.name, errorCode: err?.code, errorMessage: err?.message })
     return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId: invocationId }
   }
+}
+
+function isListed(contract: FunctionContract, code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code) || contract.errors.includes(code as FunctionContract['errors'][number])
 }
 
 function safeJson(text: string): unknown {

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
 import { createOfflineVerifier } from '../../cloudfunctions/core/access/pass-verifier'
-import { devPassKeyStore } from '../../cloudfunctions/core/access/pass-key-store'
-import { doorSimulatorOf } from '../../cloudfunctions/platform/local/door-simulator/with-local-access-ports'
+import { devPassKeyStore } from '../../cloudfunctions/platform/local/demo/dev-pass-keys'
+import { doorSimulatorOf } from '../../cloudfunctions/platform/local/door-simulator/local-door'
 import { qrRows } from '../../src/packages/access/components/qr-rows'
 
 /**

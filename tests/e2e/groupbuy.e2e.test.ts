@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
-import { must } from '../../cloudfunctions/runtime/db-result'
-import { COLLECTIONS } from '../../cloudfunctions/core/shared/collections'
+import { must } from '../../cloudfunctions/core/kernel/db-result'
+import { COLLECTIONS } from '../../cloudfunctions/core/households'
 import type { SandboxPayments } from '../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { GROUPBUY_COLLECTIONS, type EntryDoc, type RedemptionDoc } from '../../cloudfunctions/core/groupbuy/groupbuy.model'
 

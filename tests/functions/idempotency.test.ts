@@ -2,20 +2,20 @@ import { z } from 'zod'
 import { defineContract, mutation } from '../../cloudfunctions/contracts/envelope'
 import { defineFunction } from '../../cloudfunctions/runtime/define-function'
 import { invoke } from '../../cloudfunctions/runtime/invoke'
-import { DomainError } from '../../cloudfunctions/runtime/domain-error'
-import { must } from '../../cloudfunctions/runtime/db-result'
+import { DomainError } from '../../cloudfunctions/core/kernel/domain-error'
+import { must } from '../../cloudfunctions/core/kernel/db-result'
 import { createTestWorld, type TestWorld } from '../support/test-platform'
 
 /** A tiny function that writes one document per call, to watch the runtime's idempotency at work. */
 const counterContract = defineContract('counter', {
   bump: mutation(z.object({ by: z.number().int().min(1).max(10) }).strict(), z.object({ value: z.number() })),
-})
+}, { audience: { bump: ['user'] }, errors: [] })
 
 let failNext = false
 const counterFunction = defineFunction(counterContract, {
   bump: async (input, ctx) => {
     const db = ctx.platform.db
-    if (input.by === 7) throw new DomainError('COUNTER.UNLUCKY', '不吉利的数字')
+    if (input.by === 7) throw new DomainError('RATE_LIMITED', '不吉利的数字')
     must(await db.collection('counter_log').add({ by: input.by, at: ctx.now() }))
     if (failNext) {
       failNext = false
@@ -72,7 +72,7 @@ describe('runtime idempotency: a retry with the same request id returns the firs
 
   it('a domain refusal is remembered too: the answer to the same request does not change', async () => {
     const first = await call({ action: 'bump', by: 7, requestId: 'req-00000005' })
-    expect(first).toMatchObject({ ok: false, code: 'COUNTER.UNLUCKY', message: '不吉利的数字' })
+    expect(first).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: '不吉利的数字' })
     expect(await call({ action: 'bump', by: 7, requestId: 'req-00000005' })).toEqual(first)
   })
 

@@ -1,7 +1,7 @@
 import { createLocalPlatform, type LocalPlatform } from '../../cloudfunctions/platform/local/local-platform'
 import { invokeLocal, asUser, asConsole, asTimer } from '../../cloudfunctions/platform/local/invoke-local'
 import { seedDemo } from '../../cloudfunctions/platform/local/demo/seed-demo'
-import type { Clock, Ports } from '../../cloudfunctions/platform/ports'
+import type { Clock, Ports } from '../../cloudfunctions/core/kernel/platform'
 import type { FnReply } from '../../cloudfunctions/contracts/envelope'
 
 /** A clock tests move by hand. */

@@ -1,7 +1,6 @@
-import { ACCESS_ERRORS } from '../../contracts/access.contract'
-import { DomainError } from '../../runtime/domain-error'
+import { ACCESS_ERRORS, type AccessErrorCode } from '../../contracts/errors/access'
+import { DomainError } from '../kernel/domain-error'
 
-export type AccessErrorCode = keyof typeof ACCESS_ERRORS
 
 export function accessError(code: AccessErrorCode, details?: Record<string, unknown>): DomainError {
   return new DomainError(code, ACCESS_ERRORS[code], details)

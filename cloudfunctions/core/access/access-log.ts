@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { AccessLogEntry, RefusalReasonCode } from '../../contracts/access.contract'
 import { ACCESS_COLLECTIONS, type AccessLogDoc } from './access.model'
 

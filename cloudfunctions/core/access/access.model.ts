@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { RefusalReasonCode } from '../../contracts/access.contract'
 
 /** Collections of the access area (shown to ops in the CloudBase console). */
@@ -11,7 +11,7 @@ export const ACCESS_COLLECTIONS = {
   rateLimits: 'access_rate_limits',
 } as const
 
-declareIndexes(
+export const ACCESS_INDEXES = defineIndexes(
   { collection: ACCESS_COLLECTIONS.doors, fields: ['communityId', 'status'] },
   { collection: ACCESS_COLLECTIONS.doors, fields: ['communityId', 'doorNo'], unique: true },
   { collection: ACCESS_COLLECTIONS.visitorPasses, fields: ['householdId', 'createdAt'] },

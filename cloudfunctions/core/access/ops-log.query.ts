@@ -1,7 +1,7 @@
-import type { ActionContext } from '../../runtime/define-function'
-import { DomainError, forbidden } from '../../runtime/domain-error'
-import { authorize } from '../auth/authorize'
-import { loadAccess } from '../auth/load-access'
+import type { ActionContext } from '../kernel/action-context'
+import { DomainError, forbidden } from '../kernel/domain-error'
+import { authorize } from '../auth'
+import { loadAccess } from '../auth'
 import { listAttempts } from './access-log'
 
 /**

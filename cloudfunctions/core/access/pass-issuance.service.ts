@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import { signPass } from './pass-signer'
 import { activeDoors, doorsInScope, resolveMembership } from './door-rights'
 import { passKeysOf } from './access-ports'

@@ -1,5 +1,9 @@
+import type { PassKey } from '../kernel/ports/pass-keys.port'
+
+export type { PassKey }
+
 /**
- * Community pass keys and rotation, shared by the signer (functions) and the offline reader. No imports:
+ * Community pass keys and rotation, shared by the signer (functions) and the offline reader. Type imports only:
  * a reader is provisioned with the same key list the functions get from their secret store.
  *
  * Rotation with overlap: the new key is distributed to readers ahead of time with `signFrom` = T; at T
@@ -7,15 +11,6 @@
  * just before T (and readers whose clock is a little behind) keep working until the overlap ends; after
  * that the old key verifies nothing. A leaked key is retired at once by setting `verifyUntil` to now.
  */
-export interface PassKey {
-  /** 0–255, written into every code so the reader knows which key to check it with. */
-  kid: number
-  secret: Uint8Array
-  /** Epoch ms from which functions sign with this key (the newest such key signs). */
-  signFrom: number
-  /** Epoch ms after which this key verifies nothing; null while it is current. */
-  verifyUntil: number | null
-}
 
 export function isVerifiable(key: PassKey, nowMs: number, skewMs: number): boolean {
   return nowMs >= key.signFrom - skewMs && (key.verifyUntil === null || nowMs < key.verifyUntil)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
-import { isDuplicateKey, must } from '../../runtime/db-result'
+import { isDuplicateKey, must } from '../kernel/db-result'
 import { ACCESS_COLLECTIONS } from './access.model'
 
 export interface RateLimit {

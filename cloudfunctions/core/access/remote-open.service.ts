@@ -1,12 +1,12 @@
-import type { Platform } from '../../platform/ports'
-import { DomainError, notFound } from '../../runtime/domain-error'
-import { loadAccess } from '../auth/load-access'
+import type { Platform } from '../kernel/platform'
+import { DomainError, notFound } from '../kernel/domain-error'
+import { loadAccess } from '../auth'
 import { accessError } from './access-errors'
 import { doorGatewayOf } from './access-ports'
 import { markRefused, recordAttempt } from './access-log'
 import type { AccessLogDoc, DoorDoc } from './access.model'
 import { doorsInScope, loadDoor } from './door-rights'
-import { DoorGatewayError, type DoorOpenCommand } from './door-gateway.port'
+import { DoorGatewayError, type DoorOpenCommand } from '../kernel/ports/door-gateway.port'
 import { REMOTE_OPEN_LIMIT, takeToken } from './rate-limit'
 
 export interface OpenRequest {

@@ -1,6 +1,6 @@
-import { must } from '../../runtime/db-result'
-import type { OrderHookContext } from '../orders/order-type-hooks'
-import { ORDER_COLLECTIONS, type OrderDoc } from '../orders/order.model'
+import { must } from '../kernel/db-result'
+import type { OrderHookContext } from '../orders'
+import { ORDER_COLLECTIONS, type OrderDoc } from '../orders'
 import { ATTRIBUTION_COLLECTIONS, type AttributionDoc } from './attribution.model'
 import { accrueCommission, wasFulfilled } from './commission.service'
 

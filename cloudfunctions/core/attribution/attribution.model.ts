@@ -1,6 +1,6 @@
-import { declareIndexes } from '../../platform/db-indexes'
-import type { OrderType } from '../orders/order.model'
-import type { TouchDoc as GroupbuyTouchDoc } from '../groupbuy/groupbuy.model'
+import { defineIndexes } from '../kernel/indexes'
+import type { OrderType } from '../orders'
+import type { TouchDoc as GroupbuyTouchDoc } from '../groupbuy'
 import type { AttributionRule, SelfPurchasePolicy, TouchSource } from '../../contracts/attribution.contract'
 
 export type { AttributionRule, SelfPurchasePolicy, TouchSource }
@@ -111,7 +111,7 @@ export interface StatementDoc {
   finalizedAt: Date | null
 }
 
-declareIndexes(
+export const ATTRIBUTION_INDEXES = defineIndexes(
   { collection: ATTRIBUTION_COLLECTIONS.attributions, fields: ['accrual'] },
   { collection: ATTRIBUTION_COLLECTIONS.ledger, fields: ['state', 'availableMonth'] },
   { collection: ATTRIBUTION_COLLECTIONS.ledger, fields: ['stewardOpenid', 'communityId', 'state'] },

@@ -1,4 +1,4 @@
-import type { OrderType } from '../orders/order.model'
+import type { OrderType } from '../orders'
 import type { AttributionRule, DecidingTouch, TouchDoc } from './attribution.model'
 import type { CampaignRule, CommunityRules } from './settings'
 

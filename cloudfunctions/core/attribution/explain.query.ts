@@ -1,7 +1,7 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/attribution.contract'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/errors/attribution'
 import { ATTRIBUTION_COLLECTIONS, type AttributionDoc, type LedgerDoc } from './attribution.model'
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { GridDoc, HouseholdDoc } from '../households/household.model'
+import { collectionOf } from '../kernel/collection'
+import { COLLECTIONS } from '../households'
+import type { GridDoc, HouseholdDoc } from '../households'
 
 export interface HomeGrid {
   buildingId: string
@@ -12,9 +12,8 @@ export interface HomeGrid {
 
 /** A household's building and the grid that holds it (a building is in at most one grid). */
 export async function homeGridOf(db: Db, communityId: string, householdId: string): Promise<HomeGrid | null> {
-  const household = (must(await db.collection(COLLECTIONS.households).doc(householdId).field({ buildingId: true }).get()).data as Pick<HouseholdDoc, 'buildingId'>[])[0]
+  const household = await collectionOf<HouseholdDoc>(db, COLLECTIONS.households).byId(householdId)
   if (!household) return null
-  const grids = must(await db.collection(COLLECTIONS.grids).where({ communityId, buildingIds: household.buildingId }).limit(2).get()).data as GridDoc[]
-  const grid = grids[0]
+  const grid = await collectionOf<GridDoc>(db, COLLECTIONS.grids).first({ communityId, buildingIds: household.buildingId })
   return { buildingId: household.buildingId, gridId: grid?._id ?? null, stewardOpenid: grid?.stewardOpenid ?? null }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import type { OrderType } from '../orders/order.model'
+import { must } from '../kernel/db-result'
+import type { OrderType } from '../orders'
 import { ATTRIBUTION_COLLECTIONS, type SelfPurchasePolicy } from './attribution.model'
 
 /** A community's attribution and commission rules (ops set them with `attributionSetCommunityRules`). */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/attribution.contract'
-import type { OrderHookContext } from '../orders/order-type-hooks'
-import { addMonths, monthOf } from '../metrics/month'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/errors/attribution'
+import type { OrderHookContext } from '../orders'
+import { addMonths, monthOf } from '../metrics'
 import { ATTRIBUTION_COLLECTIONS, type StatementDoc } from './attribution.model'
 
 const L = ATTRIBUTION_COLLECTIONS.ledger

@@ -1,8 +1,8 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { StatementEntry, StatementSummary } from '../../contracts/attribution.contract'
 import { ATTRIBUTION_COLLECTIONS, type LedgerDoc, type StatementDoc } from './attribution.model'
-import { ALL_TIME, METRIC_COLLECTIONS, rollupId, stewardScopeKey, type RollupDoc } from '../metrics/rollup.model'
+import { ALL_TIME, METRIC_COLLECTIONS, rollupId, stewardScopeKey, type RollupDoc } from '../metrics'
 
 export function toStatementSummary(s: StatementDoc): StatementSummary {
   return {

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import type { Platform } from '../../platform/ports'
-import { declareIndexes } from '../../platform/db-indexes'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { StaffDoc } from '../households/household.model'
-import { groupOfCard } from '../groups/open-gid.port'
-import { loadCampaign } from '../groupbuy/groupbuy.store'
+import type { Platform } from '../kernel/platform'
+import { defineIndexes } from '../kernel/indexes'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from '../households'
+import type { StaffDoc } from '../households'
+import { groupOfCard } from '../kernel/ports/open-gid.port'
+import { loadCampaign } from '../groupbuy'
 import { ATTRIBUTION_COLLECTIONS, type TouchDoc, type TouchSource } from './attribution.model'
 
 /** The same steward (and campaign) opened again within this time is one touch, not a flood of them. */
 export const TOUCH_DEDUP_MS = 30 * 60_000
 
-declareIndexes({ collection: ATTRIBUTION_COLLECTIONS.touches, fields: ['residentOpenid', 'at'] })
+export const TOUCH_INDEXES = defineIndexes({ collection: ATTRIBUTION_COLLECTIONS.touches, fields: ['residentOpenid', 'at'] })
 
 export interface PageTouchInput {
   stewardId: string

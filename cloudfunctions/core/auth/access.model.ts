@@ -1,13 +1,6 @@
-import type { MemberRole, StaffRole } from '../households/household.model'
+import type { CallerAccess } from '../kernel/caller-access'
 
-/** Everything authorization needs to know about a caller, loaded once per invocation. */
-export interface CallerAccess {
-  openid: string
-  memberships: { householdId: string; communityId: string; buildingId: string; role: MemberRole }[]
-  staff: { role: StaffRole; communityId: string }[]
-  /** Buildings of the grids this caller stewards. */
-  stewardBuildingIds: string[]
-}
+export type { CallerAccess }
 
 /** What is being touched; `communityId` is always known, the rest when it applies. */
 export interface ResourceScope {

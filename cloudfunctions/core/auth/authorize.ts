@@ -1,4 +1,4 @@
-import { forbidden } from '../../runtime/domain-error'
+import { forbidden } from '../kernel/domain-error'
 import { POLICY, type CallerAccess, type Permission, type Relation, type ResourceScope } from './access.model'
 
 const RELATION_CHECKS: Record<Relation, (a: CallerAccess, r: ResourceScope) => boolean> = {

@@ -1,5 +1,5 @@
-import type { ActionContext } from '../../runtime/define-function'
-import { userOpenid } from '../../runtime/define-function'
+import type { ActionContext } from '../kernel/action-context'
+import { userOpenid } from '../kernel/action-context'
 import type { CallerAccess } from './access.model'
 import { authorize } from './authorize'
 import { loadAccess } from './load-access'

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { HouseholdDoc, ResidentDoc, StaffDoc } from '../households/household.model'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from '../households'
+import type { HouseholdDoc, ResidentDoc, StaffDoc } from '../households'
 import type { CallerAccess } from './access.model'
 
 /** Three indexed reads (four for stewards) whatever the size of the community. */

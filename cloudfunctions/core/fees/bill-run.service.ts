@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import type { Clock, Logger } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
+import type { Clock, Logger } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from '../households'
 import { EPOCH, FEE_COLLECTIONS, type BillDoc, type BillRunDoc, type BillRunFailure, type FeeItemDoc, type MeterReadingDoc } from './fee.model'
 import { billIdFor, readingIdFor } from './fee-ids'
 import { itemApplies, principalFor, type BillHousehold } from './fee-item.rules'
@@ -9,7 +9,7 @@ import { dueDateOf } from './period'
 import { insertMissing } from './idempotent-insert'
 import { claimLease, ensureRun, LEASE_MARGIN_MS, loadRun, releaseLease, restartRun, saveProgress } from './bill-run.store'
 
-/** What a bill run needs of the platform (the demo seeder passes a plain object). */
+/** What a bill run needs of the platform (callers without a full platform, such as seeders, pass a plain object). */
 export interface BillRunDeps {
   db: Db
   clock: Clock

@@ -1,4 +1,4 @@
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { FEE_COLLECTIONS } from './fee.model'
 import { DEFAULT_BUDGET_MS, runBillsFor, type BillRunDeps } from './bill-run.service'
 import { periodOf } from './period'

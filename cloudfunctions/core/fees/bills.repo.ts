@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { FEE_ERROR_MESSAGES, type FeeErrorCode } from '../../contracts/fees-errors'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import { FEE_ERROR_MESSAGES, type FeeErrorCode } from '../../contracts/errors/fees'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { FEE_COLLECTIONS, type BillDoc } from './fee.model'
 
 export const feeError = (code: FeeErrorCode) => new DomainError(code, FEE_ERROR_MESSAGES[code])

@@ -1,7 +1,4 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
+import { addDays } from '../kernel/business-time'
 
 export type AgeingBucket = 'notDue' | 'd1to30' | 'd31to90' | 'd91to180' | 'd181to365' | 'over365'
 
@@ -30,10 +27,6 @@ export function emptyRow(): ReportRow {
 /** Collection rate in percent with one decimal (0 when nothing was billed). */
 export function finishRow(row: ReportRow): ReportRow & { ratePct: number } {
   return { ...row, ratePct: row.billedFen === 0 ? 0 : Math.round((row.collectedFen / row.billedFen) * 1000) / 10 }
-}
-
-export function addDays(date: string, days: number): string {
-  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD')
 }
 
 /**

@@ -1,13 +1,11 @@
-import type { HouseholdDoc } from '../households/household.model'
+import { yuan } from '../kernel/money'
+import type { HouseholdDoc } from '../households'
 import type { FeeItemDoc, MeterReadingDoc } from './fee.model'
 
 export type BillHousehold = Pick<HouseholdDoc, '_id' | 'buildingId' | 'areaM2' | 'building' | 'unit' | 'room'>
 
 export type BillCalc = { ok: true; principalFen: number; detail: string } | { ok: false; reason: string }
 
-export function yuan(fen: number): string {
-  return (fen / 100).toFixed(2)
-}
 
 /** Hundredths as an integer, so quantity × price is exact integer arithmetic (89.37 ㎡ × 235 fen). */
 function centi(x: number): number {

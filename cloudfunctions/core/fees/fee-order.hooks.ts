@@ -1,9 +1,9 @@
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
-import { registerOrderTypeHooks, type OrderHookContext } from '../orders/order-type-hooks'
-import type { OrderDoc } from '../orders/order.model'
-import { runTx, txGet, txWrite } from '../../runtime/transaction'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
+import type { OrderHookContext, OrderTypeHooks } from '../orders'
+import type { OrderDoc } from '../orders'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
 import { EPOCH, FEE_COLLECTIONS, type BillDoc } from './fee.model'
 import { isLocked } from './bill-view'
 import { recordPaidBills, revertRefundedBills } from './fee-settle'
@@ -45,9 +45,10 @@ async function unlockBills(ctx: OrderHookContext, order: OrderDoc): Promise<void
   )
 }
 
-registerOrderTypeHooks('fee', {
+/** The fee order type: bills are locked while an order is open and marked paid (or unpaid again) by its payment and refunds. */
+export const feeOrderHooks: OrderTypeHooks = {
   reserve: lockBills,
   release: unlockBills,
   onPaid: recordPaidBills,
   onRefunded: revertRefundedBills,
-})
+}

@@ -1,18 +1,18 @@
 import type { z } from 'zod'
 import type { feesContract } from '../../contracts/fees.contract'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
 import type { OrderLine } from '../../contracts/orders.contract'
-import { userOpenid, type ActionContext } from '../../runtime/define-function'
-import { DomainError } from '../../runtime/domain-error'
-import { userAccess } from '../auth/caller-access'
-import { orderIdFor } from '../orders/order-ids'
-import { loadOrder } from '../orders/order-transition'
-import { placeOrder } from '../orders/place-order'
+import { userOpenid, type ActionContext } from '../kernel/action-context'
+import { DomainError } from '../kernel/domain-error'
+import { userAccess } from '../auth'
+import { orderIdFor } from '../orders'
+import { loadOrder } from '../orders'
+import { placeOrder } from '../orders'
 import type { BillDoc } from './fee.model'
 import { feeError, loadBills } from './bills.repo'
 import { compareBills, isLocked } from './bill-view'
 import { authorizeHouseholdAct } from './fee-access'
-import { yuan } from './fee-item.rules'
+import { yuan } from '../kernel/money'
 import { billAmountAt } from './late-fee'
 import './fee-order.hooks'
 
@@ -26,7 +26,8 @@ function lineOf(bill: BillDoc, at: Date): OrderLine {
 
 /**
  * Pays the chosen bills of one household in one order. Everything is checked before anything is written:
- * the bills exist, the caller belongs to their household (else AUTH.FORBIDDEN), none is paid
+ * the bills exist, the caller belongs to the household of every one of them (else AUTH.FORBIDDEN), they
+ * are of one household (FEE.ONE_HOUSEHOLD), none is paid
  * (FEE.ALREADY_PAID) or held by another unpaid order. The order's reserve hook then locks the bills to the
  * order in one transaction, so two payments racing for a bill can never both hold it.
  * Amounts include the late fee as of now, by the same rule every screen uses.
@@ -37,10 +38,11 @@ export async function payBills(ctx: ActionContext, billIds: string[]): Promise<P
   if (!requestId) throw new DomainError('VALIDATION.FAILED', '缴费请求缺少 requestId')
   const ids = [...new Set(billIds)]
   const bills = (await loadBills(ctx.platform.db, ids)).sort(compareBills)
+  // Access to every bill before any other rule: a foreign bill is AUTH.FORBIDDEN, not FEE.ONE_HOUSEHOLD.
+  const access = await userAccess(ctx)
+  for (const b of bills) authorizeHouseholdAct(access, b)
   const householdId = bills[0].householdId
   if (bills.some((b) => b.householdId !== householdId)) throw feeError('FEE.ONE_HOUSEHOLD')
-  const access = await userAccess(ctx)
-  authorizeHouseholdAct(access, bills[0])
   if (bills.some((b) => b.status === 'paid')) throw feeError('FEE.ALREADY_PAID')
   const now = ctx.now()
   const orderId = orderIdFor(openid, requestId)

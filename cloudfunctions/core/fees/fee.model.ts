@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { FeeKind } from '../../contracts/fees-common.schemas'
 
 export type { FeeKind }
@@ -178,7 +178,7 @@ export interface ReminderDoc {
   sentAt: Date
 }
 
-declareIndexes(
+export const FEE_INDEXES = defineIndexes(
   { collection: FEE_COLLECTIONS.items, fields: ['communityId', 'status'] },
   { collection: FEE_COLLECTIONS.items, fields: ['status'] },
   { collection: FEE_COLLECTIONS.readings, fields: ['itemId', 'period'] },

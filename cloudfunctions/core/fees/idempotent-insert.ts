@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { isDuplicateKey, must } from '../../runtime/db-result'
+import { isDuplicateKey, must } from '../kernel/db-result'
 
 const BATCH = 500
 

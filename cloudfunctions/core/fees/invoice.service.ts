@@ -1,11 +1,11 @@
 import type { Db } from '@cloudbase/database'
 import type { InvoiceTitle, InvoiceView } from '../../contracts/fees-common.schemas'
-import { FEE_ERROR_MESSAGES } from '../../contracts/fees-errors'
-import { userOpenid, type ActionContext } from '../../runtime/define-function'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { userAccess } from '../auth/caller-access'
-import { runTx, txGet, txWrite } from '../../runtime/transaction'
+import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
+import { userOpenid, type ActionContext } from '../kernel/action-context'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import { userAccess } from '../auth'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
 import { FEE_COLLECTIONS, type BillDoc, type InvoiceDoc } from './fee.model'
 import { authorizeHouseholdAct, householdBriefs, householdsInView } from './fee-access'
 import { requestScopedId } from './fee-ids'
@@ -42,8 +42,11 @@ export async function requestInvoice(ctx: ActionContext, input: { billIds: strin
   const db = ctx.platform.db
   const ids = [...new Set(input.billIds)]
   const bills = await loadBills(db, ids)
+  // Access to every bill first: a bill of a household the caller does not belong to is AUTH.FORBIDDEN,
+  // never FEE.ONE_HOUSEHOLD (which would confirm that the foreign bill exists).
+  const access = await userAccess(ctx)
+  for (const b of bills) authorizeHouseholdAct(access, b)
   if (bills.some((b) => b.householdId !== bills[0].householdId)) throw feeError('FEE.ONE_HOUSEHOLD')
-  authorizeHouseholdAct(await userAccess(ctx), bills[0])
   if (bills.some((b) => b.status !== 'paid')) throw feeError('FEE.NOT_PAID')
   if (bills.some((b) => b.payerOpenid !== openid)) throw feeError('FEE.NOT_PAYER')
   const invoiceId = requestScopedId('iv', openid, ctx.requestId ?? `${ids.sort().join(',')}`)

@@ -1,8 +1,8 @@
 import type { ReceiptSummary, ReceiptView } from '../../contracts/fees-common.schemas'
-import type { ActionContext } from '../../runtime/define-function'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { userAccess } from '../auth/caller-access'
+import type { ActionContext } from '../kernel/action-context'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import { userAccess } from '../auth'
 import { FEE_COLLECTIONS, type BillDoc, type InvoiceDoc, type ReceiptDoc } from './fee.model'
 import { canReadHousehold, householdBriefs, householdsInView } from './fee-access'
 

@@ -1,5 +1,5 @@
 import type { HouseholdBills } from '../../contracts/fees-common.schemas'
-import type { ActionContext } from '../../runtime/define-function'
+import type { ActionContext } from '../kernel/action-context'
 import { unpaidBillsOf } from './bills.repo'
 import { billView, compareBills } from './bill-view'
 import { householdBriefs, householdsInView } from './fee-access'

@@ -1,9 +1,9 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { loadAccess } from '../auth/load-access'
-import type { CallerAccess } from '../auth/access.model'
-import { COLLECTIONS } from '../shared/collections'
-import { householdLabel, type CommunityDoc, type HouseholdDoc, type UserPrefsDoc } from '../households/household.model'
+import { must } from '../kernel/db-result'
+import { loadAccess } from '../auth'
+import type { CallerAccess } from '../auth'
+import { COLLECTIONS } from '../households'
+import { householdLabel, type CommunityDoc, type HouseholdDoc, type UserPrefsDoc } from '../households'
 
 export interface GroupbuyCaller {
   access: CallerAccess

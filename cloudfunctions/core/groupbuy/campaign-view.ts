@@ -1,6 +1,5 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import type { CampaignCard, SkuView } from '../../contracts/groupbuy.contract'
-import { STORAGE_PORT, type Storage } from '../storage/storage.port'
 import { missingParticipants } from './campaign.rules'
 import type { CampaignDoc, SkuDoc } from './groupbuy.model'
 
@@ -48,7 +47,7 @@ export function toSkuView(s: SkuDoc, urls: Record<string, string> = {}): SkuView
 
 /** Temp URLs for campaign images; without a storage port (or for missing files) the page shows a placeholder. */
 export async function imageUrls(platform: Platform, fileIds: string[]): Promise<Record<string, string>> {
-  const storage = platform.ports[STORAGE_PORT] as Storage | undefined
+  const storage = platform.ports.storage
   if (!storage || fileIds.length === 0) return {}
   try {
     return await storage.tempUrls(fileIds)

@@ -1,6 +1,6 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { hashPhone, phonePepper } from '../households/phone'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { hashPhone, phonePepper } from '../households'
 import { GROUPBUY_COLLECTIONS, type EntryDoc } from './groupbuy.model'
 import type { CheckoutInput } from './checkout.service'
 

@@ -1,9 +1,9 @@
 import type { OrderView, PaymentParams } from '../../contracts/orders.contract'
-import { forbidden } from '../../runtime/domain-error'
-import { authorize } from '../auth/authorize'
-import type { OrderHookContext } from '../orders/order-type-hooks'
-import { placeOrder } from '../orders/place-order'
-import { toOrderView } from '../orders/order-view'
+import { forbidden } from '../kernel/domain-error'
+import { authorize } from '../auth'
+import type { OrderHookContext } from '../orders'
+import { placeOrder } from '../orders'
+import { toOrderView } from '../orders'
 import { assertOrderable } from './campaign.rules'
 import type { GroupbuyCaller } from './caller-context'
 import { groupbuyError } from './groupbuy-errors'
@@ -58,5 +58,5 @@ export async function checkout(
   })
   if (input.contact || input.note) await rememberCheckoutDetails(ctx.platform, placed.order._id, input)
   const payment = placed.prepay ? { provider: placed.prepay.provider, prepayId: placed.prepay.prepayId, ...placed.prepay.params } : null
-  return { order: toOrderView(placed.order, [], caller.access.openid, ctx.now()), payment }
+  return { order: toOrderView(ctx.platform, placed.order, [], caller.access.openid, ctx.now()), payment }
 }

@@ -1,6 +1,6 @@
 import type { ClosingSummary } from '../../contracts/ops-groupbuy.schemas'
-import { must } from '../../runtime/db-result'
-import type { OrderHookContext } from '../orders/order-type-hooks'
+import { must } from '../kernel/db-result'
+import type { OrderHookContext } from '../orders'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign } from './groupbuy.store'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc, type EntryDoc } from './groupbuy.model'

@@ -1,19 +1,14 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
-import type { Platform } from '../../platform/ports'
-import { notify, thing } from '../notify/notify.service'
+import { formatBusiness } from '../kernel/business-time'
+import type { Platform } from '../kernel/platform'
+import { notify, thing } from '../notify'
 import type { CampaignDoc, EntryDoc } from './groupbuy.model'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export const GROUPBUY_RESULT_TEMPLATE = 'groupbuy_result'
 const ORDERS_PAGE = 'packages/groupbuy/pages/orders/index'
 
-/** Pickup windows read in the community's time (Asia/Shanghai), whatever zone the function runs in. */
+/** Pickup windows read in business time (Asia/Shanghai), whatever zone the function runs in. */
 export function shanghaiTime(d: Date): string {
-  return dayjs(d).tz('Asia/Shanghai').format('M月D日 HH:mm')
+  return formatBusiness(d, 'M月D日 HH:mm')
 }
 
 /**

@@ -1,5 +1,5 @@
-import { registerOrderTypeHooks, type OrderHookContext } from '../orders/order-type-hooks'
-import type { OrderDoc, RefundDoc } from '../orders/order.model'
+import type { OrderHookContext, OrderTypeHooks } from '../orders'
+import type { OrderDoc, RefundDoc } from '../orders'
 import { loadCampaign, loadEntry, moveStage } from './groupbuy.store'
 import { releaseForOrder, reserveForOrder } from './reservation.service'
 import { settleEntry } from './settle-entry'
@@ -25,11 +25,11 @@ async function onRefunded(ctx: OrderHookContext, order: OrderDoc, _refund: Refun
   await moveStage(ctx.platform.db, order._id, ['paid', 'awaiting_pickup', 'picked_up', 'refund_pending'], 'refunded', ctx.now())
 }
 
-registerOrderTypeHooks('groupbuy', {
+export const groupbuyOrderHooks: OrderTypeHooks = {
   reserve: reserveForOrder,
   release: releaseForOrder,
   onPaid,
   onRefunded,
   // Before the deadline a resident cancels an unpaid order; paid group-buy money goes back through ops or the closing job.
   userRefundable: () => false,
-})
+}

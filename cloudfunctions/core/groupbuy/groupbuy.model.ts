@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage } from '../../contracts/groupbuy.contract'
 
 export type { CampaignMode, CampaignOutcome, CampaignStatus, EntryStage }
@@ -122,8 +122,6 @@ export interface EntryDoc {
   /** Units handed over so far per SKU (partial pickup); `pickVersion` guards every change of it. */
   picked?: Record<string, number>
   pickVersion?: number
-  /** Fully picked up, order fulfilment waits until the undo window has passed (the settlePickups timer). */
-  fulfilDue?: Date | null
 }
 
 /** One handover at the pickup point. */
@@ -181,7 +179,7 @@ export interface TouchDoc {
 /** Stages in which a household counts as a participant ("已有 N 户参团"). */
 export const PARTICIPATING_STAGES: readonly EntryStage[] = ['paid', 'awaiting_pickup', 'picked_up']
 
-declareIndexes(
+export const GROUPBUY_INDEXES = defineIndexes(
   { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['communityId', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['status', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.skus, fields: ['campaignId'] },
@@ -190,9 +188,11 @@ declareIndexes(
   { collection: GROUPBUY_COLLECTIONS.touches, fields: ['residentOpenid', 'at'] },
   { collection: GROUPBUY_COLLECTIONS.touches, fields: ['stewardOpenid', 'at'] },
   { collection: GROUPBUY_COLLECTIONS.touches, fields: ['campaignId'] },
-  { collection: GROUPBUY_COLLECTIONS.entries, fields: ['fulfilDue'] },
   { collection: GROUPBUY_COLLECTIONS.redemptions, fields: ['orderId', 'at'] },
   { collection: GROUPBUY_COLLECTIONS.redemptions, fields: ['communityId', 'at'] },
   { collection: GROUPBUY_COLLECTIONS.changes, fields: ['campaignId', 'at'] },
   { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['communityId', 'status'] },
+  { collection: GROUPBUY_COLLECTIONS.polls, fields: ['communityId', 'deadline'] },
+  { collection: GROUPBUY_COLLECTIONS.polls, fields: ['status', 'deadline'] },
+  { collection: GROUPBUY_COLLECTIONS.intents, fields: ['pollId', 'status'] },
 )

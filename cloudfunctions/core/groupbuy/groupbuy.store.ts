@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { isDuplicateKey, must } from '../../runtime/db-result'
+import { isDuplicateKey, must } from '../kernel/db-result'
 import { groupbuyError } from './groupbuy-errors'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc, type EntryDoc, type EntryStage, type SkuDoc } from './groupbuy.model'
 

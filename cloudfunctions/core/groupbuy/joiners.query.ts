@@ -1,10 +1,10 @@
 import type { Db } from '@cloudbase/database'
 import type { z } from 'zod'
 import type { joinerSchema } from '../../contracts/groupbuy.contract'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import { maskName } from '../households/mask'
-import type { HouseholdDoc } from '../households/household.model'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from '../households'
+import { maskName } from '../households'
+import type { HouseholdDoc } from '../households'
 import { GROUPBUY_COLLECTIONS, PARTICIPATING_STAGES, type EntryDoc } from './groupbuy.model'
 
 type Joiner = z.infer<typeof joinerSchema>

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { GROUPBUY_COLLECTIONS, PARTICIPATING_STAGES } from './groupbuy.model'
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { addIfAbsent } from './groupbuy.store'
 import { GROUPBUY_COLLECTIONS, type EntryDoc, type PickupCodeDoc } from './groupbuy.model'
 

@@ -1,16 +1,16 @@
 import type { Db } from '@cloudbase/database'
 import type { PickLine, PickupPreview } from '../../contracts/groupbuy.contract'
-import { must } from '../../runtime/db-result'
-import { forbidden } from '../../runtime/domain-error'
-import type { CallerAccess } from '../auth/access.model'
-import { maskName } from '../households/mask'
-import { COLLECTIONS } from '../shared/collections'
-import type { HouseholdDoc } from '../households/household.model'
+import { must } from '../kernel/db-result'
+import { forbidden } from '../kernel/domain-error'
+import type { CallerAccess } from '../auth'
+import { maskName } from '../households'
+import { COLLECTIONS } from '../households'
+import type { HouseholdDoc } from '../households'
 import { communityName } from './caller-context'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, loadEntry } from './groupbuy.store'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc, type EntryDoc, type PickupCodeDoc, type RedemptionDoc } from './groupbuy.model'
-import { householdLabel } from '../households/household.model'
+import { householdLabel } from '../households'
 
 /** How long the steward who made a handover may take it back. */
 export const UNDO_WINDOW_MS = 3 * 60_000

@@ -1,5 +1,3 @@
-import { declareIndexes } from '../../platform/db-indexes'
-import { GROUPBUY_COLLECTIONS } from './groupbuy.model'
 
 /**
  * A 严选/预售 demand poll: ops or a steward propose a product at a target price; households register intent
@@ -45,8 +43,3 @@ export const intentId = (pollId: string, householdId: string) => `${pollId}_${ho
 /** The campaign a poll sources has an id derived from the poll, so a resumed sourcing writes the same one. */
 export const campaignIdOfPoll = (pollId: string) => `gbp_${pollId}`
 
-declareIndexes(
-  { collection: GROUPBUY_COLLECTIONS.polls, fields: ['communityId', 'deadline'] },
-  { collection: GROUPBUY_COLLECTIONS.polls, fields: ['status', 'deadline'] },
-  { collection: GROUPBUY_COLLECTIONS.intents, fields: ['pollId', 'status'] },
-)

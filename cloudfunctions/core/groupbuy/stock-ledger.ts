@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { createHash } from 'node:crypto'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { addIfAbsent } from './groupbuy.store'
 import { GROUPBUY_COLLECTIONS, type EntryDoc, type EntryLine, type QuotaDoc, type SkuDoc } from './groupbuy.model'
 

@@ -1,8 +1,8 @@
 import type { Db } from '@cloudbase/database'
 import type { GroupIdentity } from '../../contracts/groups.contract'
-import type { CallerAccess } from '../auth/access.model'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import type { CallerAccess } from '../auth'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { GROUP_COLLECTIONS, type MerchantDoc } from './group.model'
 
 /** A person as the join rules see them. */

@@ -1,9 +1,9 @@
 import type { Db } from '@cloudbase/database'
-import type { CallerAccess } from '../auth/access.model'
-import { can } from '../auth/authorize'
-import { must } from '../../runtime/db-result'
-import { forbidden, notFound } from '../../runtime/domain-error'
-import { COLLECTIONS } from '../shared/collections'
+import type { CallerAccess } from '../auth'
+import { can } from '../auth'
+import { must } from '../kernel/db-result'
+import { forbidden, notFound } from '../kernel/domain-error'
+import { COLLECTIONS } from '../households'
 import { GROUP_COLLECTIONS, type GroupDoc } from './group.model'
 
 /** Ops run the whole community; a steward runs the groups put in their charge and nothing else. */

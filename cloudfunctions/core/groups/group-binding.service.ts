@@ -1,11 +1,11 @@
-import type { Platform } from '../../platform/ports'
-import type { CallerAccess } from '../auth/access.model'
-import { must, rethrowDomain } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import type { Platform } from '../kernel/platform'
+import type { CallerAccess } from '../auth'
+import { must, rethrowDomain } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { loadGroup, loadManagedGroup } from './group-access'
 import { GROUP_COLLECTIONS, type GroupDoc, type GroupMemberDoc } from './group.model'
 import { creditActivity, markJoined, memberId } from './membership.service'
-import { openGidResolverOf } from './open-gid.port'
+import { openGidResolverOf } from '../kernel/ports/open-gid.port'
 
 interface OpenGidDoc {
   _id: string

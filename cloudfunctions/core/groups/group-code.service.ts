@@ -1,8 +1,7 @@
-import type { Platform } from '../../platform/ports'
-import type { CallerAccess } from '../auth/access.model'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { STORAGE_PORT } from '../storage/storage.port'
+import type { Platform } from '../kernel/platform'
+import type { CallerAccess } from '../auth'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { loadManagedGroup } from './group-access'
 import { checkCodeFile } from './group-files'
 import { GROUP_COLLECTIONS, type GroupCode, type GroupDoc } from './group.model'
@@ -29,7 +28,7 @@ export async function uploadCode(platform: Platform, access: CallerAccess, input
   if (expiresAt.getTime() <= now.getTime()) {
     throw new DomainError('GROUP.CODE_EXPIRED', '这张二维码保存已超过 7 天，已经失效，请在微信群里重新保存二维码后上传')
   }
-  if (platform.ports[STORAGE_PORT]) await checkCodeFile(platform, input.fileId)
+  if (platform.ports.storage) await checkCodeFile(platform, input.fileId)
   const code: GroupCode = { fileId: input.fileId, savedAt, expiresAt, uploadedAt: now, uploadedBy: access.openid }
   const patch = { code, codeRemindAt: new Date(expiresAt.getTime() - CODE_REMIND_BEFORE_MS), codeReminded: false, updatedAt: now }
   must(await db.collection(GROUP_COLLECTIONS.groups).doc(group._id).update({ ...patch, code: db.command.set(code) }))

@@ -1,6 +1,6 @@
-import type { Platform } from '../../platform/ports'
-import { checkFiles, IMAGE_TYPES, type FileRules } from '../storage/file-rules'
-import { STORAGE_PORT, storageOf } from '../storage/storage.port'
+import type { Platform } from '../kernel/platform'
+import { checkFiles, IMAGE_TYPES, type FileRules } from '../storage'
+import { storageOf } from '../kernel/ports/storage.port'
 import type { UrlOf } from './group-view'
 
 /** Group QR images: uploaded by the mini-program to groups/…, one image, small. */
@@ -17,7 +17,7 @@ export async function checkCodeFile(platform: Platform, fileId: string): Promise
  */
 export async function urlsFor(platform: Platform, fileIds: string[]): Promise<UrlOf> {
   const unique = [...new Set(fileIds)]
-  if (unique.length === 0 || !platform.ports[STORAGE_PORT]) return (id) => id
+  if (unique.length === 0 || !platform.ports.storage) return (id) => id
   const urls = await storageOf(platform).tempUrls(unique, 2 * 3600)
   return (id) => urls[id] ?? id
 }

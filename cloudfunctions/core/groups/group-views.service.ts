@@ -1,5 +1,5 @@
 import type { GroupView } from '../../contracts/groups.contract'
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import { loadBuildingNames } from './group-access'
 import { urlsFor } from './group-files'
 import { groupView } from './group-view'

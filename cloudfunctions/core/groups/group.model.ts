@@ -1,5 +1,5 @@
 import type { GroupIdentity, GroupKind } from '../../contracts/groups.contract'
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 
 /** Collections of the chat-group area (the CloudBase console shows these names to ops). */
 export const GROUP_COLLECTIONS = {
@@ -123,7 +123,7 @@ export interface MerchantInviteDoc {
 
 export const KIND_LABELS: Record<GroupKind, string> = { owners: '业主群', tenants: '租户群', merchants: '商户群', all: '全体住户群' }
 
-declareIndexes(
+export const GROUP_INDEXES = defineIndexes(
   { collection: GROUP_COLLECTIONS.groups, fields: ['communityId', 'kind'] },
   { collection: GROUP_COLLECTIONS.groups, fields: ['stewardOpenid'] },
   { collection: GROUP_COLLECTIONS.groups, fields: ['silent'] },

@@ -1,6 +1,6 @@
 import type { GroupKind, JoinOutput } from '../../contracts/groups.contract'
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
 import type { Classified } from './classify'
 import { GROUP_COLLECTIONS, KIND_LABELS, type GroupDoc } from './group.model'
 import { isCodeShowable } from './lifecycle.rules'

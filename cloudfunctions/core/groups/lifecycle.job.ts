@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
 import { rawThreshold, SILENT_SCORE } from './activity-score'
 import { GROUP_COLLECTIONS } from './group.model'
 import { STRONG_STAGE_DAYS } from './lifecycle.rules'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
 import type { GroupIdentity } from '../../contracts/groups.contract'
-import { isDuplicateKey, must, rethrowDomain } from '../../runtime/db-result'
+import { isDuplicateKey, must, rethrowDomain } from '../kernel/db-result'
 import { rawIncrement, type ActivityKind } from './activity-score'
 import { GROUP_COLLECTIONS, type GroupDoc, type GroupMemberDoc } from './group.model'
 

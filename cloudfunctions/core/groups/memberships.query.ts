@@ -1,6 +1,6 @@
 import type { MembershipView } from '../../contracts/groups.contract'
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
 import { loadBuildingNames } from './group-access'
 import { urlsFor } from './group-files'
 import { codeView, groupSummary } from './group-view'

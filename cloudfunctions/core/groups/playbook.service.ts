@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { GroupKind, PlaybookOutput } from '../../contracts/groups.contract'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { defaultPlaybook } from './default-playbooks'
 import { GROUP_COLLECTIONS, type GroupDoc, type PlaybookDoc } from './group.model'
 import { starterDay } from './shanghai-time'

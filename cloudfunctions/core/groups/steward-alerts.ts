@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
-import type { Platform } from '../../platform/ports'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import { notify, thing } from '../notify/notify.service'
-import { NOTIFIER_PORT } from '../notify/notifier.port'
-import { COLLECTIONS } from '../shared/collections'
+import type { Platform } from '../kernel/platform'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import { notify, thing } from '../notify'
+import { COLLECTIONS } from '../households'
 import { GROUP_COLLECTIONS, type GroupAlertDoc } from './group.model'
 
 /** A short id derived from what makes an alert "the same alert" (so raising it twice is one alert). */
@@ -36,7 +35,7 @@ export async function raiseAlert(platform: Platform, draft: AlertDraft, now: Dat
     if (isDuplicateKey(e)) return false
     throw e
   }
-  if (platform.ports[NOTIFIER_PORT]) {
+  if (platform.ports.notifier) {
     await notify(platform, {
       toOpenid: draft.stewardOpenid,
       template: 'group_alert',

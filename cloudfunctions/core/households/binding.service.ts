@@ -1,8 +1,8 @@
 import type { Db } from '@cloudbase/database'
 import type { HouseholdSummary } from '../../contracts/households.contract'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { COLLECTIONS } from '../shared/collections'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import { COLLECTIONS } from './registry-collections'
 import { setCurrentHousehold } from './current-household'
 import { BIND_FAILURE_LIMIT as LIMIT, householdLimitKey, minutesUntilFree, openidLimitKey, recentFailures, withFailure, type FailureDoc } from './failure-limiter'
 import { HOUSEHOLD_COLLECTIONS } from './household-collections'
@@ -10,7 +10,7 @@ import { householdError } from './household-errors'
 import type { HouseholdDoc, ResidentDoc } from './household.model'
 import { communityName, toSummary } from './household-summary'
 import { memberIdFor } from './ids'
-import { runTx, txGet, txWrite } from '../../runtime/transaction'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
 import { hashPhone } from './phone'
 
 export interface BindRequest {
@@ -87,7 +87,7 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
 }
 
 /**
- * Memberships written before ids were derived from (household, openid) — the demo seed, older data —
+ * Memberships written before ids were derived from (household, openid) — imported or older data —
  * are only found by query; transactions cannot query, so this check runs first.
  */
 async function refuseKnownMembers(db: Db, openid: string, householdId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from './registry-collections'
 import type { UserPrefsDoc } from './household.model'
 
 /**

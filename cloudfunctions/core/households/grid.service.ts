@@ -1,13 +1,13 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from './registry-collections'
 import { HOUSEHOLD_COLLECTIONS } from './household-collections'
 import { householdError } from './household-errors'
 import type { BuildingDoc, GridDoc, GridIndexDoc } from './household.model'
 import { gridIdFor } from './ids'
 import { loadBuildings } from './registry/registry-load'
 import { normalizeBuilding } from './registry/registry-row'
-import { runTx, txGet, txWrite } from '../../runtime/transaction'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
 
 /** Building references from ops: ids, or names in any spelling the registry accepts ("3号楼" = "3栋"). */
 export async function resolveBuildings(db: Db, communityId: string, refs: string[]): Promise<BuildingDoc[]> {

@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 
 /** Collections only the households area writes (the shared registry ones are in core/shared/collections). */
 export const HOUSEHOLD_COLLECTIONS = {
@@ -9,7 +9,7 @@ export const HOUSEHOLD_COLLECTIONS = {
   gridIndex: 'grid_index',
 } as const
 
-declareIndexes(
+export const HOUSEHOLD_INDEXES = defineIndexes(
   { collection: HOUSEHOLD_COLLECTIONS.rateLimits, fields: ['expireAt'] },
   { collection: HOUSEHOLD_COLLECTIONS.invites, fields: ['expiresAt'] },
   { collection: 'grids', fields: ['communityId', 'stewardOpenid'] },

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import type { HouseholdSummary } from '../../contracts/households.contract'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from './registry-collections'
 import { householdLabel, type CommunityDoc, type HouseholdDoc, type MemberRole } from './household.model'
 import { householdError } from './household-errors'
 

@@ -1,3 +1,7 @@
+import type { MemberRole, StaffRole } from '../kernel/caller-access'
+
+export type { MemberRole, StaffRole }
+
 /** Stored shapes of the registry and memberships (documents in CloudBase collections). */
 export interface CommunityDoc {
   _id: string
@@ -29,8 +33,6 @@ export interface HouseholdDoc {
   updatedAt: Date
 }
 
-export type MemberRole = 'owner' | 'family' | 'tenant'
-
 export interface ResidentDoc {
   _id: string
   openid: string
@@ -48,7 +50,6 @@ export interface ResidentDoc {
 
 export type MemberStatus = 'pending' | 'active' | 'removed'
 
-export type StaffRole = 'steward' | 'technician' | 'ops'
 
 export interface StaffDoc {
   _id: string

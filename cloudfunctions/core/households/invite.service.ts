@@ -1,15 +1,15 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { CallerAccess } from '../auth/access.model'
-import { authorize } from '../auth/authorize'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from './registry-collections'
+import type { CallerAccess } from '../auth'
+import { authorize } from '../auth'
 import { HOUSEHOLD_COLLECTIONS } from './household-collections'
 import { householdError } from './household-errors'
 import type { HouseholdDoc, InviteDoc, ResidentDoc } from './household.model'
 import { getHousehold, labelOf } from './household-summary'
 import { memberIdFor } from './ids'
 import { INVITE_TTL_MS, inviteIdOf, inviteSharePath, newInviteCode } from './invite-code'
-import { runTx, txGet, txWrite } from '../../runtime/transaction'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
 
 /** The owner (or ops) creates a one-time code for a family member or tenant; it lives 24 h. */
 export async function createInvite(db: Db, access: CallerAccess, householdId: string, role: 'family' | 'tenant', now: Date) {

@@ -1,9 +1,9 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { Figure } from '../../contracts/attribution.contract'
-import { COLLECTIONS } from '../shared/collections'
-import type { CommunityDoc, GridDoc, StaffDoc } from '../households/household.model'
-import { naturalCompare } from '../households/natural-sort'
+import { COLLECTIONS } from '../households'
+import type { CommunityDoc, GridDoc, StaffDoc } from '../households'
+import { naturalCompare } from '../households'
 import { FigureBuilder, type StewardRef } from './figures'
 import { figuresCsv } from './report-csv'
 

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from '../households'
 import { monthRange } from './month'
 
 /** The top of the funnel: households, those with a bound member, residents who bound in the month. */

@@ -1,5 +1,5 @@
-import type { AttributionDoc, AttributionRule } from '../attribution/attribution.model'
-import type { OrderType } from '../orders/order.model'
+import type { AttributionDoc, AttributionRule } from '../attribution'
+import type { OrderType } from '../orders'
 import { addMonths, monthOf } from './month'
 import { stewardScopeKey, type Counter, type RollupDeltas, type ScopeRef } from './rollup.model'
 

@@ -1,8 +1,8 @@
+import { yuan } from '../kernel/money'
 import type { Figure } from '../../contracts/attribution.contract'
 
 const SCOPE_LABEL: Record<Figure['scope'], string> = { community: '小区', steward: '管家', grid: '网格' }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2)
 const pct = (r: number) => `${(r * 100).toFixed(2)}%`
 
 /** Columns of the ops report, in order: header and how to print each figure. */

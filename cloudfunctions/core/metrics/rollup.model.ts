@@ -1,6 +1,6 @@
-import { declareIndexes } from '../../platform/db-indexes'
-import type { Tx } from '../../runtime/transaction'
-import { txGet, txWrite } from '../../runtime/transaction'
+import { defineIndexes } from '../kernel/indexes'
+import type { Tx } from '../kernel/transaction'
+import { txGet, txWrite } from '../kernel/transaction'
 
 /**
  * Monthly rollups, one document per (scope, key, month), kept on write: every order event adds its
@@ -10,7 +10,7 @@ import { txGet, txWrite } from '../../runtime/transaction'
  */
 export const METRIC_COLLECTIONS = { rollups: 'metric_rollups' } as const
 
-declareIndexes({ collection: METRIC_COLLECTIONS.rollups, fields: ['communityId', 'month'] })
+export const METRIC_INDEXES = defineIndexes({ collection: METRIC_COLLECTIONS.rollups, fields: ['communityId', 'month'] })
 
 export type MetricScope = 'steward' | 'grid' | 'community'
 

@@ -1,13 +1,13 @@
-import type { Platform } from '../../platform/ports'
-import { declareIndexes } from '../../platform/db-indexes'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import { notifierOf, type SendOutcome, type SubscribeMessage } from './notifier.port'
+import type { Platform } from '../kernel/platform'
+import { defineIndexes } from '../kernel/indexes'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import { notifierOf, type SendOutcome, type SubscribeMessage } from '../kernel/ports/notifier.port'
 
 export const NOTIFY_LOG_COLLECTION = 'notify_log'
 /** Old log rows may be purged (TTL index in the console); duplicates are only a risk within minutes. */
 const KEEP_MS = 30 * 86400_000
 
-declareIndexes({ collection: NOTIFY_LOG_COLLECTION, fields: ['expireAt'] })
+export const NOTIFY_INDEXES = defineIndexes({ collection: NOTIFY_LOG_COLLECTION, fields: ['expireAt'] })
 
 /** duplicate: this key was handled before; unclaimed: nothing happened (the log was unreachable), safe to retry later. */
 export type NotifyResult = SendOutcome | { status: 'duplicate' } | { status: 'unclaimed'; detail: string }

@@ -1,7 +1,7 @@
 import type { OrderHookContext } from './order-type-hooks'
 import { loadOrder, tryTransition } from './order-transition'
 import { paidHookStateFor, runPaidHook } from './paid-hook'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
 import { requestRefund } from './refund.service'
 
@@ -31,12 +31,12 @@ export async function applyVerifiedPayment(ctx: OrderHookContext, order: OrderDo
         set: {
           payment: db.command.set(payment),
           paidFen: order.amountFen,
-          paidHook: paidHookStateFor(order.type),
+          paidHook: paidHookStateFor(ctx, order.type),
           listed: true,
         },
       })
       if (moved) {
-        await runPaidHook(ctx, { ...order, status: 'paid', paidFen: order.amountFen, payment, paidHook: paidHookStateFor(order.type) })
+        await runPaidHook(ctx, { ...order, status: 'paid', paidFen: order.amountFen, payment, paidHook: paidHookStateFor(ctx, order.type) })
         return 'applied'
       }
     } else if (order.status === 'cancelled') {

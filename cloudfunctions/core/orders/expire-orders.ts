@@ -1,5 +1,5 @@
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import type { OrderHookContext } from './order-type-hooks'
 import { cancelOrder } from './cancel-order'
 import { finishRelease } from './release'

@@ -18,21 +18,19 @@ export type OrderEvent =
 
 export type OrderListener = (ctx: OrderHookContext, event: OrderEvent) => Promise<void>
 
-const listeners = new Map<string, OrderListener>()
-
-/** Registered at import time (one import line in all-order-types.ts); the name keeps re-imports single. */
-export function addOrderListener(name: string, listener: OrderListener): void {
-  listeners.set(name, listener)
+/** Listeners come from the areas (orderListeners in each core/<area>/index.ts), gathered in platform.wiring. */
+function listenersOf(ctx: OrderHookContext): OrderListener[] {
+  return [...ctx.platform.wiring.orderListeners.values()] as OrderListener[]
 }
 
-export function hasOrderListeners(): boolean {
-  return listeners.size > 0
+export function hasOrderListeners(ctx: OrderHookContext): boolean {
+  return ctx.platform.wiring.orderListeners.size > 0
 }
 
-/** Runs every listener in registration order; the first failure is thrown after all have had their turn. */
+/** Runs every listener in the areas' order; the first failure is thrown after all have had their turn. */
 export async function emitOrderEvent(ctx: OrderHookContext, event: OrderEvent): Promise<void> {
   let failure: unknown
-  for (const listener of listeners.values()) {
+  for (const listener of listenersOf(ctx)) {
     try {
       await listener(ctx, event)
     } catch (e) {

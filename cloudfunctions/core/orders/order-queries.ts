@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
 import type { OrderStatus } from './order.model'
 import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from './order.model'
 

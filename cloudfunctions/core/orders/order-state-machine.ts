@@ -1,5 +1,5 @@
-import { DomainError } from '../../runtime/domain-error'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
+import { DomainError } from '../kernel/domain-error'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
 import type { OrderStatus } from './order.model'
 
 /**

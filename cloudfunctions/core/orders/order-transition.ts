@@ -1,7 +1,7 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
 import { assertTransition } from './order-state-machine'
 import { ORDER_COLLECTIONS, type OrderDoc, type OrderStatus, type StatusChange } from './order.model'
 

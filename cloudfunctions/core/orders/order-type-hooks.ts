@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import type { OrderDoc, OrderType, RefundDoc } from './order.model'
 
 /** What a hook may use: the platform (db, clock, logger, ports). ActionContext satisfies it. */
@@ -32,23 +32,18 @@ export interface OrderTypeHooks {
   userRefundable?(order: OrderDoc): boolean
 }
 
-const registry = new Map<OrderType, OrderTypeHooks>()
-
-/** Called once at import time by the area that owns the type (list: all-order-types.ts). */
-export function registerOrderTypeHooks(type: OrderType, hooks: OrderTypeHooks): void {
-  registry.set(type, hooks)
+/** The hooks of an order type, as the areas declared them (cloudfunctions/areas.ts → platform.wiring). */
+export function hooksFor(platform: Platform, type: OrderType): OrderTypeHooks {
+  return (platform.wiring.orderTypes.get(type) ?? {}) as OrderTypeHooks
 }
 
-export function hooksFor(type: OrderType): OrderTypeHooks {
-  return registry.get(type) ?? {}
-}
-
-/** Tests swap a type's hooks for recording ones; returns the function that puts the old ones back. */
-export function overrideOrderTypeHooks(type: OrderType, hooks: OrderTypeHooks): () => void {
-  const previous = registry.get(type)
-  registry.set(type, hooks)
+/** Tests swap a type's hooks on one platform for recording ones; returns the function that puts the old ones back. */
+export function overrideOrderTypeHooks(platform: Platform, type: OrderType, hooks: OrderTypeHooks): () => void {
+  const types = platform.wiring.orderTypes
+  const previous = types.get(type)
+  types.set(type, hooks)
   return () => {
-    if (previous) registry.set(type, previous)
-    else registry.delete(type)
+    if (previous) types.set(type, previous)
+    else types.delete(type)
   }
 }

@@ -1,4 +1,5 @@
 import type { OrderSummary, OrderView, RefundView } from '../../contracts/orders.contract'
+import type { Platform } from '../kernel/platform'
 import { hooksFor } from './order-type-hooks'
 import { REFUNDABLE_FROM } from './order-state-machine'
 import type { OrderDoc, RefundDoc } from './order.model'
@@ -10,8 +11,8 @@ export function refundableFen(order: OrderDoc): number {
 }
 
 /** Whether the resident may refund this order themselves (its type decides; ops can always refund). */
-export function residentMayRefund(order: OrderDoc): boolean {
-  return REFUNDABLE_FROM.includes(order.status) && refundableFen(order) > 0 && !!hooksFor(order.type).userRefundable?.(order)
+export function residentMayRefund(platform: Platform, order: OrderDoc): boolean {
+  return REFUNDABLE_FROM.includes(order.status) && refundableFen(order) > 0 && !!hooksFor(platform, order.type).userRefundable?.(order)
 }
 
 export function toRefundView(r: RefundDoc): RefundView {
@@ -31,7 +32,7 @@ export function toOrderSummary(o: OrderDoc): OrderSummary {
   }
 }
 
-export function toOrderView(o: OrderDoc, refunds: RefundDoc[], viewerOpenid: string | null, now: Date): OrderView {
+export function toOrderView(platform: Platform, o: OrderDoc, refunds: RefundDoc[], viewerOpenid: string | null, now: Date): OrderView {
   const isPayer = viewerOpenid !== null && viewerOpenid === o.payerOpenid
   const open = o.status === 'created' && o.listed && new Date(o.expiresAt).getTime() > now.getTime()
   return {
@@ -43,6 +44,6 @@ export function toOrderView(o: OrderDoc, refunds: RefundDoc[], viewerOpenid: str
     lines: o.lines,
     timeline: o.history.map((h) => ({ from: h.from, to: h.to, at: iso(h.at), by: h.by, note: h.note })),
     refunds: [...refunds].sort((a, b) => new Date(a.requestedAt).getTime() - new Date(b.requestedAt).getTime()).map(toRefundView),
-    can: { pay: open && isPayer, cancel: open, refund: isPayer && residentMayRefund(o) },
+    can: { pay: open && isPayer, cancel: open, refund: isPayer && residentMayRefund(platform, o) },
   }
 }

@@ -1,6 +1,6 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { OrderLine, OrderStatus, OrderType } from '../../contracts/orders.contract'
-import type { RequestPaymentParams } from '../payments/payments.port'
+import type { RequestPaymentParams } from '../kernel/ports/payments.port'
 
 export type { OrderLine, OrderStatus, OrderType }
 
@@ -90,7 +90,7 @@ export interface ServiceItemDoc {
   sort: number
 }
 
-declareIndexes(
+export const ORDER_INDEXES = defineIndexes(
   { collection: ORDER_COLLECTIONS.orders, fields: ['householdId', 'listed', 'createdAt'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['status', 'expiresAt'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['reservation'] },

@@ -1,5 +1,5 @@
 import type { PayNotify, WechatNotifyReply } from '../../contracts/paycallback.contract'
-import { paymentsOf } from '../payments/payments.port'
+import { paymentsOf } from '../kernel/ports/payments.port'
 import type { OrderHookContext } from './order-type-hooks'
 import { loadOrder } from './order-transition'
 import { applyVerifiedPayment } from './apply-payment'

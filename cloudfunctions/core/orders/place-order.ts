@@ -1,15 +1,15 @@
 import { z } from 'zod'
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import { requestIdSchema } from '../../contracts/envelope'
 import { fenSchema, idSchema } from '../../contracts/common.schemas'
 import { orderLineSchema, orderTypeSchema } from '../../contracts/orders.contract'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
-import { ERROR_MESSAGES } from '../../contracts/errors'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
-import type { Prepay } from '../payments/payments.port'
-import type { HouseholdDoc } from '../households/household.model'
-import { COLLECTIONS } from '../shared/collections'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
+import { ERROR_MESSAGES } from '../../contracts/errors/base'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
+import type { Prepay } from '../kernel/ports/payments.port'
+import type { HouseholdDoc } from '../households'
+import { COLLECTIONS } from '../households'
 import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { orderIdFor, requestHashOf } from './order-ids'
 import { historyEntry, loadOrder } from './order-transition'
@@ -66,7 +66,7 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
   const { platform } = ctx
   const now = platform.clock.now()
   const communityId = input.communityId ?? (await communityOf(platform, input.householdId))
-  const reserves = !!hooksFor(input.type).reserve
+  const reserves = !!hooksFor(ctx.platform, input.type).reserve
   const doc: OrderDoc = {
     _id: orderId,
     type: input.type,
@@ -112,7 +112,7 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
 async function finishReservation(ctx: OrderHookContext, order: OrderDoc): Promise<OrderDoc> {
   const coll = ctx.platform.db.collection(ORDER_COLLECTIONS.orders)
   try {
-    await hooksFor(order.type).reserve?.(ctx, order)
+    await hooksFor(ctx.platform, order.type).reserve?.(ctx, order)
   } catch (e) {
     if (e instanceof DomainError) must(await coll.where({ _id: order._id, status: 'created', reservation: 'pending' }).remove())
     throw e

@@ -1,6 +1,6 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { paymentsOf, type Prepay } from '../payments/payments.port'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { paymentsOf, type Prepay } from '../kernel/ports/payments.port'
 import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
 
 /**

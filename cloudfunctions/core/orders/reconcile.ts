@@ -1,5 +1,5 @@
-import { must } from '../../runtime/db-result'
-import { paymentsOf } from '../payments/payments.port'
+import { must } from '../kernel/db-result'
+import { paymentsOf } from '../kernel/ports/payments.port'
 import type { OrderHookContext } from './order-type-hooks'
 import { loadOrder } from './order-transition'
 import { runPaidHook } from './paid-hook'

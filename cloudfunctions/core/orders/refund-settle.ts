@@ -1,5 +1,5 @@
-import { must } from '../../runtime/db-result'
-import { runTx, txGet } from '../../runtime/transaction'
+import { must } from '../kernel/db-result'
+import { runTx, txGet } from '../kernel/transaction'
 import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { emitOrderEvent, hasOrderListeners } from './order-listeners'
 import { assertTransition } from './order-state-machine'
@@ -37,7 +37,7 @@ export async function settleRefund(ctx: OrderHookContext, refundId: string, resu
       const note = `${result.success ? '退款成功' : '退款失败'} ${(refund.amountFen / 100).toFixed(2)} 元`
       Object.assign(patch, { status, resumeStatus: null, history: _.push([historyEntry('refunding', status, now, 'wechatpay', note)]) })
     }
-    const hook = result.success && (hooksFor(order.type).onRefunded || hasOrderListeners()) ? 'pending' : 'none'
+    const hook = result.success && (hooksFor(ctx.platform, order.type).onRefunded || hasOrderListeners(ctx)) ? 'pending' : 'none'
     const refundPatch = { status: result.success ? 'succeeded' : 'failed', completedAt: result.at, wechatRefundId: result.wechatRefundId, hook }
     must(await t.collection(ORDER_COLLECTIONS.refunds).doc(refundId).update(refundPatch))
     must(await t.collection(ORDER_COLLECTIONS.orders).doc(order._id).update(patch))
@@ -54,7 +54,7 @@ export async function settleRefund(ctx: OrderHookContext, refundId: string, resu
 /** onRefunded while pending; a repeated notify (or the reconcile timer) retries a failed or crashed run. */
 export async function runRefundHook(ctx: OrderHookContext, order: OrderDoc, refund: RefundDoc): Promise<void> {
   if (refund.hook !== 'pending') return
-  await hooksFor(order.type).onRefunded?.(ctx, order, refund)
+  await hooksFor(ctx.platform, order.type).onRefunded?.(ctx, order, refund)
   await emitOrderEvent(ctx, { kind: 'refunded', order, refund })
   must(await ctx.platform.db.collection(ORDER_COLLECTIONS.refunds).where({ _id: refund._id, hook: 'pending' }).update({ hook: 'done' }))
 }

@@ -1,9 +1,10 @@
-import { must } from '../../runtime/db-result'
-import { runTx, txGet } from '../../runtime/transaction'
-import { DomainError } from '../../runtime/domain-error'
-import { ERROR_MESSAGES } from '../../contracts/errors'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
-import { paymentsOf, PaymentRejected } from '../payments/payments.port'
+import { yuan } from '../kernel/money'
+import { must } from '../kernel/db-result'
+import { runTx, txGet } from '../kernel/transaction'
+import { DomainError } from '../kernel/domain-error'
+import { ERROR_MESSAGES } from '../../contracts/errors/base'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
+import { paymentsOf, PaymentRejected } from '../kernel/ports/payments.port'
 import type { OrderHookContext } from './order-type-hooks'
 import { refundIdFor } from './order-ids'
 import { assertTransition, REFUNDABLE_FROM } from './order-state-machine'
@@ -83,7 +84,7 @@ async function openRefund(ctx: OrderHookContext, refundId: string, input: Refund
         Object.assign(patch, {
           status: 'refunding',
           resumeStatus: order.status,
-          history: _.push([historyEntry(order.status, 'refunding', now, input.by, `退款 ${(amountFen / 100).toFixed(2)} 元：${input.reason}`)]),
+          history: _.push([historyEntry(order.status, 'refunding', now, input.by, `退款 ${yuan(amountFen)} 元：${input.reason}`)]),
         })
       }
       must(await t.collection(ORDER_COLLECTIONS.orders).doc(order._id).update(patch))

@@ -1,4 +1,4 @@
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
 
@@ -9,7 +9,7 @@ import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
  */
 export async function finishRelease(ctx: OrderHookContext, order: OrderDoc): Promise<void> {
   if (order.reservation !== 'releasing') return
-  await hooksFor(order.type).release?.(ctx, order)
+  await hooksFor(ctx.platform, order.type).release?.(ctx, order)
   must(
     await ctx.platform.db
       .collection(ORDER_COLLECTIONS.orders)

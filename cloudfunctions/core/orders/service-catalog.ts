@@ -1,8 +1,8 @@
-import type { Platform } from '../../platform/ports'
+import type { Platform } from '../kernel/platform'
 import type { ServiceItem } from '../../contracts/orders.contract'
-import { ORDER_ERROR_MESSAGES } from '../../contracts/orders-errors'
-import { must } from '../../runtime/db-result'
-import { DomainError } from '../../runtime/domain-error'
+import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
+import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { ORDER_COLLECTIONS, type ServiceItemDoc } from './order.model'
 
 /** Paid home services a community offers (上门保洁, 家电清洗…); ops maintain them in the console. */

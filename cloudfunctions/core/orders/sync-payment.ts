@@ -1,4 +1,4 @@
-import { paymentsOf } from '../payments/payments.port'
+import { paymentsOf } from '../kernel/ports/payments.port'
 import type { OrderHookContext } from './order-type-hooks'
 import { applyVerifiedPayment, type PaymentOutcome } from './apply-payment'
 import type { OrderDoc } from './order.model'

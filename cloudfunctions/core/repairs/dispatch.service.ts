@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { isDuplicateKey, must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { StaffDoc } from '../households/household.model'
+import { isDuplicateKey, must } from '../kernel/db-result'
+import { COLLECTIONS } from '../households'
+import type { StaffDoc } from '../households'
 import { REPAIR_COLLECTIONS, type TechnicianDoc } from './repair.model'
 
 export interface GridRef {

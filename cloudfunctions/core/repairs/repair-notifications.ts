@@ -1,5 +1,5 @@
-import type { SubscribeMessage } from '../notify/notifier.port'
-import { thing } from '../notify/notify.service'
+import type { SubscribeMessage } from '../kernel/ports/notifier.port'
+import { thing } from '../notify'
 import { REPAIR_CATEGORY_LABELS, REPAIR_STATUS_LABELS } from '../../contracts/repairs.contract'
 import type { SlaKind, TicketDoc } from './repair.model'
 import { cardTime, windowLabel } from './repair-time'

@@ -1,6 +1,6 @@
-import { DomainError } from '../../runtime/domain-error'
-import { REPAIR_ERROR_MESSAGES } from '../../contracts/repairs.contract'
-import { IMAGE_TYPES, type FileRules } from '../storage/file-rules'
+import { DomainError } from '../kernel/domain-error'
+import { REPAIR_ERROR_MESSAGES } from '../../contracts/errors/repairs'
+import { IMAGE_TYPES, type FileRules } from '../storage'
 import { WINDOW_HORIZON_MS } from './repair-time'
 
 /** Photos of a problem or of finished work: images under repairs/, at most 9, 5 MB each (phones compress to ~1–3 MB). */

@@ -1,6 +1,6 @@
 import type { RepairStatus, TicketAction } from '../../contracts/repairs.contract'
-import { DomainError } from '../../runtime/domain-error'
-import { REPAIR_ERROR_MESSAGES } from '../../contracts/repairs.contract'
+import { DomainError } from '../kernel/domain-error'
+import { REPAIR_ERROR_MESSAGES } from '../../contracts/errors/repairs'
 
 /** Who may fire a transition, as a relation to the ticket (resolved in ticket-access.ts). */
 export type Actor = 'resident' | 'technician' | 'steward' | 'ops' | 'system'

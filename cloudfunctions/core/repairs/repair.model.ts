@@ -1,4 +1,4 @@
-import { declareIndexes } from '../../platform/db-indexes'
+import { defineIndexes } from '../kernel/indexes'
 import type { RepairCategory, RepairStatus, TimelineAction } from '../../contracts/repairs.contract'
 
 /** Collections of the repairs area (names shown to ops in the CloudBase console). */
@@ -8,7 +8,7 @@ export const REPAIR_COLLECTIONS = {
   satisfaction: 'satisfaction_rollups',
 } as const
 
-declareIndexes(
+export const REPAIR_INDEXES = defineIndexes(
   // resident's "my tickets", technician's queue, steward's grid lists and the overdue query
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['residentOpenid'] },
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['assigneeOpenid', 'status'] },

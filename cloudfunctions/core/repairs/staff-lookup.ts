@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { COLLECTIONS } from '../shared/collections'
-import type { StaffDoc } from '../households/household.model'
+import { must } from '../kernel/db-result'
+import { COLLECTIONS } from '../households'
+import type { StaffDoc } from '../households'
 
 /** The community's ops staff, who are told about unassigned and overdue tickets. */
 export async function opsOpenids(db: Db, communityId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
-import type { Platform } from '../../platform/ports'
-import { must } from '../../runtime/db-result'
-import { forbidden } from '../../runtime/domain-error'
-import type { CallerAccess } from '../auth/access.model'
+import type { Platform } from '../kernel/platform'
+import { must } from '../kernel/db-result'
+import { forbidden } from '../kernel/domain-error'
+import type { CallerAccess } from '../auth'
 import { technicianPool } from './dispatch.service'
 import { REPAIR_COLLECTIONS } from './repair.model'
 

@@ -1,8 +1,8 @@
-import type { CallerAccess, ResourceScope } from '../auth/access.model'
-import { can } from '../auth/authorize'
-import { forbidden, notFound } from '../../runtime/domain-error'
+import type { CallerAccess, ResourceScope } from '../auth'
+import { can } from '../auth'
+import { forbidden, notFound } from '../kernel/domain-error'
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
+import { must } from '../kernel/db-result'
 import type { Actor } from './repair-state-machine'
 import { REPAIR_COLLECTIONS, type TicketDoc } from './repair.model'
 

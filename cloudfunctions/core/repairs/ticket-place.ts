@@ -1,10 +1,10 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import { forbidden, notFound } from '../../runtime/domain-error'
-import { COLLECTIONS } from '../shared/collections'
-import type { CallerAccess } from '../auth/access.model'
-import { authorize } from '../auth/authorize'
-import type { BuildingDoc, HouseholdDoc } from '../households/household.model'
+import { must } from '../kernel/db-result'
+import { forbidden, notFound } from '../kernel/domain-error'
+import { COLLECTIONS } from '../households'
+import type { CallerAccess } from '../auth'
+import { authorize } from '../auth'
+import type { BuildingDoc, HouseholdDoc } from '../households'
 import type { RepairPlace } from '../../contracts/repairs.contract'
 
 export interface ResolvedPlace {

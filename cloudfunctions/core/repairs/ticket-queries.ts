@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../runtime/db-result'
-import type { CallerAccess } from '../auth/access.model'
+import { must } from '../kernel/db-result'
+import type { CallerAccess } from '../auth'
 import type { TicketSummary } from '../../contracts/repairs.contract'
 import { CLOSED_STATUSES, OPEN_STATUSES, REPAIR_COLLECTIONS, type TicketDoc } from './repair.model'
 import { toSummary } from './ticket-view'

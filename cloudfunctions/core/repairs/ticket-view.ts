@@ -1,5 +1,5 @@
-import type { Platform } from '../../platform/ports'
-import { STORAGE_PORT, storageOf } from '../storage/storage.port'
+import type { Platform } from '../kernel/platform'
+import { storageOf } from '../kernel/ports/storage.port'
 import type { TicketDetail, TicketSummary } from '../../contracts/repairs.contract'
 import { availableActions, REOPEN_WINDOW_MS, type Actor } from './repair-state-machine'
 import type { TicketDoc } from './repair.model'
@@ -28,7 +28,7 @@ function reopenUntil(t: TicketDoc): Date | null {
 export async function toDetail(platform: Platform, t: TicketDoc, actors: readonly Actor[]): Promise<TicketDetail> {
   const now = platform.clock.now()
   const allPhotos = [...t.photos, ...t.completionPhotos]
-  const urls = allPhotos.length && platform.ports[STORAGE_PORT] ? await storageOf(platform).tempUrls(allPhotos, 2 * 3600) : {}
+  const urls = allPhotos.length && platform.ports.storage ? await storageOf(platform).tempUrls(allPhotos, 2 * 3600) : {}
   const photo = (fileId: string) => ({ fileId, url: urls[fileId] ?? null })
   const until = reopenUntil(t)
   const actions = availableActions(t.status, actors).filter((a) => (a === 'reopen' ? !!until && until > now : a === 'rate' ? !t.rating : true))

@@ -1,5 +1,5 @@
-import { DomainError } from '../../runtime/domain-error'
-import { cloudPathOf, type Storage, type StoredFileInfo } from './storage.port'
+import { DomainError } from '../kernel/domain-error'
+import { cloudPathOf, type Storage, type StoredFileInfo } from '../kernel/ports/storage.port'
 
 /** What an area accepts for a kind of upload (repair photos, group QR codes, invoice PDFs…). */
 export interface FileRules {

@@ -2,7 +2,6 @@ import type { opsAttributionActions } from '../../contracts/ops-attribution.sche
 import { opsAccess, userAccess } from '../../core/auth/caller-access'
 import { groupbuyError } from '../../core/groupbuy/groupbuy-errors'
 import { loadCampaign } from '../../core/groupbuy/groupbuy.store'
-import '../../core/orders/all-order-types'
 import { saveCampaignRule, saveCommunityRules } from '../../core/attribution/settings'
 import { settlePeriod } from '../../core/attribution/settlement.service'
 import { sweepAccruals } from '../../core/attribution/accrual-sweep'
@@ -11,7 +10,7 @@ import { explainOrder } from '../../core/attribution/explain.query'
 import { communityReport, stewardsOf } from '../../core/metrics/community-report.query'
 import { monthOf } from '../../core/metrics/month'
 import type { ActionContext } from '../../runtime/define-function'
-import { forbidden } from '../../runtime/domain-error'
+import { forbidden } from '../../core/kernel/domain-error'
 import type { OpsHandlers } from './ops-action'
 
 /** Jobs that span every community: the console, or ops of any community. */

@@ -2,11 +2,10 @@ import type { opsGroupbuyActions } from '../../contracts/ops-groupbuy.schemas'
 import { opsAccess, userAccess } from '../../core/auth/caller-access'
 import { createCampaign, publishCampaign } from '../../core/groupbuy/campaign-admin.service'
 import { closeCampaignNow, closeDueCampaigns } from '../../core/groupbuy/closing.service'
-import '../../core/orders/all-order-types'
 import { groupbuyError } from '../../core/groupbuy/groupbuy-errors'
 import { loadCampaign } from '../../core/groupbuy/groupbuy.store'
 import { opsCampaigns } from '../../core/groupbuy/ops-campaigns.query'
-import { forbidden } from '../../runtime/domain-error'
+import { forbidden } from '../../core/kernel/domain-error'
 import type { OpsHandlers } from './ops-action'
 
 /** Group-buy campaigns. Every action passes the ops gate of the campaign's community first. */

@@ -7,6 +7,7 @@ import { removeMember } from '../../core/households/members.service'
 import { phonePepper } from '../../core/households/phone'
 import { importRegistry } from '../../core/households/registry/registry-import.service'
 import { addStaff, bootstrapOps, listStaff, removeStaff } from '../../core/households/staff.service'
+import { handOverTickets } from '../../core/repairs'
 import { userOpenid } from '../../runtime/define-function'
 import type { OpsHandlers } from './ops-action'
 
@@ -35,7 +36,10 @@ export const householdsOpsHandlers: OpsHandlers<typeof opsHouseholdsActions> = {
   },
   removeStaff: async (input, ctx) => {
     await opsAccess(ctx, input.communityId)
-    return removeStaff(ctx.platform.db, { ...input, now: ctx.now() })
+    const removed = await removeStaff(ctx.platform.db, { ...input, now: ctx.now() })
+    // Removal ends the person's access at once; their open tickets must not wait on them either.
+    const tickets = input.role === 'technician' ? await handOverTickets(ctx.platform, input.communityId, input.openid) : { reassigned: 0, flagged: 0 }
+    return { ...removed, reassignedTickets: tickets.reassigned, flaggedTickets: tickets.flagged }
   },
   listStaff: async (input, ctx) => {
     await opsAccess(ctx, input.communityId)

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { DoorGatewayError, type DoorGateway, type DoorOpenCommand } from '../../core/access/door-gateway.port'
+import { DoorGatewayError, type DoorGateway, type DoorOpenCommand } from '../../core/kernel/ports/door-gateway.port'
 
 export interface HttpDoorGatewayOptions {
   /** The vendor's API base, e.g. https://door-vendor.example.com/api/v1 (env DOOR_GATEWAY_URL). */

@@ -1,5 +1,5 @@
-import type { Notifier, SendOutcome, SubscribeMessage } from '../../core/notify/notifier.port'
-import { templateIdFor } from '../../core/notify/notifier.port'
+import type { Notifier, SendOutcome, SubscribeMessage } from '../../core/kernel/ports/notifier.port'
+import { templateIdFor } from '../../core/kernel/ports/notifier.port'
 
 /** The slice of the @cloudbase/node-sdk app this adapter uses (a fake in unit tests). */
 export interface WxOpenApiCaller {

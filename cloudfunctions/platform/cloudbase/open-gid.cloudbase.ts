@@ -1,5 +1,5 @@
-import type { OpenGidResolver } from '../../core/groups/open-gid.port'
-import type { Logger } from '../ports'
+import type { OpenGidResolver } from '../../core/kernel/ports/open-gid.port'
+import type { Logger } from '../../core/kernel/platform'
 import type { WxOpenApiCaller } from './notifier.cloudbase'
 
 /** The HTTPS path of "获取 cloudID 对应的数据"; CloudBase's wx.api action forwards it with the mini-program's token. */

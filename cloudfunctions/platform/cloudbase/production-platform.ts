@@ -1,10 +1,11 @@
 import tcb from '@cloudbase/node-sdk'
-import type { Platform, Ports } from '../ports'
-import { systemClock } from '../ports'
+import type { Platform, Ports } from '../../core/kernel/platform'
+import { systemClock } from '../../core/kernel/platform'
 import { createConsoleLogger } from '../../runtime/console-logger'
 import { createCloudbaseNotifier } from './notifier.cloudbase'
 import { createCloudbaseStorage } from './storage.cloudbase'
 import { createWechatPayments } from './wechat-pay.adapter'
+import { appWiring } from '../../areas'
 
 let app: ReturnType<typeof tcb.init> | undefined
 
@@ -20,6 +21,7 @@ export function productionPlatform(fn: string, ports: Partial<Ports> = {}): Plat
     clock: systemClock,
     logger: createConsoleLogger(fn),
     env: process.env,
+    wiring: appWiring(),
     ports: {
       notifier: createCloudbaseNotifier(cloudbaseApp(), process.env),
       storage: createCloudbaseStorage(cloudbaseApp()),

@@ -1,5 +1,5 @@
 import https from 'node:https'
-import type { Storage, StoredFileInfo } from '../../core/storage/storage.port'
+import type { Storage, StoredFileInfo } from '../../core/kernel/ports/storage.port'
 import { sniffContentType } from '../../core/storage/sniff-content-type'
 
 /** The slice of the @cloudbase/node-sdk app this adapter uses (a fake in unit tests). */

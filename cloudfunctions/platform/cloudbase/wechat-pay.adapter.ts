@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import type tcb from '@cloudbase/node-sdk'
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 import {
   PaymentRejected,
   type PaymentStatus,
@@ -13,11 +10,10 @@ import {
   type RefundState,
   type RefundStatus,
   type TradeState,
-} from '../../core/payments/payments.port'
+} from '../../core/kernel/ports/payments.port'
+import { formatBusiness, parseBusiness } from '../../core/kernel/business-time'
 import { nodeSdkCloudPay, type CloudPayApi, type CloudPayResult } from './wechat-pay.cloudpay-api'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 /** The callback function's name; both payment and refund results go there (cloudfunctions/paycallback). */
 export const PAY_CALLBACK_FUNCTION = 'paycallback'
@@ -36,8 +32,8 @@ function configFrom(env: Readonly<Record<string, string | undefined>>): WechatPa
 
 const nonce = () => randomBytes(16).toString('hex')
 /** WeChat's v2 time format, always in Beijing time whatever the function's zone (UTC on CloudBase). */
-const wxTime = (d: Date) => dayjs(d).tz('Asia/Shanghai').format('YYYYMMDDHHmmss')
-const fromWxTime = (s: unknown) => (typeof s === 'string' && /^\d{14}$/.test(s) ? dayjs.tz(s, 'YYYYMMDDHHmmss', 'Asia/Shanghai').toDate() : undefined)
+const wxTime = (d: Date) => formatBusiness(d, 'YYYYMMDDHHmmss')
+const fromWxTime = (s: unknown) => (typeof s === 'string' && /^\d{14}$/.test(s) ? parseBusiness(s, 'YYYYMMDDHHmmss') : undefined)
 
 function ok(res: CloudPayResult, api: string): CloudPayResult {
   if (res.returnCode !== 'SUCCESS') throw new Error(`cloudPay.${api}: ${res.returnMsg ?? 'communication failed'}`)
@@ -126,7 +122,7 @@ export function createWechatPayments(app: ReturnType<typeof tcb.init>, env: Read
         state: String(pick('refundStatus') ?? 'PROCESSING') as RefundState,
         refundFen: pick('refundFee') === undefined ? undefined : Number(pick('refundFee')),
         refundId: pick('refundId') === undefined ? undefined : String(pick('refundId')),
-        succeededAt: typeof pick('refundSuccessTime') === 'string' ? dayjs.tz(String(pick('refundSuccessTime')), 'YYYY-MM-DD HH:mm:ss', 'Asia/Shanghai').toDate() : undefined,
+        succeededAt: typeof pick('refundSuccessTime') === 'string' ? parseBusiness(String(pick('refundSuccessTime')), 'YYYY-MM-DD HH:mm:ss') : undefined,
       }
     },
   }

@@ -9,7 +9,6 @@ import { repairsFunction } from '../../repairs/repairs.function'
 import { groupbuyFunction } from '../../groupbuy/groupbuy.function'
 import { feesFunction } from '../../fees/fees.function'
 import { attributionFunction } from '../../attribution/attribution.function'
-import { withLocalAccessPorts } from './door-simulator/with-local-access-ports'
 
 /**
  * Every deployable function, by its CloudBase name. The local gateway and the tests invoke these;
@@ -19,7 +18,7 @@ export const functionRegistry: Record<string, FunctionDefinition> = {
   households: householdsFunction,
   ops: opsFunction,
   groups: groupsFunction,
-  access: withLocalAccessPorts(accessFunction),
+  access: accessFunction,
   orders: ordersFunction,
   paycallback: paycallbackFunction,
   repairs: repairsFunction,

@@ -1,7 +1,7 @@
 import type { FnReply } from '../../contracts/envelope'
 import type { Caller } from '../../runtime/define-function'
 import { invoke } from '../../runtime/invoke'
-import type { Platform } from '../ports'
+import type { Platform } from '../../core/kernel/platform'
 import { functionRegistry } from './function-registry'
 
 /** What CloudBase does between callFunction and main(): find the function, hand it the caller. */

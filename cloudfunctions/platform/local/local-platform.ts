@@ -1,5 +1,5 @@
-import type { Platform, Ports, Clock } from '../ports'
-import { systemClock } from '../ports'
+import type { Platform, Ports, Clock } from '../../core/kernel/platform'
+import { systemClock } from '../../core/kernel/platform'
 import { createLocalDb, type LocalDb } from './db/create-local-db'
 import { silentLogger, createConsoleLogger } from '../../runtime/console-logger'
 import { createOutboxNotifier } from './outbox/outbox-notifier'
@@ -7,24 +7,36 @@ import { createLocalFileStorage } from './file-storage/local-file-storage'
 import { createLocalOpenGidResolver } from './open-gid.local'
 import { SandboxPayments } from './sandbox-pay/sandbox-payments'
 import { deliverNotifyLocally } from './sandbox-pay/deliver-notify'
+import { DoorSimulator } from './door-simulator/door-simulator'
+import { localPassKeyStore } from './demo/dev-pass-keys'
+import { OUTBOX_INDEXES } from './outbox/outbox-notifier'
+import { appWiring } from '../../areas'
+import type { Wiring } from '../../core/kernel/area'
 
 export interface LocalPlatform extends Platform {
   local: LocalDb
 }
 
-/** The embedded world: SQLite-backed Db, a controllable clock, and sandbox adapters for every port. */
-export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; quiet?: boolean; ports?: Partial<Ports>; env?: Record<string, string | undefined> } = {}): LocalPlatform {
+/** The embedded world: SQLite-backed Db, a controllable clock, and a sandbox adapter for every port, each given explicitly. */
+export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; quiet?: boolean; ports?: Partial<Ports>; env?: Record<string, string | undefined>; wiring?: Wiring } = {}): LocalPlatform {
   const clock = options.clock ?? systemClock
-  const local = createLocalDb({ dataDir: options.dataDir, now: () => clock.now() })
+  const wiring = options.wiring ?? appWiring()
+  const indexSpecs = (collection: string) => [...wiring.indexesOf(collection), ...OUTBOX_INDEXES.filter((i) => i.collection === collection)]
+  const local = createLocalDb({ dataDir: options.dataDir, now: () => clock.now(), indexSpecs })
+  const logger = options.quiet ? silentLogger : createConsoleLogger('local')
+  const env = options.env ?? process.env
   const platform: LocalPlatform = {
     db: local.db,
     clock,
-    logger: options.quiet ? silentLogger : createConsoleLogger('local'),
-    env: options.env ?? process.env,
+    logger,
+    env,
+    wiring,
     ports: {
       notifier: createOutboxNotifier(local.db, () => clock.now()),
       storage: createLocalFileStorage(options.dataDir, clock),
       openGid: createLocalOpenGidResolver(),
+      doorGateway: new DoorSimulator(clock, logger),
+      accessPassKeys: localPassKeyStore(env),
       payments: new SandboxPayments({ clock, dataDir: options.dataDir, deliver: (notify) => deliverNotifyLocally(platform, notify) }),
       ...options.ports,
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { OpenGidResolver } from '../../core/groups/open-gid.port'
+import type { OpenGidResolver } from '../../core/kernel/ports/open-gid.port'
 
 /**
  * The local stand-in for WeChat's cloudID decryption. There is no WeChat group on H5 or in tests, so the

@@ -2,7 +2,7 @@ import { dumpDatabase, type TestWorld } from '../../support/test-platform'
 import { decodePass } from '../../../cloudfunctions/core/access/pass-codec'
 import { B1_U1, B1_U2, B2_U1, COMMUNITY, NORTH_GATE, OWNER, SOUTH_GATE, accessWorld, demoReader, doorNo, ok, removeMember } from './access-test-kit'
 import { createOfflineVerifier } from '../../../cloudfunctions/core/access/pass-verifier'
-import { devPassKeyStore } from '../../../cloudfunctions/core/access/pass-key-store'
+import { devPassKeyStore } from '../../../cloudfunctions/platform/local/demo/dev-pass-keys'
 
 describe('access: doors and the resident dynamic pass', () => {
   let world: TestWorld

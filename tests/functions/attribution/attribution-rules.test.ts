@@ -1,8 +1,8 @@
 import { rid, dumpDatabase } from '../../support/test-platform'
 import { overrideOrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
 import { placeOrder } from '../../../cloudfunctions/core/orders/place-order'
-import { must } from '../../../cloudfunctions/runtime/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { ATTRIBUTION_COLLECTIONS } from '../../../cloudfunctions/core/attribution/attribution.model'
 import { A, B, COMMUNITY, DAY, bind, buy, hh, openAttributionWorld, orderDoc, touch, type AttributionWorld } from './attribution-test-kit'
 
@@ -141,7 +141,7 @@ describe('attribution at payment: which steward gets the order, and why', () => 
   })
 
   it('a property-fee payment is attributed (rate 0) but stays out of the sales figures', async () => {
-    const restore = overrideOrderTypeHooks('fee', {}) // no bills needed to pay a fee order here
+    const restore = overrideOrderTypeHooks(w.platform, 'fee', {}) // no bills needed to pay a fee order here
     try {
       const ctx = { platform: w.platform, now: () => w.clock.now() }
       const line = { refType: 'bill', refId: 'bill-1', title: '2026年11月 物业费', quantity: 1, unitPriceFen: 26800, amountFen: 26800 }

@@ -1,4 +1,4 @@
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { ATTRIBUTION_COLLECTIONS, type StatementDoc } from '../../../cloudfunctions/core/attribution/attribution.model'
 import { A, COMMUNITY, SERVICE, bind, buy, fulfil, hh, ledger, openAttributionWorld, refund, report, rowOf, settle, statementOf, type AttributionWorld } from './attribution-test-kit'
 

@@ -1,5 +1,5 @@
-import { must } from '../../../cloudfunctions/runtime/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { A, B, COMMUNITY, HOUSEHOLDS_IN_COMMUNITY, HOUSEHOLDS_PER_GRID, SERVICE, bind, buy, hh, openAttributionWorld, report, rowOf, touch, type AttributionWorld } from './attribution-test-kit'
 
 const OWNER_HOME = 'h-1-1-101' // demo-owner and demo-family, bound when the demo was seeded (2026-11-01 10:00 Shanghai)

@@ -1,6 +1,6 @@
 import { rid } from '../../support/test-platform'
-import { must } from '../../../cloudfunctions/runtime/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import type { HouseholdDoc } from '../../../cloudfunctions/core/households/household.model'
 import { billsWhere, COMMUNITY, openFeesWorld, type FeesWorld } from './fees-test-kit'
 

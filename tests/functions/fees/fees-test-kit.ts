@@ -1,6 +1,6 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS, type BillDoc } from '../../../cloudfunctions/core/fees/fee.model'
 
 export const OWNER = 'demo-owner'

@@ -1,3 +1,4 @@
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { dumpDatabase, rid } from '../../support/test-platform'
 import { billDoc, billsWhere, FAMILY, HOUSEHOLD, openFeesWorld, OWNER, payAndConfirm, unpaidIds, type FeesWorld } from './fees-test-kit'
 
@@ -121,7 +122,19 @@ describe('paying bills', () => {
     expect(await world.call('fees', OWNER, { action: 'pay', billIds: await unpaidIds(world) })).toMatchObject({ code: 'VALIDATION.FAILED' })
     const [neighbour] = await billsWhere(world, { householdId: 'h-1-1-102', status: 'unpaid' })
     const [mine] = await unpaidIds(world)
+    // A bill of a household the caller does not belong to is refused as such, whatever else is asked.
+    expect(await world.call('fees', OWNER, { action: 'pay', requestId: rid('pay'), billIds: [mine, neighbour._id] })).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(dumpDatabase(world.platform)).toEqual(before)
+  })
+
+  it('refuses bills of two of the caller\'s own households in one payment', async () => {
+    // The owner also becomes a member of the neighbouring flat: both bills are theirs, one order may hold only one household.
+    must(await world.platform.db.collection('residents').add({ _id: 'r-owner-102', openid: OWNER, householdId: 'h-1-1-102', communityId: 'c-sunshine', role: 'family', status: 'active', boundAt: new Date() }))
+    const [neighbour] = await billsWhere(world, { householdId: 'h-1-1-102', status: 'unpaid' })
+    const [mine] = await unpaidIds(world)
+    const before = dumpDatabase(world.platform)
     expect(await world.call('fees', OWNER, { action: 'pay', requestId: rid('pay'), billIds: [mine, neighbour._id] })).toMatchObject({ code: 'FEE.ONE_HOUSEHOLD' })
     expect(dumpDatabase(world.platform)).toEqual(before)
+    must(await world.platform.db.collection('residents').doc('r-owner-102').remove())
   })
 })

@@ -1,5 +1,5 @@
 import { rid } from '../../support/test-platform'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS } from '../../../cloudfunctions/core/fees/fee.model'
 import { ORDER_COLLECTIONS, type RefundDoc } from '../../../cloudfunctions/core/orders/order.model'
 import { billDoc, FAMILY, openFeesWorld, OWNER, payAndConfirm, unpaidIds, type FeesWorld } from './fees-test-kit'

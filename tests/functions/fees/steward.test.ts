@@ -1,5 +1,5 @@
 import { rid } from '../../support/test-platform'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { OUTBOX_COLLECTION } from '../../../cloudfunctions/platform/local/outbox/outbox-notifier'
 import { billsWhere, COMMUNITY, HOUSEHOLD, openFeesWorld, OWNER, payAndConfirm, STEWARD, STEWARD2, unpaidIds, type FeesWorld } from './fees-test-kit'
 

@@ -35,8 +35,8 @@ describe('groupbuy: cancellation and expiry release stock exactly once', () => {
     await w.timer('orders', 'expireUnpaid')
     // The hook itself, called again directly (as the core does when it cannot prove a run finished).
     const ctx = { platform: w.platform, now: () => w.clock.now() }
-    await hooksFor('groupbuy').release!(ctx, (await order(w, id))!)
-    await hooksFor('groupbuy').release!(ctx, (await order(w, id))!)
+    await hooksFor(w.platform, 'groupbuy').release!(ctx, (await order(w, id))!)
+    await hooksFor(w.platform, 'groupbuy').release!(ctx, (await order(w, id))!)
     expect((await sku(w, skuId))!).toMatchObject({ remaining: 10, holders: [] })
     expect((await quotas(w, skuId))[0]).toMatchObject({ held: 0, holders: [] })
     expect(await entry(w, id)).toMatchObject({ stage: 'cancelled', hold: 'released' })

@@ -1,5 +1,5 @@
+import { requirePort } from '../../../cloudfunctions/core/kernel/platform'
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
-import { STORAGE_PORT, type Storage } from '../../../cloudfunctions/core/storage/storage.port'
 import { GROUP_COLLECTIONS } from '../../../cloudfunctions/core/groups/group.model'
 
 export const COMMUNITY = 'c-sunshine'
@@ -62,7 +62,7 @@ export async function uploadQr(world: TestWorld, steward: string, groupId: strin
 
 export async function putImage(world: TestWorld, content: Buffer = PNG): Promise<string> {
   fileSeq += 1
-  const storage = world.platform.ports[STORAGE_PORT] as Storage
+  const storage = requirePort(world.platform, 'storage')
   return (await storage.put(`groups/test/qr-${fileSeq}.png`, content)).fileId
 }
 

@@ -1,7 +1,7 @@
 import { dumpDatabase, rid } from '../../support/test-platform'
 import { overrideOrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
 import { placeOrder } from '../../../cloudfunctions/core/orders/place-order'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../../../cloudfunctions/core/orders/order.model'
 import { HOUSEHOLD, OWNER, createServiceOrder, openOrderWorld, orderDoc, payWithLostNotify, stockHooks, stockLeft, type OrderWorld } from './order-test-kit'
 
@@ -14,7 +14,7 @@ describe('unpaid expiry (timer) and database faults while creating', () => {
   beforeEach(async () => {
     w = await openOrderWorld()
     stock = stockHooks()
-    restore = overrideOrderTypeHooks('groupbuy', stock.hooks)
+    restore = overrideOrderTypeHooks(w.platform, 'groupbuy', stock.hooks)
     must(await w.platform.db.collection('test_stock').doc('sku-1').set({ stock: STOCK }))
   })
   afterEach(() => {
@@ -123,7 +123,7 @@ describe('unpaid expiry (timer) and database faults while creating', () => {
   })
 
   it('a refused reservation (sold out) leaves no order at all', async () => {
-    await expect(place(rid(), STOCK + 1)).rejects.toMatchObject({ code: 'TEST.SOLD_OUT' })
+    await expect(place(rid(), STOCK + 1)).rejects.toMatchObject({ code: 'GROUPBUY.SOLD_OUT' })
     expect(await allOrders()).toHaveLength(0)
     expect(await stockLeft(w)).toBe(STOCK)
   })

@@ -1,11 +1,11 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
 import { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from '../../../cloudfunctions/core/orders/order.model'
-import type { Logger } from '../../../cloudfunctions/platform/ports'
+import type { Logger } from '../../../cloudfunctions/core/kernel/platform'
 import type { OrderHookContext } from '../../../cloudfunctions/core/orders/order-type-hooks'
-import { runTx, txGet } from '../../../cloudfunctions/runtime/transaction'
-import { DomainError } from '../../../cloudfunctions/runtime/domain-error'
+import { runTx, txGet } from '../../../cloudfunctions/core/kernel/transaction'
+import { DomainError } from '../../../cloudfunctions/core/kernel/domain-error'
 
 export const OWNER = 'demo-owner'
 export const FAMILY = 'demo-family'
@@ -95,7 +95,7 @@ export function stockHooks(counter: { reserve: number; release: number } = { res
         await runTx(ctx.platform.db, async (t) => {
           if (await txGet(t, 'test_holds', order._id)) return
           const sku = await txGet<{ stock: number }>(t, 'test_stock', 'sku-1')
-          if (!sku || sku.stock < qty) throw new DomainError('TEST.SOLD_OUT', '已售罄')
+          if (!sku || sku.stock < qty) throw new DomainError('GROUPBUY.SOLD_OUT', '已售罄')
           must(await t.collection('test_stock').doc('sku-1').update({ stock: sku.stock - qty }))
           must(await t.collection('test_holds').add({ _id: order._id, qty, status: 'held' }))
         })

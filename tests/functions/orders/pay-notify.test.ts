@@ -2,7 +2,7 @@ import { dumpDatabase } from '../../support/test-platform'
 import { deliverNotifyLocally } from '../../../cloudfunctions/platform/local/sandbox-pay/deliver-notify'
 import { payNotifyPayload } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-notify-payloads'
 import { overrideOrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
-import { wrapNotify, toWechatReply } from '../../../cloudfunctions/paycallback/notify-envelope'
+import { wrapNotify, toWechatReply } from '../../../cloudfunctions/contracts/paycallback-envelope'
 import { CLEANING, createServiceOrder, openOrderWorld, orderDoc, paidOrder, payWithLostNotify, type OrderWorld } from './order-test-kit'
 
 describe('pay notify: verified, idempotent, fast', () => {
@@ -14,7 +14,7 @@ describe('pay notify: verified, idempotent, fast', () => {
     onPaid.length = 0
     // Like a real hook: its effect is keyed by order id, so a repeated call changes nothing.
     const done = new Set<string>()
-    restore = overrideOrderTypeHooks('service', {
+    restore = overrideOrderTypeHooks(w.platform, 'service', {
       onPaid: async (_ctx, order) => {
         if (!done.has(order._id)) onPaid.push(order._id)
         done.add(order._id)

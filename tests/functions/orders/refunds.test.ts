@@ -13,7 +13,7 @@ describe('refunds: full and partial, each its own record, never more than paid',
     w = await openOrderWorld()
     refunded.length = 0
     const seen = new Set<string>()
-    restore = overrideOrderTypeHooks('service', {
+    restore = overrideOrderTypeHooks(w.platform, 'service', {
       userRefundable: (o) => o.status === 'paid',
       onRefunded: async (_ctx, _order, refund) => {
         if (!seen.has(refund._id)) refunded.push(refund._id)

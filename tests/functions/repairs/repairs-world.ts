@@ -1,5 +1,5 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
-import { storageOf } from '../../../cloudfunctions/core/storage/storage.port'
+import { storageOf } from '../../../cloudfunctions/core/kernel/ports/storage.port'
 import { REPAIR_COLLECTIONS, type TicketDoc } from '../../../cloudfunctions/core/repairs/repair.model'
 import { OUTBOX_COLLECTION, type OutboxDoc } from '../../../cloudfunctions/platform/local/outbox/outbox-notifier'
 import type { RepairStatus } from '../../../cloudfunctions/contracts/repairs.contract'

@@ -1,9 +1,9 @@
+import { requirePort } from '../../../cloudfunctions/core/kernel/platform'
 import { rid, type TestWorld } from '../../support/test-platform'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
-import { must } from '../../../cloudfunctions/runtime/db-result'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS, type BillDoc } from '../../../cloudfunctions/core/fees/fee.model'
 import { GROUP_COLLECTIONS } from '../../../cloudfunctions/core/groups/group.model'
-import { STORAGE_PORT, type Storage } from '../../../cloudfunctions/core/storage/storage.port'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 
 /**
@@ -130,7 +130,7 @@ export async function accessAndGroupFixtures(world: TestWorld) {
     }),
   )
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
-  const qrFileId = (await (world.platform.ports[STORAGE_PORT] as Storage).put('groups/hardening/qr-1.png', png)).fileId
+  const qrFileId = (await requirePort(world.platform, 'storage').put('groups/hardening/qr-1.png', png)).fileId
   const readerCode = (await fixtureOk(world.call('access', 'demo-owner', { action: 'issuePass', householdId: HOUSEHOLD }), 'pass')).code as string
   const joined = await fixtureOk(world.call('groups', 'demo-owner', { action: 'join', requestId: rid('join'), householdId: HOUSEHOLD }), 'join')
   if (joined.outcome !== 'assigned') throw new Error(`hardening fixture: join gave ${joined.outcome}`)

@@ -1,8 +1,8 @@
 import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
 import { invokeLocal } from '../../../cloudfunctions/platform/local/invoke-local'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
-import { must } from '../../../cloudfunctions/runtime/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/shared/collections'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
+import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 import { DbCheckpoint, SandboxCheckpoint } from './db-checkpoint'
 import { accessAndGroupFixtures, COMMUNITY, feeFixtures, fixtureOk, groupbuyFixtures, HOUSEHOLD, orderFixtures, OTHER_COMMUNITY, repairFixtures } from './hardening-fixtures'
@@ -67,6 +67,9 @@ async function addPeople(world: TestWorld): Promise<void> {
     'other registry',
   )
   await con({ action: 'addStaff', communityId: OTHER_COMMUNITY, openid: 'hj-ops-other', role: 'ops', name: '周经理' }, 'other ops')
+  // A technician who worked here until ops removed them: no staff action may answer them any more.
+  await con({ action: 'addStaff', communityId: COMMUNITY, openid: 'hj-removed-tech', role: 'technician', name: '吴师傅' }, 'technician to remove')
+  await con({ action: 'removeStaff', communityId: COMMUNITY, openid: 'hj-removed-tech', role: 'technician' }, 'removed technician')
   await con({ action: 'upsertFeeItem', communityId: OTHER_COMMUNITY, code: 'property', name: '物业费', kind: 'per_area', unitPriceFen: 300 }, 'other fee item')
   const otherHousehold = (must(await db.collection(COLLECTIONS.households).where({ communityId: OTHER_COMMUNITY }).limit(1).get()).data as { _id: string }[])[0]
   must(await db.collection(COLLECTIONS.residents).add({ _id: 'r-hj-other-owner', openid: 'hj-other-owner', householdId: otherHousehold._id, communityId: OTHER_COMMUNITY, role: 'owner', status: 'active', boundAt: now }))

@@ -15,6 +15,7 @@ export const ROLES = [
   'stewardOther',
   'steward',
   'technician',
+  'removedStaff',
   'opsOther',
   'ops',
   'console',
@@ -41,6 +42,8 @@ export const ROLE_OPENID: Record<Exclude<Role, 'console'>, string | null> = {
   steward: 'demo-steward',
   /** Technician the demo tickets of 1栋 are assigned to. */
   technician: 'demo-technician',
+  /** A technician of the community whom ops removed from the staff (holds no household). */
+  removedStaff: 'hj-removed-tech',
   /** Ops of a second community (c-hj-other), with its own households and residents. */
   opsOther: 'hj-ops-other',
   ops: 'demo-ops',
@@ -58,6 +61,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   stewardOther: '他网格管家',
   steward: '管家',
   technician: '维修师傅',
+  removedStaff: '已离岗师傅',
   opsOther: '他小区运营',
   ops: '运营',
   console: '控制台',

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHttpDoorGateway, doorGatewayFromEnv } from '../../../cloudfunctions/platform/cloudbase/door-gateway-http'
-import { DoorGatewayError, type DoorOpenCommand } from '../../../cloudfunctions/core/access/door-gateway.port'
+import { DoorGatewayError, type DoorOpenCommand } from '../../../cloudfunctions/core/kernel/ports/door-gateway.port'
 
 const command: DoorOpenCommand = { communityId: 'c-sunshine', doorId: 'd-sun-gate-s', vendorDoorId: 'VENDOR/42', requestId: 'req-12345678', channel: 'remote' }
 

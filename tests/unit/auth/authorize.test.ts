@@ -2,7 +2,7 @@ import type { CallerAccess, Permission, ResourceScope } from '../../../cloudfunc
 import { POLICY } from '../../../cloudfunctions/core/auth/access.model'
 import { authorize, can } from '../../../cloudfunctions/core/auth/authorize'
 import { consoleOpsAccess } from '../../../cloudfunctions/core/auth/caller-access'
-import { DomainError } from '../../../cloudfunctions/runtime/domain-error'
+import { DomainError } from '../../../cloudfunctions/core/kernel/domain-error'
 
 const C = 'c-1'
 const nobody: CallerAccess = { openid: 'o-nobody', memberships: [], staff: [], stewardBuildingIds: [] }

@@ -3,8 +3,8 @@ import { createLocalPlatform } from '../../../cloudfunctions/platform/local/loca
 import { seedDemo } from '../../../cloudfunctions/platform/local/demo/seed-demo'
 import { drawProduct, PRODUCT_ART } from '../../../cloudfunctions/platform/local/demo/groupbuy-product-art'
 import { sniffContentType } from '../../../cloudfunctions/core/storage/sniff-content-type'
-import { must } from '../../../cloudfunctions/runtime/db-result'
-import type { Storage } from '../../../cloudfunctions/core/storage/storage.port'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
+import type { Storage } from '../../../cloudfunctions/core/kernel/ports/storage.port'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc, type SkuDoc } from '../../../cloudfunctions/core/groupbuy/groupbuy.model'
 
 /** The demo's product pictures are real PNGs, drawn locally, and reach campaigns through the Storage port. */

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { LocalFileStorage } from '../../../cloudfunctions/platform/local/file-storage/local-file-storage'
 import { checkFiles, IMAGE_TYPES } from '../../../cloudfunctions/core/storage/file-rules'
-import { cloudPathOf } from '../../../cloudfunctions/core/storage/storage.port'
+import { cloudPathOf } from '../../../cloudfunctions/core/kernel/ports/storage.port'
 import { sniffContentType } from '../../../cloudfunctions/core/storage/sniff-content-type'
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3])

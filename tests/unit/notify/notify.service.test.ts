@@ -1,6 +1,6 @@
 import { createTestWorld, type TestWorld } from '../../support/test-platform'
 import { notify, notifyAll, thing } from '../../../cloudfunctions/core/notify/notify.service'
-import type { Notifier, SubscribeMessage } from '../../../cloudfunctions/core/notify/notifier.port'
+import type { Notifier, SubscribeMessage } from '../../../cloudfunctions/core/kernel/ports/notifier.port'
 import { OUTBOX_COLLECTION } from '../../../cloudfunctions/platform/local/outbox/outbox-notifier'
 
 const message = (key: string, to = 'o-user-1'): SubscribeMessage => ({ toOpenid: to, template: 'repair_status', page: 'pages/index/index', data: { thing1: '测试' }, dedupeKey: key })

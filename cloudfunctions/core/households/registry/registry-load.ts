@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { must } from '../../../runtime/db-result'
-import { COLLECTIONS } from '../../shared/collections'
+import { must } from '../../kernel/db-result'
+import { COLLECTIONS } from '../registry-collections'
 import type { BuildingDoc, HouseholdDoc } from '../household.model'
 
 export type ExistingHousehold = Pick<HouseholdDoc, '_id' | 'buildingId' | 'building' | 'unit' | 'room' | 'areaM2' | 'ownerName' | 'ownerPhoneHash'>

@@ -3,13 +3,14 @@ import { SqliteStore } from './sqlite-store'
 import { TransactionRegistry } from './transactions'
 import { WireFailure } from './wire-errors'
 import { runWireAction, type ActionScope } from './wire-actions'
-import { indexesOf, type IndexSpec } from '../../db-indexes'
+import type { IndexSpec } from '../../../core/kernel/indexes'
 
 export interface LocalDbEngineOptions {
   /** SQLite file path, or ':memory:' for tests. */
   file: string
   /** Resolves db.serverDate(); injectable so tests control time. */
   now?: () => Date
+  /** The declared indexes of a collection (the local platform passes the areas' list); none by default. */
   indexSpecs?: (collection: string) => IndexSpec[]
   /** Yield to the event loop before each call, as a network round trip would; on by default. */
   yieldBetweenCalls?: boolean
@@ -36,7 +37,7 @@ export class LocalDbEngine {
 
   constructor(options: LocalDbEngineOptions) {
     this.now = options.now ?? (() => new Date())
-    this.store = new SqliteStore(options.file, options.indexSpecs ?? indexesOf)
+    this.store = new SqliteStore(options.file, options.indexSpecs ?? (() => []))
     this.yieldBetweenCalls = options.yieldBetweenCalls ?? true
   }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { decodeStored, encodeStored, type Doc } from './ejson-codec'
 import { wireErrors } from './wire-errors'
-import type { IndexSpec } from '../../db-indexes'
+import type { IndexSpec } from '../../../core/kernel/indexes'
 
 export interface StoredRow {
   id: string

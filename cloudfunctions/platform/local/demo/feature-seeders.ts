@@ -1,11 +1,11 @@
 import type { DemoSeeder } from './seed-context'
-import { demoDoorsSeeder } from '../door-simulator/demo-doors.seeder'
-import { serviceDemoSeeder } from '../../../core/orders/service-demo.seeder'
-import { groupsDemoSeeder } from '../../../core/groups/demo/groups.seeder'
-import { repairsDemoSeeder } from '../../../core/repairs/repairs-demo.seeder'
-import { feesDemoSeeder } from '../../../core/fees/fees-demo.seeder'
-import { groupbuyDemoSeeder } from '../../../core/groupbuy/groupbuy-demo.seeder'
-import { attributionDemoSeeder } from '../../../core/attribution/attribution-demo.seeder'
+import { demoDoorsSeeder } from './seeders/doors-demo.seeder'
+import { serviceDemoSeeder } from './seeders/service-demo.seeder'
+import { groupsDemoSeeder } from './seeders/groups-demo.seeder'
+import { repairsDemoSeeder } from './seeders/repairs-demo.seeder'
+import { feesDemoSeeder } from './seeders/fees-demo.seeder'
+import { groupbuyDemoSeeder } from './seeders/groupbuy-demo.seeder'
+import { attributionDemoSeeder } from './seeders/attribution-demo.seeder'
 
 /**
  * Demo data of each feature area (fee items and bills, a live group buy, doors, groups...), run after the

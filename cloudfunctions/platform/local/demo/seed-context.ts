@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import type { Storage } from '../../../core/storage/storage.port'
+import type { Storage } from '../../../core/kernel/ports/storage.port'
 
 export interface SeedContext {
   db: Db

@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { isDuplicateKey, must } from '../../../runtime/db-result'
-import { COLLECTIONS } from '../../../core/shared/collections'
+import { isDuplicateKey, must } from '../../../core/kernel/db-result'
+import { COLLECTIONS } from '../../../core/households/registry-collections'
 import { hashPhone } from '../../../core/households/phone'
 import type { BuildingDoc, HouseholdDoc, NoticeDoc, ResidentDoc, StaffDoc } from '../../../core/households/household.model'
 import { DEMO_BINDING, DEMO_COMMUNITY_ID } from './personas'

@@ -1,5 +1,5 @@
-import type { Clock, Logger } from '../../ports'
-import { DoorGatewayError, type DoorGateway, type DoorOpenCommand } from '../../../core/access/door-gateway.port'
+import type { Clock, Logger } from '../../../core/kernel/platform'
+import { DoorGatewayError, type DoorGateway, type DoorOpenCommand } from '../../../core/kernel/ports/door-gateway.port'
 
 export interface SimulatedOpen extends DoorOpenCommand {
   at: Date

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Storage, StoredFileInfo } from '../../../core/storage/storage.port'
-import { cloudPathOf } from '../../../core/storage/storage.port'
+import type { Storage, StoredFileInfo } from '../../../core/kernel/ports/storage.port'
+import { cloudPathOf } from '../../../core/kernel/ports/storage.port'
 import { sniffContentType } from '../../../core/storage/sniff-content-type'
 
 export const LOCAL_BUCKET = 'local-env.local-bucket'

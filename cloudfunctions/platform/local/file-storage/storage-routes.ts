@@ -1,8 +1,7 @@
 import Busboy from 'busboy'
 import { randomBytes } from 'node:crypto'
 import type { Express, Request, Response } from 'express'
-import type { Platform } from '../../ports'
-import { STORAGE_PORT } from '../../../core/storage/storage.port'
+import type { Platform } from '../../../core/kernel/platform'
 import { LocalFileStorage } from './local-file-storage'
 
 /** Hard cap of the local upload endpoint; each area's own, smaller limits are checked by its function. */
@@ -18,7 +17,7 @@ const OPENID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/
  */
 export function mountStorageRoutes(app: Express, platform: Platform): void {
   app.post('/storage/upload', (req, res) => {
-    const storage = platform.ports[STORAGE_PORT]
+    const storage = platform.ports.storage
     const openid = req.header('x-dev-openid')
     if (!openid || !OPENID_PATTERN.test(openid)) return void res.json({ ok: false, code: 'AUTH.UNAUTHENTICATED', message: '请先选择体验身份' })
     if (!(storage instanceof LocalFileStorage)) return void res.status(500).json({ ok: false, code: 'INTERNAL', message: '本地存储未配置' })
@@ -26,7 +25,7 @@ export function mountStorageRoutes(app: Express, platform: Platform): void {
   })
 
   app.get('/storage/*cloudPath', (req, res) => {
-    const storage = platform.ports[STORAGE_PORT]
+    const storage = platform.ports.storage
     if (!(storage instanceof LocalFileStorage)) return void res.status(404).end()
     const segments = (req.params as { cloudPath: string[] }).cloudPath
     const result = storage.readSigned(segments.join('/'), Number(req.query.expires), String(req.query.sign ?? ''))

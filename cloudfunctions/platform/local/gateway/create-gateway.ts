@@ -1,7 +1,7 @@
 import express, { type Express } from 'express'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Platform } from '../../ports'
+import type { Platform } from '../../../core/kernel/platform'
 import { invokeLocal, asConsole, asUser } from '../invoke-local'
 import { PERSONAS } from '../demo/personas'
 import { createSandboxPayRouter } from '../sandbox-pay/sandbox-pay.router'

@@ -1,12 +1,12 @@
 import type { Db } from '@cloudbase/database'
-import type { Notifier, SendOutcome, SubscribeMessage } from '../../../core/notify/notifier.port'
-import { declareIndexes } from '../../db-indexes'
-import { isDuplicateKey, must } from '../../../runtime/db-result'
+import type { Notifier, SendOutcome, SubscribeMessage } from '../../../core/kernel/ports/notifier.port'
+import { defineIndexes } from '../../../core/kernel/indexes'
+import { isDuplicateKey, must } from '../../../core/kernel/db-result'
 
 /** Local only: what would have been sent to WeChat, newest last. Never deployed. */
 export const OUTBOX_COLLECTION = 'dev_outbox'
 
-declareIndexes({ collection: OUTBOX_COLLECTION, fields: ['toOpenid'] })
+export const OUTBOX_INDEXES = defineIndexes({ collection: OUTBOX_COLLECTION, fields: ['toOpenid'] })
 
 export interface OutboxDoc {
   _id: string

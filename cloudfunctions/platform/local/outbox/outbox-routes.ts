@@ -1,6 +1,6 @@
 import type { Express } from 'express'
-import type { Platform } from '../../ports'
-import { must } from '../../../runtime/db-result'
+import type { Platform } from '../../../core/kernel/platform'
+import { must } from '../../../core/kernel/db-result'
 import { OUTBOX_COLLECTION, type OutboxDoc } from './outbox-notifier'
 
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/

@@ -1,6 +1,6 @@
 import type { WechatNotifyReply } from '../../../contracts/paycallback.contract'
-import type { Platform } from '../../ports'
-import { toWechatReply, wrapNotify } from '../../../paycallback/notify-envelope'
+import type { Platform } from '../../../core/kernel/platform'
+import { toWechatReply, wrapNotify } from '../../../contracts/paycallback-envelope'
 
 /**
  * What CloudBase does when WeChat Pay calls back: invoke the `paycallback` function with the bare notify

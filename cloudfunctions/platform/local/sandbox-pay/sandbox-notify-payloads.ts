@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { formatBusiness } from '../../../core/kernel/business-time'
 import type { SandboxRefund, SandboxTransaction } from './sandbox-store'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 /** Fixed sandbox identities, shaped like the real ones (CloudBase's service-provider appid and merchant). */
 export const SANDBOX_IDS = { appid: 'wxd0000000sandbox', subAppid: 'wx00000000localh5', mchId: '1800000001', subMchId: '1900000001' } as const
 
 const nonce = () => randomBytes(8).toString('hex')
-const shanghai = (iso: string, format: string) => dayjs(iso).tz('Asia/Shanghai').format(format)
+/** WeChat Pay writes its times as Shanghai wall-clock text. */
+const shanghai = (iso: string, format: string) => formatBusiness(iso, format)
 
 /** What CloudBase 云支付 passes to the callback function after a payment (docs/payments.md has the source). */
 export function payNotifyPayload(t: SandboxTransaction): Record<string, unknown> {

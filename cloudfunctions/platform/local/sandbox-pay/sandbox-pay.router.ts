@@ -1,6 +1,6 @@
 import express, { type Router } from 'express'
-import type { Platform } from '../../ports'
-import { PaymentRejected } from '../../../core/payments/payments.port'
+import type { Platform } from '../../../core/kernel/platform'
+import { PaymentRejected } from '../../../core/kernel/ports/payments.port'
 import { SandboxPayments } from './sandbox-payments'
 
 const OPENID_HEADER = 'x-dev-openid'

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import type { Clock } from '../../ports'
+import type { Clock } from '../../../core/kernel/platform'
 import type { WechatNotifyReply } from '../../../contracts/paycallback.contract'
 import {
   PaymentRejected,
@@ -9,7 +9,7 @@ import {
   type PrepayRequest,
   type RefundRequest,
   type RefundStatus,
-} from '../../../core/payments/payments.port'
+} from '../../../core/kernel/ports/payments.port'
 import { SandboxStore, type SandboxTransaction } from './sandbox-store'
 import { payNotifyPayload, refundNotifyPayload, SANDBOX_IDS } from './sandbox-notify-payloads'
 

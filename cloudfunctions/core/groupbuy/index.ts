@@ -1,0 +1,17 @@
+import { defineArea } from '../kernel/area'
+import { GROUPBUY_ERROR_MESSAGES } from '../../contracts/errors/groupbuy'
+import { GROUPBUY_COLLECTIONS, GROUPBUY_INDEXES } from './groupbuy.model'
+import { groupbuyOrderHooks } from './groupbuy-order-hooks'
+
+/** 社区团购: campaigns, stock, checkout, closing and pickup. Touches it records belong to attribution. */
+export const groupbuyArea = defineArea({
+  name: 'groupbuy',
+  collections: Object.values(GROUPBUY_COLLECTIONS).filter((c) => c !== GROUPBUY_COLLECTIONS.touches),
+  indexes: GROUPBUY_INDEXES,
+  errors: GROUPBUY_ERROR_MESSAGES,
+  orderTypes: { groupbuy: groupbuyOrderHooks },
+})
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export type { TouchDoc } from './groupbuy.model'
+export { loadCampaign, loadEntry } from './groupbuy.store'

@@ -1,0 +1,13 @@
+import { defineArea } from '../kernel/area'
+import { GROUP_ERROR_MESSAGES } from '../../contracts/errors/groups'
+import { GROUP_COLLECTIONS, GROUP_INDEXES } from './group.model'
+import { groupsActivityListener } from './group-order-listener'
+
+/** 社群: WeChat groups, membership, playbooks, merchants and the steward's alerts. */
+export const groupsArea = defineArea({
+  name: 'groups',
+  collections: Object.values(GROUP_COLLECTIONS),
+  indexes: GROUP_INDEXES,
+  errors: GROUP_ERROR_MESSAGES,
+  orderListeners: { 'groups-activity': groupsActivityListener },
+})

@@ -1,0 +1,66 @@
+import { defineIndexes, type IndexSpec } from './indexes'
+
+/**
+ * One feature area as the rest of the system sees it, exported once from core/<area>/index.ts and
+ * listed once in cloudfunctions/areas.ts. Nothing is registered by importing a module: whoever needs
+ * an area's collections, indexes, errors, order types or listeners reads them from the composition.
+ *
+ * Order types and listeners are typed by the orders area (OrderTypeHooks, OrderListener from
+ * core/orders); the kernel only carries them, so it stays free of any area's types.
+ */
+export interface AreaModule {
+  readonly name: string
+  /** Every collection the area writes; each has exactly one owning area. */
+  readonly collections: readonly string[]
+  readonly indexes: readonly IndexSpec[]
+  /** The area's error codes and their default Chinese messages (contracts/errors/<area>.ts). */
+  readonly errors: Readonly<Record<string, string>>
+  /** Order type → its hooks (reserve, release, onPaid, onRefunded, userRefundable). */
+  readonly orderTypes?: Readonly<Record<string, object>>
+  /** Listener name → a listener every order's paid/fulfilled/refunded moments are told about. */
+  readonly orderListeners?: Readonly<Record<string, unknown>>
+}
+
+export function defineArea<const A extends AreaModule>(area: A): A {
+  return area
+}
+
+/** The areas put together: what a function, the local engine and the scripts read. */
+export interface Wiring {
+  readonly areas: readonly AreaModule[]
+  readonly indexes: readonly IndexSpec[]
+  readonly collections: readonly string[]
+  indexesOf(collection: string): IndexSpec[]
+  /** Per platform, so a test can swap one type's hooks without touching another world's. */
+  readonly orderTypes: Map<string, object>
+  readonly orderListeners: Map<string, unknown>
+}
+
+export function composeAreas(areas: readonly AreaModule[]): Wiring {
+  const owners = new Map<string, string>()
+  for (const area of areas) {
+    for (const c of area.collections) {
+      const owner = owners.get(c)
+      if (owner && owner !== area.name) throw new Error(`collection ${c} is declared by both ${owner} and ${area.name}`)
+      owners.set(c, area.name)
+    }
+  }
+  const indexes = defineIndexes(...areas.flatMap((a) => a.indexes))
+  const orderTypes = new Map<string, object>()
+  const orderListeners = new Map<string, unknown>()
+  for (const area of areas) {
+    for (const [type, hooks] of Object.entries(area.orderTypes ?? {})) {
+      if (orderTypes.has(type)) throw new Error(`order type ${type} is declared twice`)
+      orderTypes.set(type, hooks)
+    }
+    for (const [name, listener] of Object.entries(area.orderListeners ?? {})) orderListeners.set(name, listener)
+  }
+  return {
+    areas,
+    indexes,
+    collections: [...owners.keys()].sort(),
+    indexesOf: (collection) => indexes.filter((i) => i.collection === collection),
+    orderTypes,
+    orderListeners,
+  }
+}
