@@ -88,11 +88,12 @@ export function paintPoster(ctx: Ctx2D, data: PosterData, picture: CanvasImageSo
   }
   ctx.fillStyle = '#d4380d'
   ctx.font = `600 30px ${FONT}`
-  ctx.fillText(data.missing > 0 ? `已有 ${data.participants} 户参团，还差 ${data.missing} 户成团` : `已成团，${data.participants} 户已参团`, 60, 630)
+  ctx.fillText(data.missing > 0 ? `已有 ${data.participants} 户参团，还差 ${data.missing} 户成团` : `已成团，${data.participants} 户已参团`, 60, 618, POSTER_W - 120)
   ctx.fillStyle = '#8c8c8c'
   ctx.font = `24px ${FONT}`
-  ctx.fillText(`${data.community} · 长按识别二维码参团`, 60, 686)
-  paintQr(ctx, data.link, POSTER_W - 60 - 170, POSTER_H - 60 - 190, 170)
+  ctx.fillText(`${data.community ? `${data.community} · ` : ''}长按识别二维码参团`, 60, 660, POSTER_W - 120)
+  // The QR sits alone, centred under the text, so nothing overlaps it whatever the text lengths.
+  paintQr(ctx, data.link, (POSTER_W - 164) / 2, 698, 164)
 }
 
 function paintQr(ctx: Ctx2D, value: string, x: number, y: number, size: number): void {
