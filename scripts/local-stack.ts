@@ -4,6 +4,7 @@ import { createGateway } from '../cloudfunctions/platform/local/gateway/create-g
 import { seedDemo } from '../cloudfunctions/platform/local/demo/seed-demo'
 import { phonePepper } from '../cloudfunctions/core/households/phone'
 import { startLocalTimers } from './local-timers'
+import type { Storage } from '../cloudfunctions/core/kernel/ports/storage.port'
 
 export interface LocalStack {
   port: number
@@ -15,7 +16,7 @@ export interface LocalStack {
 /** Used by `npm start` and by the browser tests, so both run exactly the same stack. */
 export async function startLocalStack(options: { port: number; dataDir?: string; h5Dir?: string; quiet?: boolean; timerIntervalSeconds?: number }): Promise<LocalStack> {
   const platform = createLocalPlatform({ dataDir: options.dataDir, quiet: options.quiet })
-  const { seeded } = await seedDemo({ db: platform.db, now: platform.clock.now(), pepper: phonePepper(platform.env) })
+  const { seeded } = await seedDemo({ db: platform.db, now: platform.clock.now(), pepper: phonePepper(platform.env), storage: platform.ports.storage as Storage })
   const app = createGateway({ platform, h5Dir: options.h5Dir })
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(options.port, '127.0.0.1', () => resolve(s))

@@ -3,15 +3,22 @@ import { codesOf } from './errors'
 import { GROUPBUY_ERROR_MESSAGES } from './errors/groupbuy'
 import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
+import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { orderStatusSchema, orderViewSchema, paymentParamsSchema } from './orders.contract'
+import { entryLineSchema, groupbuyPickupActions, pickLineSchema } from './groupbuy-pickup.schemas'
+import { groupbuyManageActions } from './groupbuy-manage.schemas'
+import { groupbuyPollActions } from './groupbuy-poll.schemas'
+import { campaignModeSchema, campaignOutcomeSchema, campaignStatusSchema } from './groupbuy-enums.schemas'
+
+export { entryLineSchema, pickLineSchema, pickupCodeInputSchema, type PickLine, type PickupPreview, type TodayPickups } from './groupbuy-pickup.schemas'
+export type { ManagedCampaign, CampaignChange } from './groupbuy-manage.schemas'
+export type { PollView } from './groupbuy-poll.schemas'
 
 export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './errors/groupbuy'
 
-export const campaignModeSchema = z.enum(['stock', 'presale'])
-export const campaignStatusSchema = z.enum(['draft', 'open', 'closing', 'closed'])
-export const campaignOutcomeSchema = z.enum(['formed', 'failed'])
+export { campaignModeSchema, campaignStatusSchema, campaignOutcomeSchema }
 /**
  * Where a group-buy order stands, from the resident's side (docs/groupbuy.md has the diagram):
  * unpaid → paid → awaiting_pickup → picked_up; paid → refund_pending → refunded; unpaid → cancelled.
@@ -50,6 +57,10 @@ export const campaignCardSchema = z.object({
   /** Households still needed to form ("差 M 户成团"); 0 once reached. */
   missing: z.number().int().nonnegative(),
   soldOut: z.boolean(),
+  /** Units held by paid and unpaid live orders over all SKUs ("已团 N 件"). */
+  soldUnits: z.number().int().nonnegative(),
+  /** The 划线价 of the cheapest SKU, shown struck beside "priceFromFen 起"; null when it has none. */
+  originalPriceFromFen: fenSchema.nullable(),
 })
 
 export const skuViewSchema = z.object({
@@ -59,7 +70,17 @@ export const skuViewSchema = z.object({
   stock: z.number().int().nonnegative(),
   remaining: z.number().int().nonnegative(),
   limitPerHousehold: z.number().int().positive(),
+  /** 划线价 (the usual price); null when there is none. */
+  originalPriceFen: fenSchema.nullable(),
+  spec: z.string(),
+  origin: z.string(),
+  detail: z.string(),
+  imageUrl: z.string().nullable(),
+  sold: z.number().int().nonnegative(),
 })
+
+/** A neighbour who joined, as others may see them: masked name and a one-character avatar. */
+export const joinerSchema = z.object({ name: z.string(), initial: z.string(), building: z.string() })
 
 export const campaignDetailSchema = campaignCardSchema.extend({
   description: z.string(),
@@ -76,9 +97,14 @@ export const campaignDetailSchema = campaignCardSchema.extend({
   viewerStewardId: idSchema.nullable(),
   /** Server time, so the countdown does not depend on the phone's clock. */
   serverNow: isoDateTimeSchema,
+  /** Latest households to join (at most 8), masked. */
+  joiners: z.array(joinerSchema),
+  /** Who collects by default (the registry's owner), masked for display; the confirm page may replace it. */
+  contact: z.object({ name: z.string(), phoneMasked: z.string() }).nullable(),
+  /** Sharing is offered only while the campaign takes orders. */
+  shareable: z.boolean(),
 })
 
-export const entryLineSchema = z.object({ skuId: idSchema, title: z.string(), quantity: z.number().int().positive(), unitPriceFen: fenSchema })
 
 export const myEntrySchema = z.object({
   orderId: idSchema,
@@ -96,12 +122,37 @@ export const myEntrySchema = z.object({
   pickedUpAt: isoDateTimeSchema.nullable(),
 })
 
-/** 8 digits; spaces are tolerated and the QR payload "GB:<code>" is accepted as scanned. */
-export const pickupCodeInputSchema = z
-  .string()
-  .trim()
-  .transform((s) => s.replace(/^GB:/i, '').replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{8}$/, '提货码为 8 位数字'))
+/** One group-buy order as its detail page shows it: lines with pickup progress, and the campaign's state. */
+export const myEntryDetailSchema = myEntrySchema.extend({
+  pickLines: z.array(pickLineSchema),
+  contactName: z.string().nullable(),
+  note: z.string(),
+  participants: z.number().int().nonnegative(),
+  minParticipants: z.number().int().positive(),
+  missing: z.number().int().nonnegative(),
+  campaignStatus: campaignStatusSchema,
+  outcome: campaignOutcomeSchema.nullable(),
+  deadline: isoDateTimeSchema,
+  shareable: z.boolean(),
+  viewerStewardId: idSchema.nullable(),
+  /** For the invite poster: the campaign's first picture and its prices. */
+  coverUrl: z.string().nullable(),
+  priceFromFen: fenSchema,
+  originalPriceFromFen: fenSchema.nullable(),
+  communityName: z.string(),
+})
+
+export const contactInputSchema = z
+  .object({
+    name: z.string().trim().min(1, '请填写提货人').max(20),
+    phone: z
+      .string()
+      .trim()
+      .transform((p) => p.replace(/[\s-]/g, '').replace(/^\+?86/, ''))
+      .pipe(z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确'))
+      .optional(),
+  })
+  .strict()
 
 const itemsSchema = z
   .array(z.object({ skuId: idSchema, quantity: z.number().int().min(1).max(99) }).strict())
@@ -118,28 +169,30 @@ export const groupbuyContract = defineContract('groupbuy', {
   campaign: query(z.object({ campaignId: idSchema }).strict(), z.object({ campaign: campaignDetailSchema })),
   /** Checkout: reserves stock and the household's quota, creates the order, answers with prepay parameters. */
   placeOrder: mutation(
-    z.object({ campaignId: idSchema, householdId: idSchema, items: itemsSchema }).strict(),
+    z
+      .object({
+        campaignId: idSchema,
+        householdId: idSchema,
+        items: itemsSchema,
+        /** From the confirm page; without it the registry's owner collects. `phone` omitted keeps the registry's. */
+        contact: contactInputSchema.optional(),
+        note: z.string().trim().max(100, '备注最多 100 字').optional(),
+      })
+      .strict(),
     z.object({ order: orderViewSchema, payment: paymentParamsSchema.nullable() }),
   ),
   /** Group-buy orders of the caller's households, newest first, with pickup codes. */
   myOrders: query(pageSchema.strict(), z.object({ items: z.array(myEntrySchema), hasMore: z.boolean() })),
+  /** One of the caller's group-buy orders: code, items and what was handed over, 差 N 户, whether to share. */
+  myOrder: query(z.object({ orderId: idSchema }).strict(), z.object({ entry: myEntryDetailSchema })),
   /** A share card was opened: remembers (resident, steward, campaign, group, time) for attribution. */
   recordTouch: mutation(
     z.object({ campaignId: idSchema, stewardId: idSchema, groupCloudId: z.string().min(1).max(1024).optional() }).strict(),
     z.object({ recorded: z.boolean() }),
   ),
-  /** Steward (or ops) at the pickup point: a code redeems once. */
-  redeemPickup: mutation(
-    z.object({ code: pickupCodeInputSchema }).strict(),
-    z.object({
-      orderId: idSchema,
-      campaignTitle: z.string(),
-      householdLabel: z.string(),
-      lines: z.array(entryLineSchema),
-      amountFen: fenSchema,
-      pickedUpAt: isoDateTimeSchema,
-    }),
-  ),
+  ...groupbuyPickupActions,
+  ...groupbuyManageActions,
+  ...groupbuyPollActions,
 },
   {
     audience: {
@@ -148,12 +201,28 @@ export const groupbuyContract = defineContract('groupbuy', {
       placeOrder: ['member'],
       myOrders: ['user'],
       recordTouch: ['user'],
+      myOrder: ['user'],
+      pickupLookup: ['steward', 'ops'],
       redeemPickup: ['steward', 'ops'],
+      undoPickup: ['steward', 'ops'],
+      todayPickups: ['steward', 'ops'],
+      manageCampaigns: ['steward', 'ops'],
+      campaignTemplates: ['steward', 'ops'],
+      createCampaign: ['steward', 'ops'],
+      extendCampaign: ['steward', 'ops'],
+      closeCampaign: ['steward', 'ops'],
+      campaignChanges: ['steward', 'ops'],
+      openPoll: ['steward', 'ops'],
+      polls: ['user'],
+      poll: ['user'],
+      registerIntent: ['member'],
+      withdrawIntent: ['member'],
     },
-    errors: [...codesOf(GROUPBUY_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES), ...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+    errors: [...codesOf(GROUPBUY_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES), ...codesOf(HOUSEHOLD_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
   },
 )
 
+export type MyEntryDetail = z.infer<typeof myEntryDetailSchema>
 export type CampaignCard = z.infer<typeof campaignCardSchema>
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>
 export type SkuView = z.infer<typeof skuViewSchema>

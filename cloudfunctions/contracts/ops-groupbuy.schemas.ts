@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
-import { campaignModeSchema, campaignOutcomeSchema, campaignStatusSchema } from './groupbuy.contract'
+import { campaignModeSchema, campaignOutcomeSchema, campaignStatusSchema } from './groupbuy-enums.schemas'
 
 const skuInput = z
   .object({
@@ -10,8 +10,16 @@ const skuInput = z
     /** Stock mode: units on hand. Pre-sale: the most that will be procured (a cap on demand). */
     stock: z.number().int().min(1).max(100_000),
     limitPerHousehold: z.number().int().min(1).max(99),
+    /** 划线价; when given it must be above the group price, or it is not a discount. */
+    originalPriceFen: fenSchema.optional(),
+    spec: z.string().trim().max(40).default(''),
+    origin: z.string().trim().max(30).default(''),
+    detail: z.string().trim().max(500).default(''),
+    /** fileID of the SKU photo under groupbuy/. */
+    image: z.string().min(1).max(300).optional(),
   })
   .strict()
+  .refine((s) => s.originalPriceFen === undefined || s.originalPriceFen > s.priceFen, { message: '划线价须高于团购价', path: ['originalPriceFen'] })
 
 export const createCampaignInput = z
   .object({

@@ -6,11 +6,19 @@ import { campaignDetail, listCampaigns } from '../core/groupbuy/campaign.query'
 import { checkout } from '../core/groupbuy/checkout.service'
 import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
-import { redeemPickup } from '../core/groupbuy/pickup.service'
+import { myEntry } from '../core/groupbuy/my-order.query'
+import { lookupPickup, redeemPickup, undoPickup } from '../core/groupbuy/pickup.service'
+import { todayPickups } from '../core/groupbuy/today-pickups.query'
 import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 import { recordPageTouch } from '../core/attribution/touch.service'
+import { campaignChanges, closeCampaignEarly, createManagedCampaign, extendCampaign, manageCampaigns } from '../core/groupbuy/campaign-manage.service'
+import { CAMPAIGN_TEMPLATES } from '../core/groupbuy/campaign-templates'
+import { closeDuePolls, openPoll, registerIntent, withdrawIntent } from '../core/groupbuy/poll.service'
+import { listPolls, pollView } from '../core/groupbuy/poll.query'
 
-/** Residents browse and order, stewards redeem pickup codes; the closing job runs on a timer. */
+const PICKUP_GUESS = isDomainCode('GROUPBUY.PICKUP_CODE_INVALID', 'GROUPBUY.PICKUP_WRONG_COMMUNITY')
+
+/** Residents browse, order and register intent; stewards hand over goods and run campaigns and polls; timers close. */
 export const groupbuyFunction = defineFunction(
   groupbuyContract,
   {
@@ -18,12 +26,38 @@ export const groupbuyFunction = defineFunction(
     campaign: async (input, ctx) => ({ campaign: await campaignDetail(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.campaignId) }),
     placeOrder: async (input, ctx) => checkout(ctx, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
     myOrders: async (input, ctx) => listMyEntries(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
+    myOrder: async (input, ctx) => ({ entry: await myEntry(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.orderId) }),
     recordTouch: async (input, ctx) => recordPageTouch(ctx.platform, userOpenid(ctx), { ...input, source: 'groupbuy_share' }),
     // Pickup codes are 8 digits: wrong ones (unknown, or another community's) are counted per steward.
+    pickupLookup: async (input, ctx) => {
+      const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
+      return withGuessLimit(ctx.platform.db, 'pickup', access.openid, ctx.now(), () => lookupPickup(ctx, access, input.code), PICKUP_GUESS)
+    },
     redeemPickup: async (input, ctx) => {
       const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
-      return withGuessLimit(ctx.platform.db, 'pickup', access.openid, ctx.now(), () => redeemPickup(ctx, access, input.code), isDomainCode('GROUPBUY.PICKUP_CODE_INVALID', 'GROUPBUY.PICKUP_WRONG_COMMUNITY'))
+      return withGuessLimit(ctx.platform.db, 'pickup', access.openid, ctx.now(), () => redeemPickup(ctx, access, input), PICKUP_GUESS)
+    },
+    undoPickup: async (input, ctx) => undoPickup(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.redemptionId),
+    todayPickups: async (input, ctx) => todayPickups(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+    manageCampaigns: async (_input, ctx) => manageCampaigns(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx))),
+    campaignTemplates: async () => ({ templates: CAMPAIGN_TEMPLATES }),
+    createCampaign: async (input, ctx) => createManagedCampaign(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+    extendCampaign: async (input, ctx) => extendCampaign(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+    closeCampaign: async (input, ctx) => closeCampaignEarly(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+    campaignChanges: async (input, ctx) => campaignChanges(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.campaignId),
+    openPoll: async (input, ctx) => openPoll(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+    polls: async (input, ctx) => listPolls(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.communityId),
+    poll: async (input, ctx) => ({ poll: await pollView(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.pollId) }),
+    registerIntent: async (input, ctx) => registerIntent(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+    withdrawIntent: async (input, ctx) => withdrawIntent(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+  },
+  {
+    timers: {
+      closeDue: async (ctx) => {
+        // Polls ride on the same minute timer: no new trigger to deploy, and both jobs are idempotent.
+        await closeDuePolls(ctx.platform).catch((e: Error) => ctx.platform.logger.error('groupbuy.polls.close_failed', { errorMessage: e.message }))
+        return closeDueCampaigns(ctx)
+      },
     },
   },
-  { timers: { closeDue: (ctx) => closeDueCampaigns(ctx) } },
 )

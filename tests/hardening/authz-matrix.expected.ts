@@ -186,6 +186,25 @@ export const EXPECTED: Record<string, string> = {
   'groupbuy.recordTouch':           'D    W   W   W   W   W   W   W   W   W   W   W   W   W   D',
   // Whoever staffs the community's pickup point hands out parcels; ops of elsewhere get PICKUP_WRONG_COMMUNITY.
   'groupbuy.redeemPickup':          'D    D   D   D   D   D   D   D   W   W   D   D   R   W   D',
+  // Someone else's order id answers GROUPBUY.ORDER_NOT_FOUND, exactly like a missing one (ids cannot be
+  // probed); the classifier reads only *.NOT_FOUND as H, so these "hidden" cells show as R (nothing written).
+  'groupbuy.myOrder':               'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
+  'groupbuy.pickupLookup':          'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  'groupbuy.undoPickup':            'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  'groupbuy.todayPickups':          'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  'groupbuy.manageCampaigns':       'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  'groupbuy.campaignTemplates':     'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  // Campaigns are run by the community's stewards and ops (any grid: a campaign serves the whole community).
+  'groupbuy.createCampaign':        'D    D   D   D   D   D   D   D   W   W   D   D   D   W   D',
+  'groupbuy.extendCampaign':        'D    D   D   D   D   D   D   D   W   W   D   D   D   W   D',
+  'groupbuy.closeCampaign':         'D    D   D   D   D   D   D   D   W   W   D   D   D   W   D',
+  'groupbuy.campaignChanges':       'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
+  'groupbuy.openPoll':              'D    D   D   D   D   D   D   D   W   W   D   D   D   W   D',
+  'groupbuy.polls':                 'D    D   R   R   R   R   D   D   R   R   R   D   D   R   D',
+  // Outside the poll's community: GROUPBUY.POLL_NOT_FOUND (hidden, shown as R for the reason above).
+  'groupbuy.poll':                  'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
+  'groupbuy.registerIntent':        'D    D   D   W   W   W   D   D   D   D   D   D   D   D   D',
+  'groupbuy.withdrawIntent':        'D    D   D   W   W   W   D   D   D   D   D   D   D   D   D',
 
   //                                 none unb oth fam ten own pen rem stO stw tec rmT opO ops con
   'fees.unpaid':                    'D    D   D   R   R   R   D   D   D   D   D   D   D   D   D',

@@ -28,6 +28,7 @@ const TAKEOVER_WAIT_MS = 61_000
 /** Actions that cannot succeed from a valid input in this world, and why. */
 const SKIPPED: Record<string, string> = {
   'ops.bootstrapOps': 'needs BOOTSTRAP_OPS_OPENIDS and a community without ops; refused before any write otherwise',
+  'groupbuy.undoPickup': 'needs a partial handover made moments before by the caller; the undo itself is one transaction (tests/functions/groupbuy/pickup-flow.test.ts)',
 }
 
 /**
@@ -44,6 +45,8 @@ const RESUMABLE: Record<string, string> = {
   'orders.fulfil': 'order fulfilled first; the attribution sweep (monthlySettlement timer) accrues the commission',
   'groupbuy.redeemPickup': 'code redeemed first; the retry finishes the order move, the attribution sweep the commission',
   'ops.groupbuyCloseNow': 'closing is resumable; the closeDue timer finishes a campaign left closing',
+  'groupbuy.closeCampaign': 'the deadline moves with its change record in one transaction; deciding is the closing job, which the retry or the closeDue timer finishes',
+  'groupbuy.createCampaign': 'SKUs, then the campaign, then its created record, all under ids derived from the requestId; the retry completes them',
   'ops.runBills': 'bill runs are resumable by design (fee_runs keeps the cursor); the retry continues the run',
   'ops.importHouseholds': 'the import is an idempotent upsert; the retry writes what is missing',
   'ops.removeStaff': 'the grid is released before the steward is marked removed; the retry finishes',
@@ -58,6 +61,7 @@ const RECOVERY: Record<string, { fn: string; timer: string }[]> = {
   'orders.fulfil': [{ fn: 'attribution', timer: 'monthlySettlement' }],
   'groupbuy.redeemPickup': [{ fn: 'attribution', timer: 'monthlySettlement' }],
   'ops.groupbuyCloseNow': [{ fn: 'groupbuy', timer: 'closeDue' }],
+  'groupbuy.closeCampaign': [{ fn: 'groupbuy', timer: 'closeDue' }],
   'orders.refund': [{ fn: 'orders', timer: 'reconcilePayments' }],
   'orders.requestRefund': [{ fn: 'orders', timer: 'reconcilePayments' }],
 }

@@ -17,6 +17,14 @@ export const GROUPBUY_ERROR_MESSAGES = {
   'GROUPBUY.PICKUP_WRONG_COMMUNITY': '该提货码不属于本小区的团购，不能在这里核销',
   'GROUPBUY.PICKUP_ALREADY_REDEEMED': '该提货码已核销，不能重复提货',
   'GROUPBUY.PICKUP_NOT_READY': '该订单还不能提货（未成团或已退款）',
+  'GROUPBUY.PICKUP_CHANGED': '提货信息已变化，请重新查询后再核销',
+  'GROUPBUY.PICKUP_TOO_MANY': '核销数量超过待提数量',
+  'GROUPBUY.UNDO_EXPIRED': '已超过可撤销时间，不能撤销',
+  'GROUPBUY.UNDO_NOT_ALLOWED': '只能撤销本人最近一次核销',
+  'GROUPBUY.NOT_CHANGEABLE': '活动已截止或已结束，不能再修改',
+  'GROUPBUY.POLL_NOT_FOUND': '征集不存在或已结束',
+  'GROUPBUY.POLL_CLOSED': '征集已结束，不能再登记',
+  'GROUPBUY.ORDER_NOT_FOUND': '订单不存在',
 } as const
 
 export type GroupbuyErrorCode = keyof typeof GROUPBUY_ERROR_MESSAGES

@@ -20,7 +20,13 @@ export const CAMPAIGN_IMAGE_RULES: FileRules = { folder: 'groupbuy/', maxBytes: 
  * first and the campaign document last — its presence is what makes the campaign exist, so a crash in
  * between leaves only unreachable SKUs, never a campaign without stock.
  */
-export async function createCampaign(platform: Platform, input: CreateCampaignInput, createdBy: string): Promise<{ campaignId: string; status: CampaignStatus }> {
+export async function createCampaign(
+  platform: Platform,
+  input: CreateCampaignInput,
+  createdBy: string,
+  /** A caller with a request id passes an id derived from it, so a retry rewrites the same campaign, never a second one. */
+  fixedId?: string,
+): Promise<{ campaignId: string; status: CampaignStatus }> {
   const db = platform.db
   const now = platform.clock.now()
   const deadline = new Date(input.deadline)
@@ -28,9 +34,11 @@ export async function createCampaign(platform: Platform, input: CreateCampaignIn
   assertSchedule(deadline, pickup, now)
   const community = must(await db.collection(COLLECTIONS.communities).doc(input.communityId).get()).data as unknown[]
   if (community.length === 0) throw new DomainError('COMMUNITY.NOT_FOUND', HOUSEHOLD_ERROR_MESSAGES['COMMUNITY.NOT_FOUND'])
+  const skuImages = input.skus.flatMap((s) => (s.image ? [s.image] : []))
   if (input.images.length > 0) await checkFiles(storageOf(platform), input.images, CAMPAIGN_IMAGE_RULES)
+  if (skuImages.length > 0) await checkFiles(storageOf(platform), [...new Set(skuImages)], { ...CAMPAIGN_IMAGE_RULES, maxCount: 20 })
 
-  const campaignId = `gb_${randomBytes(10).toString('hex')}`
+  const campaignId = fixedId ?? `gb_${randomBytes(10).toString('hex')}`
   const skus: SkuDoc[] = input.skus.map((s, i) => ({
     _id: `${campaignId}_s${i + 1}`,
     campaignId,
@@ -42,8 +50,16 @@ export async function createCampaign(platform: Platform, input: CreateCampaignIn
     limitPerHousehold: s.limitPerHousehold,
     sort: i,
     holders: [],
+    originalPriceFen: s.originalPriceFen ?? null,
+    spec: s.spec,
+    origin: s.origin,
+    detail: s.detail,
+    image: s.image ?? null,
   }))
-  must(await db.collection(GROUPBUY_COLLECTIONS.skus).add(skus))
+  // With a fixed id the SKUs are set(), so a retry after a crash completes them (no order can hold them yet:
+  // the campaign document, written last, does not exist).
+  if (fixedId) for (const { _id, ...sku } of skus) must(await db.collection(GROUPBUY_COLLECTIONS.skus).doc(_id).set(sku))
+  else must(await db.collection(GROUPBUY_COLLECTIONS.skus).add(skus))
   const campaign: CampaignDoc = {
     _id: campaignId,
     communityId: input.communityId,
@@ -64,7 +80,10 @@ export async function createCampaign(platform: Platform, input: CreateCampaignIn
     createdAt: now,
     updatedAt: now,
   }
-  must(await db.collection(GROUPBUY_COLLECTIONS.campaigns).add(campaign))
+  if (fixedId) {
+    const { _id, ...rest } = campaign
+    must(await db.collection(GROUPBUY_COLLECTIONS.campaigns).doc(_id).set(rest))
+  } else must(await db.collection(GROUPBUY_COLLECTIONS.campaigns).add(campaign))
   platform.logger.info('groupbuy.campaign.created', { campaignId, communityId: input.communityId, skus: skus.length, status: campaign.status })
   return { campaignId, status: campaign.status }
 }

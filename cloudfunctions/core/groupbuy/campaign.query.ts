@@ -8,6 +8,7 @@ import { imageUrls, iso, toCampaignCard, toSkuView } from './campaign-view'
 import { requirePublishedCampaign, skusOfCampaign, skusOfCampaigns } from './groupbuy.store'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc } from './groupbuy.model'
 import { countParticipants } from './participants.query'
+import { defaultContact, latestJoiners } from './joiners.query'
 import { stewardIdOf } from './touches.service'
 
 /** One page of a community's published campaigns, latest deadline first (so open ones lead). */
@@ -53,16 +54,18 @@ export async function campaignDetail(platform: Platform, caller: GroupbuyCaller,
   const campaign = await requirePublishedCampaign(db, campaignId)
   const now = platform.clock.now()
   const householdId = householdIn(caller, campaign.communityId)
-  const [skus, participants, urls, name, stewardId] = await Promise.all([
-    skusOfCampaign(db, campaign._id),
+  const skus = await skusOfCampaign(db, campaign._id)
+  const [participants, urls, name, stewardId, joiners, contact] = await Promise.all([
     countParticipants(db, [campaign._id]),
-    imageUrls(platform, campaign.images),
+    imageUrls(platform, [...campaign.images, ...skus.flatMap((s) => (s.image ? [s.image] : []))]),
     communityName(db, campaign.communityId),
     stewardIdOf(db, caller.access, campaign.communityId),
+    latestJoiners(db, campaign._id),
+    householdId ? defaultContact(db, householdId) : Promise.resolve(null),
   ])
   const card = toCampaignCard(campaign, skus, participants.get(campaign._id) ?? 0, campaign.images[0] ? urls[campaign.images[0]] ?? null : null)
-  const blockedReason =
-    campaign.status !== 'open' || now.getTime() >= new Date(campaign.deadline).getTime()
+  const ended = campaign.status !== 'open' || now.getTime() >= new Date(campaign.deadline).getTime()
+  const blockedReason = ended
       ? '团购已截止'
       : !householdId
         ? `仅限${name || '本小区'}已绑定房屋的住户参团`
@@ -73,7 +76,7 @@ export async function campaignDetail(platform: Platform, caller: GroupbuyCaller,
     ...card,
     description: campaign.description,
     imageUrls: campaign.images.map((id) => urls[id]).filter((u): u is string => !!u),
-    skus: skus.map(toSkuView),
+    skus: skus.map((s) => toSkuView(s, urls)),
     pickup: { point: campaign.pickup.point, startsAt: iso(campaign.pickup.startsAt), endsAt: iso(campaign.pickup.endsAt) },
     communityName: name,
     household: householdId ? { householdId, label: await labelOfHousehold(db, householdId, name) } : null,
@@ -81,5 +84,8 @@ export async function campaignDetail(platform: Platform, caller: GroupbuyCaller,
     blockedReason,
     viewerStewardId: stewardId,
     serverNow: iso(now),
+    joiners,
+    contact,
+    shareable: !ended,
   }
 }

@@ -9,11 +9,14 @@ import type { GroupbuyCaller } from './caller-context'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, skusOfCampaign } from './groupbuy.store'
 import { SKU_REF_TYPE } from './groupbuy.model'
+import { rememberCheckoutDetails } from './checkout-details'
 
 export interface CheckoutInput {
   campaignId: string
   householdId: string
   items: { skuId: string; quantity: number }[]
+  contact?: { name: string; phone?: string }
+  note?: string
 }
 
 /**
@@ -53,6 +56,7 @@ export async function checkout(
     requestId: ctx.requestId,
     title: campaign.title,
   })
+  if (input.contact || input.note) await rememberCheckoutDetails(ctx.platform, placed.order._id, input)
   const payment = placed.prepay ? { provider: placed.prepay.provider, prepayId: placed.prepay.prepayId, ...placed.prepay.params } : null
   return { order: toOrderView(ctx.platform, placed.order, [], caller.access.openid, ctx.now()), payment }
 }

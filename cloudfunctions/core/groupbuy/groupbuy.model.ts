@@ -14,6 +14,13 @@ export const GROUPBUY_COLLECTIONS = {
   pickupCodes: 'groupbuy_pickup_codes',
   /** Share-card opens, for steward attribution (docs/groupbuy.md describes the shape). */
   touches: 'touches',
+  /** One per handover at the pickup point (partial pickups make several per order); undo marks, never deletes. */
+  redemptions: 'groupbuy_redemptions',
+  /** Every change ops or a steward made to a campaign after creating it (extend, close early…), with the reason. */
+  changes: 'groupbuy_campaign_changes',
+  /** 严选/预售 demand polls and the households that registered intent. */
+  polls: 'groupbuy_polls',
+  intents: 'groupbuy_poll_intents',
 } as const
 
 /** The order line refType of a group-buy SKU. */
@@ -61,6 +68,14 @@ export interface SkuDoc {
   limitPerHousehold: number
   sort: number
   holders: string[]
+  /** 划线价: the usual price, shown struck through; null when there is none to compare with. */
+  originalPriceFen?: number | null
+  /** 规格 ("5斤装 · 果径 75–80mm"), 产地, and a longer per-SKU description. */
+  spec?: string
+  origin?: string
+  detail?: string
+  /** Cloud storage fileID of the SKU's own photo. */
+  image?: string | null
 }
 
 export interface QuotaDoc {
@@ -101,6 +116,42 @@ export interface EntryDoc {
   pickedUpBy: string | null
   createdAt: Date
   updatedAt: Date
+  /** Who collects, as entered on the confirm page: the name, and the phone only as hash + last four. */
+  contact?: { name: string; phoneLast4: string; phoneHash: string | null } | null
+  note?: string
+  /** Units handed over so far per SKU (partial pickup); `pickVersion` guards every change of it. */
+  picked?: Record<string, number>
+  pickVersion?: number
+}
+
+/** One handover at the pickup point. */
+export interface RedemptionDoc {
+  _id: string
+  orderId: string
+  code: string
+  campaignId: string
+  communityId: string
+  pickupPoint: string
+  lines: { skuId: string; title: string; quantity: number }[]
+  /** The entry's pickVersion this redemption produced: an undo only applies to the latest one. */
+  version: number
+  completed: boolean
+  by: string
+  at: Date
+  undoneAt: Date | null
+  undoneBy: string | null
+}
+
+export interface CampaignChangeDoc {
+  _id: string
+  campaignId: string
+  communityId: string
+  kind: 'created' | 'extended' | 'closed_early' | 'published'
+  by: string
+  reason: string
+  before: Record<string, unknown>
+  after: Record<string, unknown>
+  at: Date
 }
 
 export interface PickupCodeDoc {
@@ -139,4 +190,11 @@ export const GROUPBUY_INDEXES = defineIndexes(
   { collection: GROUPBUY_COLLECTIONS.touches, fields: ['residentOpenid', 'at'] },
   { collection: GROUPBUY_COLLECTIONS.touches, fields: ['stewardOpenid', 'at'] },
   { collection: GROUPBUY_COLLECTIONS.touches, fields: ['campaignId'] },
+  { collection: GROUPBUY_COLLECTIONS.redemptions, fields: ['orderId', 'at'] },
+  { collection: GROUPBUY_COLLECTIONS.redemptions, fields: ['communityId', 'at'] },
+  { collection: GROUPBUY_COLLECTIONS.changes, fields: ['campaignId', 'at'] },
+  { collection: GROUPBUY_COLLECTIONS.campaigns, fields: ['communityId', 'status'] },
+  { collection: GROUPBUY_COLLECTIONS.polls, fields: ['communityId', 'deadline'] },
+  { collection: GROUPBUY_COLLECTIONS.polls, fields: ['status', 'deadline'] },
+  { collection: GROUPBUY_COLLECTIONS.intents, fields: ['pollId', 'status'] },
 )

@@ -1,59 +1,116 @@
-import { must } from '../kernel/db-result'
-import { DomainError, forbidden } from '../kernel/domain-error'
-import { can, communitiesWhere, type CallerAccess } from '../auth'
-import type { OrderHookContext } from '../orders'
-import { fulfilOrder } from '../orders'
-import { loadOrder } from '../orders'
-import { communityName, labelOfHousehold } from './caller-context'
+import { randomBytes } from 'node:crypto'
+import type { PickupPreview } from '../../contracts/groupbuy.contract'
+import { DomainError } from '../kernel/domain-error'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
+import type { CallerAccess } from '../auth'
+import { fulfilOrder, loadOrder, type OrderHookContext } from '../orders'
 import { groupbuyError } from './groupbuy-errors'
-import { loadCampaign, loadEntry, moveStage } from './groupbuy.store'
-import { GROUPBUY_COLLECTIONS, type EntryDoc, type EntryLine, type PickupCodeDoc } from './groupbuy.model'
+import { loadCampaign, loadEntry } from './groupbuy.store'
+import { GROUPBUY_COLLECTIONS, type EntryDoc, type RedemptionDoc } from './groupbuy.model'
 import { shanghaiTime } from './groupbuy-notify'
+import { entryOfCode, pickLines, pickupCommunities, previewOf, UNDO_WINDOW_MS } from './pickup-lookup'
 
-export interface RedeemResult {
-  orderId: string
-  campaignTitle: string
-  householdLabel: string
-  lines: EntryLine[]
-  amountFen: number
-  pickedUpAt: string
+export type RedeemResult = PickupPreview & { redemptionId: string; handedOver: { skuId: string; title: string; quantity: number }[]; pickedUpAt: string }
+
+/** Read only: what the steward confirms against. A code already fully picked up shows as such. */
+export async function lookupPickup(ctx: OrderHookContext, access: CallerAccess, code: string): Promise<PickupPreview> {
+  const db = ctx.platform.db
+  const entry = await entryOfCode(db, access, code)
+  if (entry.stage !== 'awaiting_pickup' && entry.stage !== 'picked_up') throw groupbuyError('GROUPBUY.PICKUP_NOT_READY')
+  return previewOf(db, entry, access.openid, ctx.now())
 }
 
 /**
- * The steward hands over the goods: the code must exist, belong to a campaign of a community the caller
- * works in (steward or ops), and be awaiting pickup. Redeeming is one conditional update
- * (awaiting_pickup → picked_up), so two stewards scanning the same code at once hand over one parcel.
- * Then the order moves paid → fulfilled (commission accrues on fulfilment).
+ * The steward hands over goods: all that is left, or the given units (partial pickup). One transaction
+ * changes the entry's picked counts (guarded by its pickVersion) and writes the redemption log row, so two
+ * stewards scanning at once hand over one parcel and no handover goes unlogged. `orderId`, when given, is
+ * the order the steward was shown: if the code now points elsewhere nothing is handed over. The order moves
+ * paid → fulfilled once everything is handed over (commission accrues on fulfilment).
  */
-export async function redeemPickup(ctx: OrderHookContext, access: CallerAccess, code: string): Promise<RedeemResult> {
+export async function redeemPickup(
+  ctx: OrderHookContext,
+  access: CallerAccess,
+  input: { code: string; orderId?: string; items?: { skuId: string; quantity: number }[] },
+): Promise<RedeemResult> {
   const db = ctx.platform.db
-  const leads = communitiesWhere(access, 'community.lead')
-  if (leads.length === 0) throw forbidden('只有网格管家或物业运营人员可以核销提货码')
-  const claim = (must(await db.collection(GROUPBUY_COLLECTIONS.pickupCodes).doc(code).get()).data as PickupCodeDoc[])[0]
-  if (!claim) throw groupbuyError('GROUPBUY.PICKUP_CODE_INVALID')
-  if (!can(access, 'community.lead', { communityId: claim.communityId })) throw groupbuyError('GROUPBUY.PICKUP_WRONG_COMMUNITY')
-  const entry = await loadEntry(db, claim.orderId)
-  // A claim the closing job made but never attached (it crashed, then another code won) is not a code.
-  if (!entry || entry.pickupCode !== code) throw groupbuyError('GROUPBUY.PICKUP_CODE_INVALID')
-  if (entry.stage === 'picked_up') await refuseAsRedeemed(ctx, entry)
-  if (entry.stage !== 'awaiting_pickup') throw groupbuyError('GROUPBUY.PICKUP_NOT_READY')
-
+  const found = await entryOfCode(db, access, input.code)
+  if (input.orderId && input.orderId !== found._id) throw groupbuyError('GROUPBUY.PICKUP_CHANGED')
+  if (found.stage === 'picked_up') await refuseAsRedeemed(ctx, found)
+  if (found.stage !== 'awaiting_pickup') throw groupbuyError('GROUPBUY.PICKUP_NOT_READY')
+  const campaign = await loadCampaign(db, found.campaignId)
   const now = ctx.now()
-  if (!(await moveStage(db, entry._id, ['awaiting_pickup'], 'picked_up', now, { pickedUpAt: now, pickedUpBy: access.openid }))) {
-    const fresh = await loadEntry(db, entry._id)
-    if (fresh?.stage === 'picked_up') await refuseAsRedeemed(ctx, fresh)
-    throw groupbuyError('GROUPBUY.PICKUP_NOT_READY')
-  }
-  await fulfilIfPaid(ctx, entry._id)
-  const [campaign, name] = await Promise.all([loadCampaign(db, entry.campaignId), communityName(db, entry.communityId)])
-  return {
-    orderId: entry._id,
-    campaignTitle: campaign?.title ?? '',
-    householdLabel: await labelOfHousehold(db, entry.householdId, name),
-    lines: entry.lines,
-    amountFen: entry.amountFen,
-    pickedUpAt: now.toISOString(),
-  }
+
+  const outcome = await runTx(db, async (t) => {
+    const entry = await txGet<EntryDoc>(t, GROUPBUY_COLLECTIONS.entries, found._id)
+    if (!entry || entry.stage === 'picked_up') return { refused: 'redeemed' as const, entry }
+    if (entry.stage !== 'awaiting_pickup') return { refused: 'not_ready' as const, entry }
+    const lines = pickLines(entry)
+    const wanted = input.items ?? lines.filter((l) => l.left > 0).map((l) => ({ skuId: l.skuId, quantity: l.left }))
+    const handedOver = wanted.map((w) => {
+      const line = lines.find((l) => l.skuId === w.skuId)
+      if (!line) throw groupbuyError('GROUPBUY.SKU_NOT_FOUND', '该订单里没有这件商品')
+      if (w.quantity > line.left) throw groupbuyError('GROUPBUY.PICKUP_TOO_MANY', `「${line.title}」只剩 ${line.left} 件待提`)
+      return { skuId: w.skuId, title: line.title, quantity: w.quantity }
+    })
+    const picked = { ...(entry.picked ?? {}) }
+    for (const h of handedOver) picked[h.skuId] = (picked[h.skuId] ?? 0) + h.quantity
+    const completed = lines.every((l) => (picked[l.skuId] ?? 0) >= l.quantity)
+    const version = (entry.pickVersion ?? 0) + 1
+    const redemption: RedemptionDoc = {
+      _id: `rd_${randomBytes(10).toString('hex')}`,
+      orderId: entry._id,
+      code: input.code,
+      campaignId: entry.campaignId,
+      communityId: entry.communityId,
+      pickupPoint: campaign?.pickup.point ?? '',
+      lines: handedOver,
+      version,
+      completed,
+      by: access.openid,
+      at: now,
+      undoneAt: null,
+      undoneBy: null,
+    }
+    const set: Partial<EntryDoc> = { picked, pickVersion: version, updatedAt: now }
+    if (completed) Object.assign(set, { stage: 'picked_up', pickedUpAt: now, pickedUpBy: access.openid })
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.entries).doc(entry._id).update(set))
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.redemptions).add(redemption))
+    return { refused: null, entry: { ...entry, ...set } as EntryDoc, redemption, handedOver }
+  })
+  if (outcome.refused === 'redeemed') await refuseAsRedeemed(ctx, outcome.entry ?? found)
+  if (outcome.refused) throw groupbuyError('GROUPBUY.PICKUP_NOT_READY')
+  if (outcome.redemption.completed) await fulfilIfPaid(ctx, found._id)
+  ctx.platform.logger.info('groupbuy.pickup.redeemed', { orderId: found._id, redemptionId: outcome.redemption._id, completed: outcome.redemption.completed })
+  const preview = await previewOf(db, outcome.entry, access.openid, now, campaign)
+  return { ...preview, redemptionId: outcome.redemption._id, handedOver: outcome.handedOver, pickedUpAt: now.toISOString() }
+}
+
+/**
+ * Takes back a partial handover (the steward tapped the wrong line): only the latest redemption of the
+ * order, only by whoever made it, only within UNDO_WINDOW_MS. A handover that completed the order is final,
+ * because it fulfilled the order and accrued the steward's commission. The redemption row stays, marked undone.
+ */
+export async function undoPickup(ctx: OrderHookContext, access: CallerAccess, redemptionId: string): Promise<PickupPreview> {
+  const db = ctx.platform.db
+  const worksIn = pickupCommunities(access)
+  const now = ctx.now()
+  const orderId = await runTx(db, async (t) => {
+    const r = await txGet<RedemptionDoc>(t, GROUPBUY_COLLECTIONS.redemptions, redemptionId)
+    if (!r || !worksIn.has(r.communityId)) throw groupbuyError('GROUPBUY.ORDER_NOT_FOUND', '没有这条核销记录')
+    if (r.by !== access.openid || r.undoneAt || r.completed) throw groupbuyError('GROUPBUY.UNDO_NOT_ALLOWED', r.completed ? '已全部提货的核销不能撤销' : undefined)
+    if (now.getTime() - new Date(r.at).getTime() > UNDO_WINDOW_MS) throw groupbuyError('GROUPBUY.UNDO_EXPIRED')
+    const entry = await txGet<EntryDoc>(t, GROUPBUY_COLLECTIONS.entries, r.orderId)
+    // Only the latest handover: undoing an older one would silently undo what came after it.
+    if (!entry || entry.pickVersion !== r.version || entry.stage !== 'awaiting_pickup') throw groupbuyError('GROUPBUY.UNDO_NOT_ALLOWED')
+    const picked = { ...(entry.picked ?? {}) }
+    for (const l of r.lines) picked[l.skuId] = Math.max(0, (picked[l.skuId] ?? 0) - l.quantity)
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.entries).doc(entry._id).update({ picked, pickVersion: r.version + 1, updatedAt: now }))
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.redemptions).doc(r._id).update({ undoneAt: now, undoneBy: access.openid }))
+    return entry._id
+  })
+  ctx.platform.logger.info('groupbuy.pickup.undone', { orderId, redemptionId })
+  const entry = await loadEntry(db, orderId)
+  return previewOf(db, entry!, access.openid, now)
 }
 
 /** Also finishes the order move a crash may have left undone after an earlier redemption. */

@@ -50,7 +50,7 @@ describe('groupbuy: flash sale on the local engine', () => {
     const q = await quotas(w, skuId)
     expect(Math.max(...q.map((x) => x.held))).toBeLessThanOrEqual(1)
     expect(q.reduce((sum, x) => sum + x.held, 0)).toBe(100)
-  })
+  }, 240_000) // 1000 checkouts on one event loop: minutes when the shared 2-core machine is busy; correctness, not speed, is asserted
 
   it('one household racing 6 orders against a limit of 2 (plenty of stock) ends up holding exactly 2', async () => {
     const people = await addResidents(w, 20)

@@ -96,7 +96,7 @@ export async function groupbuyFixtures(world: TestWorld) {
   const mine = await fixtureOk(world.call('groupbuy', 'demo-owner', { action: 'myOrders' }), 'my gb orders')
   const pickupCode = (mine.items as { campaignId: string; pickupCode: string | null }[]).find((e) => e.campaignId === formed)?.pickupCode
   if (!pickupCode) throw new Error('hardening fixture: no pickup code issued')
-  return { campaignOpen: 'gb-demo-oranges', skuOpen: 'gb-demo-oranges_s1', campaignDraft, campaignToClose, pickupCode }
+  return { campaignOpen: 'gb-demo-oranges', skuOpen: 'gb-demo-oranges_s1', campaignDraft, campaignToClose, pickupCode, gbOrderId: placed.order.orderId as string, pollOpen: 'gpoll-demo-oranges' }
 }
 
 export async function accessAndGroupFixtures(world: TestWorld) {

@@ -42,6 +42,8 @@ export interface Fixtures {
   campaignDraft: string
   campaignToClose: string
   pickupCode: string
+  gbOrderId: string
+  pollOpen: string
 }
 
 export interface HardeningWorld {

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { STAGE_LABELS, type MyEntry } from '@contracts/groupbuy.contract'
 import { QrMatrix } from '@/components/qr/QrMatrix'
-import { spacedCode, windowText, yuan } from './labels'
+import { orderUrl, spacedCode, windowText, yuan } from './labels'
 
 const ORDER_DETAIL = (orderId: string) => `/packages/orders/pages/detail/index?orderId=${orderId}`
 
@@ -42,7 +42,7 @@ export function EntryCard({ entry }: { entry: MyEntry }) {
         </Text>
       )}
       {entry.stage !== 'unpaid' && (
-        <Text className='gb-entry__more' onClick={() => void Taro.navigateTo({ url: ORDER_DETAIL(entry.orderId) })}>
+        <Text className='gb-entry__more' onClick={() => void Taro.navigateTo({ url: orderUrl(entry.orderId) })}>
           订单详情 ›
         </Text>
       )}

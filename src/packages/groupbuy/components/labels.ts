@@ -1,10 +1,26 @@
 import type { CampaignCard } from '@contracts/groupbuy.contract'
 
-export { yuan } from '@/services/format'
+import { yuan } from '@/services/format'
+
+export { yuan }
 
 export const detailUrl = (campaignId: string, stewardId?: string | null) =>
   `/packages/groupbuy/pages/detail/index?campaignId=${campaignId}${stewardId ? `&stewardId=${stewardId}` : ''}`
 export const MY_ORDERS_URL = '/packages/groupbuy/pages/orders/index'
+export const confirmUrl = (campaignId: string, stewardId?: string | null) =>
+  `/packages/groupbuy/pages/confirm/index?campaignId=${campaignId}${stewardId ? `&stewardId=${stewardId}` : ''}`
+export const orderUrl = (orderId: string, stewardId?: string | null) => `/packages/groupbuy/pages/order/index?orderId=${orderId}${stewardId ? `&stewardId=${stewardId}` : ''}`
+
+/** The share card's title: price and how many households are still missing. */
+export const shareTitle = (c: { title: string; priceFromFen: number; missing: number }) =>
+  `${c.title}｜${yuan(c.priceFromFen)}起，${c.missing > 0 ? `还差 ${c.missing} 户成团` : '已成团'}`
+
+/** The link a poster's QR carries: the H5 page locally, the mini-program path otherwise (a mini-program code in production). */
+export function shareLink(campaignId: string, stewardId: string | null): string {
+  const path = detailUrl(campaignId, stewardId)
+  if (process.env.TARO_ENV === 'h5' && typeof location !== 'undefined') return `${location.origin}${location.pathname}#${path}`
+  return path
+}
 export const PICKUP_URL = '/packages/groupbuy/pages/pickup/index'
 
 /** "已有 3 户参团，差 7 户成团" — the line residents judge a group buy by. */

@@ -18,9 +18,14 @@ export default function GroupbuyListPage() {
     <View className='gb-page'>
       <View className='gb-toolbar'>
         <Text className='section-title'>本小区团购</Text>
-        <Text className='gb-link' data-testid='my-groupbuy-orders' onClick={() => void Taro.navigateTo({ url: MY_ORDERS_URL })}>
-          我的团购订单 ›
-        </Text>
+        <View className='gb-toolbar__links'>
+          <Text className='gb-link' data-testid='polls-link' onClick={() => void Taro.navigateTo({ url: '/packages/groupbuy/pages/polls/index' })}>
+            严选预售 ›
+          </Text>
+          <Text className='gb-link' data-testid='my-groupbuy-orders' onClick={() => void Taro.navigateTo({ url: MY_ORDERS_URL })}>
+            我的团购订单 ›
+          </Text>
+        </View>
       </View>
       <PageState
         loading={list.loading}

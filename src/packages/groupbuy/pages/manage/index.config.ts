@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '团购管理', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '团购订单', enablePullDownRefresh: true })

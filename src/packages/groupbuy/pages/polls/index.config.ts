@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '严选预售', enablePullDownRefresh: true })
