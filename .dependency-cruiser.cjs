@@ -47,30 +47,9 @@ module.exports = {
     {
       name: 'no-subpackage-to-subpackage',
       comment:
-        'each subpackage loads on its own; what two share lives in src/components, src/hooks or src/services. ' +
-        'The pages listed in pathNot still borrow a sibling subpackage (toast, payment hook, dashboard parts); ' +
-        'the mini-program half of issue 15 moves those parts to src/components, and each line goes with its move.',
+        'each subpackage loads on its own; what two share lives in src/components, src/hooks or src/services.',
       severity: 'error',
-      from: {
-        path: '^src/packages/([^/]+)/',
-        pathNot: [
-        '^src/packages/fees/pages/index/index\\.tsx$',
-        '^src/packages/fees/pages/invoice/index\\.tsx$',
-        '^src/packages/groupbuy/components/EntryCard\\.tsx$',
-        '^src/packages/groupbuy/components/labels\\.ts$',
-        '^src/packages/groupbuy/components/use-touch\\.ts$',
-        '^src/packages/groupbuy/pages/confirm/index\\.tsx$',
-        '^src/packages/groupbuy/pages/manage/index\\.tsx$',
-        '^src/packages/groupbuy/pages/order/index\\.tsx$',
-        '^src/packages/groupbuy/pages/polls/index\\.tsx$',
-        '^src/packages/ops/pages/dashboard/ReportTable\\.tsx$',
-        '^src/packages/ops/pages/dashboard/StatementsCard\\.tsx$',
-        '^src/packages/ops/pages/dashboard/index\\.tsx$',
-        '^src/packages/ops/pages/index/index\\.tsx$',
-        '^src/packages/steward/pages/arrears/index\\.tsx$',
-        '^src/packages/steward/pages/card/index\\.tsx$',
-        ],
-      },
+      from: { path: '^src/packages/([^/]+)/' },
       to: { path: '^src/packages/', pathNot: '^src/packages/$1/' },
     },
     {
