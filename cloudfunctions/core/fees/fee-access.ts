@@ -63,3 +63,19 @@ export async function householdBriefs(db: Db, ids: string[]): Promise<Map<string
   for (const h of households) out.set(h._id, { ...h, label: householdLabel(names.get(h.communityId) ?? '', h) })
   return out
 }
+
+/**
+ * The households a steward is about to remind (or preview a reminder for), each checked against the grid:
+ * one refused household refuses the whole call before anything is read further or written.
+ */
+export async function remindableHouseholds(ctx: ActionContext, householdIds: string[]): Promise<{ ids: string[]; briefs: Map<string, HouseholdBrief> }> {
+  const ids = [...new Set(householdIds)]
+  const access = await userAccess(ctx)
+  const briefs = await householdBriefs(ctx.platform.db, ids)
+  for (const id of ids) {
+    const h = briefs.get(id)
+    if (!h) throw new DomainError('NOT_FOUND', '房屋不存在')
+    authorize(access, 'grid.read', { communityId: h.communityId, buildingId: h.buildingId })
+  }
+  return { ids, briefs }
+}

@@ -1,11 +1,9 @@
 import type { RemindPreview } from '../../contracts/fees.contract'
 import type { ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
-import { DomainError } from '../kernel/domain-error'
-import { authorize, userAccess } from '../auth'
 import { COLLECTIONS, type ResidentDoc } from '../households'
 import { unpaidBillsOf } from './bills.repo'
-import { householdBriefs } from './fee-access'
+import { remindableHouseholds } from './fee-access'
 import { billAmountAt } from './late-fee'
 import { reminderLines } from './reminder.service'
 
@@ -20,14 +18,7 @@ const LINE_LABELS: Record<string, string> = { thing1: '缴费项目', amount2: '
 export async function remindPreview(ctx: ActionContext, householdIds: string[]): Promise<{ items: RemindPreview[]; willSend: number; recipients: number }> {
   const db = ctx.platform.db
   const _ = db.command
-  const ids = [...new Set(householdIds)]
-  const access = await userAccess(ctx)
-  const briefs = await householdBriefs(db, ids)
-  for (const id of ids) {
-    const h = briefs.get(id)
-    if (!h) throw new DomainError('NOT_FOUND', '房屋不存在')
-    authorize(access, 'grid.read', { communityId: h.communityId, buildingId: h.buildingId })
-  }
+  const { ids, briefs } = await remindableHouseholds(ctx, householdIds)
   const now = ctx.now()
   const [bills, members] = await Promise.all([
     unpaidBillsOf(db, ids),

@@ -1,16 +1,13 @@
 import type { RemindResult } from '../../contracts/fees.contract'
 import { userOpenid, type ActionContext } from '../kernel/action-context'
 import { isDuplicateKey, must } from '../kernel/db-result'
-import { DomainError } from '../kernel/domain-error'
-import { authorize } from '../auth'
-import { userAccess } from '../auth'
 import { notifyAll, thing } from '../notify'
 import type { SubscribeMessage } from '../kernel/ports/notifier.port'
 import { COLLECTIONS } from '../households'
 import type { ResidentDoc } from '../households'
 import { FEE_COLLECTIONS, type BillDoc, type ReminderDoc } from './fee.model'
 import { unpaidBillsOf } from './bills.repo'
-import { householdBriefs, type HouseholdBrief } from './fee-access'
+import { remindableHouseholds, type HouseholdBrief } from './fee-access'
 import { yuan } from '../kernel/money'
 import { billAmountAt } from './late-fee'
 
@@ -27,14 +24,7 @@ export async function remindHouseholds(ctx: ActionContext, householdIds: string[
   const openid = userOpenid(ctx)
   const db = ctx.platform.db
   const _ = db.command
-  const ids = [...new Set(householdIds)]
-  const access = await userAccess(ctx)
-  const briefs = await householdBriefs(db, ids)
-  for (const id of ids) {
-    const h = briefs.get(id)
-    if (!h) throw new DomainError('NOT_FOUND', '房屋不存在')
-    authorize(access, 'grid.read', { communityId: h.communityId, buildingId: h.buildingId })
-  }
+  const { ids, briefs } = await remindableHouseholds(ctx, householdIds)
   const now = ctx.now()
   const bills = await unpaidBillsOf(db, ids)
   const results: RemindResult[] = []
