@@ -83,7 +83,7 @@ describe('role-aware home on weapp', () => {
     const page = await sim.openPage('pages/index/index')
     expect(findByClass(page.root(), 'staff-board')).toHaveLength(0)
     expect(findByClass(page.root(), 'role-switch')).toHaveLength(0)
-    expect(textOf(findByClass(page.root(), 'home-hero__name')[0])).toBe('阳光花园')
+    expect(textOf(findByClass(page.root(), 'home-header__community')[0])).toBe('阳光花园')
     page.unload()
   })
 })

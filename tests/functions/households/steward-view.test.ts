@@ -46,12 +46,13 @@ describe('households: the steward’s grid', () => {
     expect(dumpDatabase(world.platform)).toEqual(before)
   })
 
-  it('a steward reads a household of the own grid with its home steward; residents and other roles have no grid', async () => {
+  it('a steward reads a household of the own grid with its home steward; residents and other roles are refused', async () => {
     expect(await world.call('households', 'demo-steward', { action: 'householdDetail', householdId: 'h-2-1-301' })).toMatchObject({
       ok: true,
       data: { label: '阳光花园 2栋1单元301', ownerNameMasked: '刘*', ownerPhoneLast4: '2301', activeMembers: 1, homeSteward: { name: '张敏' } },
     })
-    expect(await world.call('households', 'demo-owner', { action: 'stewardGrid' })).toMatchObject({ ok: true, data: { grids: [] } })
+    // Outside the action's audience (stewards only): refused by the gate, not answered with an empty grid.
+    expect(await world.call('households', 'demo-owner', { action: 'stewardGrid' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
     expect(await world.call('households', 'demo-owner', { action: 'stewardHouseholds', buildingId: 'b-1' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
     expect(await world.call('households', 'demo-technician', { action: 'householdDetail', householdId: 'h-1-1-101' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
   })

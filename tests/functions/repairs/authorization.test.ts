@@ -34,11 +34,14 @@ describe('repairs authorization (core/auth policy)', () => {
     expect(await act(world, TECH2, 'accept', { ticketId: id })).toMatchObject({ ok: true, data: { status: 'accepted' } })
   })
 
-  it('people outside the ticket get NOT_FOUND, so ticket ids cannot be probed', async () => {
+  it('people outside every household are refused by the audience gate before the ticket is read, so ids cannot be probed', async () => {
     const id = await ticketIn(world, 'assigned')
     for (const openid of [VISITOR, 'demo-unbound']) {
-      expect(await world.call('repairs', openid, { action: 'detail', ticketId: id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-      expect(await act(world, openid, 'cancel', { ticketId: id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+      // The same answer for a real ticket and a made-up id: nothing tells them apart.
+      for (const ticketId of [id, 'tk-does-not-exist']) {
+        expect(await world.call('repairs', openid, { action: 'detail', ticketId })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+        expect(await act(world, openid, 'cancel', { ticketId })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' })
+      }
     }
   })
 
