@@ -154,7 +154,7 @@ export async function seedAttributionScale(db: Db, log: (s: string) => void = ()
         ]
         await out.add(ORDER_COLLECTIONS.orders, {
           _id: orderId, type, communityId: cid, householdId: hid, payerOpenid: `br-${c}-${i}`, title: type === 'fee' ? '物业费' : type === 'service' ? '上门保洁' : '社区团购',
-          lines: [{ refType: type, refId: 'x', title: '商品', quantity: 1, unitPriceFen: amountFen, amountFen }], amountFen, status, listed: true, reservation: 'none', paidHook: 'done',
+          lines: [{ refType: type, refId: 'x', title: '商品', quantity: 1, unitPriceFen: amountFen, amountFen }], amountFen, status, listed: true, reservation: 'none',
           paidFen: amountFen, refundedFen: 0, pendingRefundFen: 0, resumeStatus: null, payment: { transactionId: `tx${orderId}`, paidAt: new Date(paid) }, prepay: null,
           attributedStewardOpenid: stewardId, attribution: { rule, stewardOpenid: stewardId, windowDays: 7, rateBp }, history, requestHash: 'x', createdAt: new Date(paid - 60_000), updatedAt: new Date(paid), expiresAt: new Date(paid + 840_000),
         })

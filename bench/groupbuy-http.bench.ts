@@ -70,6 +70,13 @@ export default async function groupbuyHttpBench(): Promise<BenchRow[]> {
     if (attempts.length !== ATTEMPTS) throw new Error(`bench setup: ${attempts.length} attempts`)
     const engine = stack.platform.local.engine
     engine.resetCallCount()
+    const byKind = new Map<string, number>()
+    if (process.env.BENCH_OPS) {
+      engine.faultHook = (action, params) => {
+        const key = `${action.replace('database.', '')} ${String((params as { collectionName?: string }).collectionName ?? '')}`.trim()
+        byKind.set(key, (byKind.get(key) ?? 0) + 1)
+      }
+    }
     const latencies: number[] = []
     const codes = new Map<string, number>()
     let next = 0
@@ -90,8 +97,13 @@ export default async function groupbuyHttpBench(): Promise<BenchRow[]> {
       }
     }
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+    const ended = process.hrtime.bigint()
+    const wallMs = Number(ended - started) / 1e6
+    // For a CPU profile of the attempts alone (node --cpu-prof): the window in the profile's microseconds.
+    if (process.env.BENCH_WINDOW) process.stderr.write(`bench window µs ${started / 1000n} ${ended / 1000n}\n`)
     const dbOps = engine.callCount
+    engine.faultHook = undefined
+    if (process.env.BENCH_OPS) process.stderr.write(`ops by kind: ${[...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ')}\n`)
 
     const sku = (must(await db.collection(GROUPBUY_COLLECTIONS.skus).doc(skuId).get()).data as SkuDoc[])[0]
     const quotas = must(await db.collection(GROUPBUY_COLLECTIONS.quotas).where({ skuId }).limit(1000).get()).data as QuotaDoc[]

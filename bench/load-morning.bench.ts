@@ -5,6 +5,7 @@
  * all interleaved and fired with bounded concurrency. Residents, bills, doors and the campaign are made
  * first straight through the engine. Loopback only; bounded in count (LOAD_SCALE) and time (LOAD_MAX_S).
  */
+import { OUTBOX_COLLECTIONS } from '../cloudfunctions/core/outbox'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -126,12 +127,13 @@ export default async function loadMorning(): Promise<BenchRow[]> {
     const paidBills = must(await db.collection(FEE_COLLECTIONS.bills).where({ runId: `load-run-${periodOf(stack.platform.clock.now())}`, status: 'paid' }).count()).total
     const gbOk = outcomes.filter((o) => o.scenario === 'groupbuy' && o.ok).length
     const notSent = outcomes.filter((o) => o.code === 'NOT_SENT').length
-    // A refused notify leaves the order paid with its onPaid work pending; the reconcile timer (every
-    // 10 min in production) finishes it. Count what was pending, run it once, count again.
-    const pendingHooks = async () => must(await db.collection('orders').where({ paidHook: 'pending' }).count()).total
-    const pendingBefore = await pendingHooks()
-    await invokeLocal(stack.platform, 'orders', { Type: 'Timer', TriggerName: 'reconcilePayments' }, asTimer)
-    const pendingAfter = await pendingHooks()
+    // An effect that failed after the money transaction (e.g. a conflict on a hot figure) leaves its
+    // outbox event pending; the processOutbox timer (every minute) finishes it. Count, run it once, count.
+    const pendingEvents = async () => must(await db.collection(OUTBOX_COLLECTIONS.events).where({ state: 'pending' }).count()).total
+    const pendingBefore = await pendingEvents()
+    stack.platform.clock = { now: () => new Date(Date.now() + 3_600_000) }
+    await invokeLocal(stack.platform, 'orders', { Type: 'Timer', TriggerName: 'processOutbox' }, asTimer)
+    const pendingAfter = await pendingEvents()
     return [
       {
         area: AREA,
@@ -150,9 +152,9 @@ export default async function loadMorning(): Promise<BenchRow[]> {
       },
       {
         area: AREA,
-        metric: 'paid orders with onPaid work pending: after the run → after one reconcile',
+        metric: 'outbox events pending: after the run → after one processOutbox',
         value: `${pendingBefore} → ${pendingAfter}`,
-        note: 'what refused notifies left behind, finished by the reconcilePayments timer',
+        note: 'effects that failed after commit, finished by the outbox timer (run as of 1 h later)',
       },
     ]
   } finally {

@@ -29,7 +29,6 @@ async function fillOrders(world: TestWorld, count: number): Promise<void> {
         status: statuses[n % statuses.length],
         listed: true,
         reservation: 'none',
-        paidHook: 'done',
         paidFen: 8800,
         refundedFen: 0,
         pendingRefundFen: 0,

@@ -3,7 +3,7 @@ import { defineFunction, userOpenid } from '../runtime/define-function'
 import { loadAccess } from '../core/auth/load-access'
 import { loadGroupbuyCaller } from '../core/groupbuy/caller-context'
 import { campaignDetail, listCampaigns } from '../core/groupbuy/campaign.query'
-import { checkout } from '../core/groupbuy/checkout.service'
+import { checkout, judgeCheckout } from '../core/groupbuy/checkout.service'
 import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
 import { myEntry } from '../core/groupbuy/my-order.query'
@@ -24,7 +24,8 @@ export const groupbuyFunction = defineFunction(
   {
     campaigns: async (input, ctx) => listCampaigns(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
     campaign: async (input, ctx) => ({ campaign: await campaignDetail(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.campaignId) }),
-    placeOrder: async (input, ctx) => checkout(ctx, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
+    // The caller's access was loaded once by the audience gate (ctx.access); checkout needs nothing else about them.
+    placeOrder: async (input, ctx) => checkout(ctx, await ctx.access(), input),
     myOrders: async (input, ctx) => listMyEntries(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
     myOrder: async (input, ctx) => ({ entry: await myEntry(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.orderId) }),
     recordTouch: async (input, ctx) => recordPageTouch(ctx.platform, userOpenid(ctx), { ...input, source: 'groupbuy_share' }),
@@ -52,6 +53,8 @@ export const groupbuyFunction = defineFunction(
     withdrawIntent: async (input, ctx) => withdrawIntent(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
   },
   {
+    // A flash sale's refused attempts stay cheap: judged from two reads before the request id is recorded.
+    prechecks: { placeOrder: async (input, ctx) => void (await judgeCheckout(ctx, await ctx.access(), input)) },
     timers: {
       closeDue: async (ctx) => {
         // Polls ride on the same minute timer: no new trigger to deploy, and both jobs are idempotent.

@@ -25,6 +25,18 @@ export interface FunctionDefinition<C extends FunctionContract = FunctionContrac
    * verifying each scan): they get no derived requestId, so a re-run does new work (runtime/console-invoke.ts).
    */
   consoleRerunnable: ReadonlyArray<keyof C['actions']>
+  /**
+   * Read-only checks of a mutation that run BEFORE its request id is recorded (runtime/idempotency.ts), so
+   * a refusal costs only reads: throw a DomainError to refuse. Such a refusal is not remembered — a retry
+   * with the same id is judged afresh — so a precheck may only refuse for reasons that hold whoever asks
+   * again (sold out, deadline passed). It never runs when the id already has a record (a retry of an
+   * accepted request gets its first answer). The handler must still check everything itself.
+   */
+  prechecks: Prechecks<C>
+}
+
+type Prechecks<C extends FunctionContract> = {
+  [K in keyof C['actions']]?: (input: z.infer<C['actions'][K]['input']>, ctx: ActionContext) => Promise<void>
 }
 
 export function defineFunction<C extends FunctionContract>(
@@ -34,7 +46,15 @@ export function defineFunction<C extends FunctionContract>(
     timers?: FunctionDefinition<C>['timers']
     selfVerifyingActions?: ReadonlyArray<keyof C['actions']>
     consoleRerunnable?: ReadonlyArray<keyof C['actions']>
+    prechecks?: Prechecks<C>
   } = {},
 ): FunctionDefinition<C> {
-  return { contract, handlers, timers: options.timers ?? {}, selfVerifyingActions: options.selfVerifyingActions ?? [], consoleRerunnable: options.consoleRerunnable ?? [] }
+  return {
+    contract,
+    handlers,
+    timers: options.timers ?? {},
+    selfVerifyingActions: options.selfVerifyingActions ?? [],
+    consoleRerunnable: options.consoleRerunnable ?? [],
+    prechecks: options.prechecks ?? {},
+  }
 }

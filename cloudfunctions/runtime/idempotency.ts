@@ -38,7 +38,13 @@ function hash(text: string): string {
  * runs, and stores its reply; repeats get the stored reply. Replies to bad input or broken rules are
  * stored too (the answer will not change); INTERNAL failures are not, so a retry can still succeed.
  */
-export async function runIdempotent(platform: Platform, key: IdempotencyKey, run: () => Promise<FnReply>): Promise<FnReply> {
+export async function runIdempotent(
+  platform: Platform,
+  key: IdempotencyKey,
+  run: () => Promise<FnReply>,
+  /** The action's precheck (define-function.ts): run only for an id never seen; its refusal is answered and not recorded. */
+  precheck?: () => Promise<FnReply | null>,
+): Promise<FnReply> {
   const id = hash(`${key.fn}|${key.action}|${key.caller}|${key.requestId}`).slice(0, 40)
   const inputHash = hash(JSON.stringify(key.input ?? null))
   const coll = platform.db.collection(IDEMPOTENCY_COLLECTION)
@@ -53,6 +59,8 @@ export async function runIdempotent(platform: Platform, key: IdempotencyKey, run
       const took = must(await coll.where({ _id: id, status: 'pending', startedAt: existing.startedAt }).update({ startedAt: now }))
       if (took.updated !== 1) return inProgress()
     } else {
+      const refusal = precheck ? await precheck() : null
+      if (refusal) return refusal
       try {
         must(await coll.add({ _id: id, status: 'pending', inputHash, startedAt: now, expireAt: new Date(now.getTime() + 7 * 86400_000) }))
       } catch (e) {

@@ -81,7 +81,9 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
   const run = () => guard(platform, invocationId, runHandler, def.contract)
 
   if (contract.mutating && requestId) {
-    return runIdempotent(platform, { fn: def.contract.name, action, caller: caller.openid ?? caller.kind, requestId, input: rest }, run)
+    const precheck = (def.prechecks as Record<string, ((i: unknown, c: ActionContext) => Promise<void>) | undefined>)[action]
+    const refusal = precheck ? () => runPrecheck(platform, invocationId, () => precheck(parsed.data, ctx), def.contract) : undefined
+    return runIdempotent(platform, { fn: def.contract.name, action, caller: caller.openid ?? caller.kind, requestId, input: rest }, run, refusal)
   }
   return run()
 }
@@ -103,6 +105,18 @@ async function guard(platform: Platform, invocationId: string, body: () => Promi
     const err = e as { name?: string; message?: string; code?: string }
     platform.logger.error('unexpected', { invocationId, errorName: err?.name, errorCode: err?.code, errorMessage: err?.message })
     return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId: invocationId }
+  }
+}
+
+/** A precheck's refusal as a reply (null: go on). Anything but a listed DomainError is left to the handler to meet again. */
+async function runPrecheck(platform: Platform, invocationId: string, body: () => Promise<void>, contract: FunctionContract): Promise<FnReply | null> {
+  try {
+    await body()
+    return null
+  } catch (e) {
+    if (e instanceof DomainError && isListed(contract, e.code)) return { ok: false, code: e.code, message: e.message }
+    platform.logger.warn('precheck.skipped', { invocationId, fn: contract.name, errorMessage: (e as Error)?.message })
+    return null
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
 import { COLLECTIONS } from '../households'
 import type { ResidentDoc, StaffDoc } from '../households'
@@ -7,7 +8,7 @@ import type { OrderHookContext } from '../orders'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../orders'
 import { monthOf } from '../metrics'
 import { RollupDeltas } from '../metrics'
-import { countsInSales, paidEffects, type BuyerMark, type FirstOrderMark } from '../metrics'
+import { countsInSales, inConversionWindow, laterMonthMayExist, paidEffects, type BuyerMark, type FirstOrderMark } from '../metrics'
 import { buyerMarkId, firstOrderMarkId } from '../metrics'
 import { ATTRIBUTION_COLLECTIONS, type AttributionDoc, type TouchDoc } from './attribution.model'
 import { decideAttribution } from './decide'
@@ -25,15 +26,12 @@ export async function loadAttribution(ctx: OrderHookContext, orderId: string): P
 /**
  * A paid order gets its steward: the decision (decide.ts) from a few indexed reads, then ONE transaction
  * that records it and adds its figures to the monthly rollups — the attribution document is the
- * "already counted" mark, so a repeated paid event changes nothing. Finally the decision is stamped on
- * the order (idempotent), so the order itself explains any figure.
+ * "already counted" mark, checked inside that transaction, so a repeated paid event changes nothing
+ * (a repeat is rare — the outbox runs the effect once unless a crash intervened — so there is no read
+ * before the decision to short-cut it). Finally the decision is stamped on the order (idempotent), so
+ * the order itself explains any figure.
  */
 export async function attributeOrder(ctx: OrderHookContext, order: OrderDoc): Promise<AttributionDoc> {
-  const existing = await loadAttribution(ctx, order._id)
-  if (existing) {
-    await stampOrder(ctx, existing)
-    return existing
-  }
   const db = ctx.platform.db
   const _ = db.command
   const paidAt = order.payment?.paidAt ? new Date(order.payment.paidAt) : ctx.now()
@@ -94,7 +92,7 @@ export async function attributeOrder(ctx: OrderHookContext, order: OrderDoc): Pr
     const { _id, ...body } = doc
     void _id
     await txWrite(t.collection(ATTRIBUTION_COLLECTIONS.attributions).doc(order._id).set(body))
-    if (countsInSales(doc.orderType)) await countSale(t, doc, resident ? new Date(resident.boundAt) : null, now)
+    if (countsInSales(doc.orderType)) await countSale(t, doc, resident ? new Date(resident.boundAt) : null, now, _)
     return doc
   })
   await stampOrder(ctx, recorded)
@@ -102,19 +100,22 @@ export async function attributeOrder(ctx: OrderHookContext, order: OrderDoc): Pr
 }
 
 /** The sale's figures, counted once (the caller's transaction has just recorded the attribution). */
-async function countSale(t: Tx, doc: AttributionDoc, boundAt: Date | null, now: Date): Promise<void> {
+async function countSale(t: Tx, doc: AttributionDoc, boundAt: Date | null, now: Date, command: Db['command']): Promise<void> {
   const M = ATTRIBUTION_COLLECTIONS.marks
   const curId = buyerMarkId(doc.month, 0, doc.householdId)
   const fpId = firstOrderMarkId(doc.householdId, doc.payerOpenid)
   const prev = await txGet<BuyerMark>(t, M, buyerMarkId(doc.month, -1, doc.householdId))
   const cur = await txGet<BuyerMark>(t, M, curId)
-  const next = await txGet<BuyerMark>(t, M, buyerMarkId(doc.month, 1, doc.householdId))
-  const firstOrder = await txGet<FirstOrderMark>(t, M, fpId)
+  // Reads only what can matter: a later month's mark cannot exist while that month has not begun, and the
+  // first-order mark matters only within the conversion window (a later order is never inside it either).
+  const next = laterMonthMayExist(doc.month, now) ? await txGet<BuyerMark>(t, M, buyerMarkId(doc.month, 1, doc.householdId)) : null
+  const converts = inConversionWindow(new Date(doc.paidAt), boundAt)
+  const firstOrder = converts ? await txGet<FirstOrderMark>(t, M, fpId) : null
   const deltas = new RollupDeltas()
-  const effects = paidEffects(doc, { prev, cur, next }, { firstOrder: !firstOrder, boundAt }, deltas)
+  const effects = paidEffects(doc, { prev, cur, next }, { firstOrder: converts && !firstOrder, boundAt }, deltas)
   await txWrite(t.collection(M).doc(curId).set({ householdId: doc.householdId, month: doc.month, keys: effects.buyerKeys, updatedAt: now }))
-  if (!firstOrder) await txWrite(t.collection(M).doc(fpId).set({ householdId: doc.householdId, openid: doc.payerOpenid, orderId: doc.orderId, at: doc.paidAt }))
-  await deltas.apply(t, now, `paid-${doc.orderId}`)
+  if (converts && !firstOrder) await txWrite(t.collection(M).doc(fpId).set({ householdId: doc.householdId, openid: doc.payerOpenid, orderId: doc.orderId, at: doc.paidAt }))
+  await deltas.apply(t, now, `paid-${doc.orderId}`, command)
 }
 
 /** The decision on the order itself: attributedStewardOpenid (the placeholder) and the explanation. */

@@ -72,7 +72,7 @@ export async function accrueCommission(ctx: OrderHookContext, orderId: string): 
     const deltas = new RollupDeltas()
       .addAll(scopesOf(a), a.communityId, monthOf(fulfilled.at), 'commissionAccruedFen', amountFen)
       .add({ scope: 'steward', key: stewardScopeKey(a.communityId, a.stewardOpenid) }, a.communityId, ALL_TIME, 'commissionAccruedFen', amountFen)
-    await deltas.apply(t, ctx.now(), `accrual-${orderId}`)
+    await deltas.apply(t, ctx.now(), `accrual-${orderId}`, ctx.platform.db.command)
     return 'accrued' as const
   })
 }
@@ -131,6 +131,6 @@ export async function reverseForRefund(ctx: OrderHookContext, order: OrderDoc, r
       await txWrite(t.collection(ATTRIBUTION_COLLECTIONS.attributions).doc(order._id).update({ accrual: 'void' }))
     }
     await txWrite(t.collection(M).doc(refundMarkId(refund._id)).set({ orderId: order._id, amountFen: refund.amountFen, at }))
-    await deltas.apply(t, ctx.now(), `refund-${refund._id}`)
+    await deltas.apply(t, ctx.now(), `refund-${refund._id}`, ctx.platform.db.command)
   })
 }

@@ -5,7 +5,7 @@ import type { OrderHookContext } from '../orders'
 import { placeOrder } from '../orders'
 import { toOrderView } from '../orders'
 import { assertOrderable } from './campaign.rules'
-import type { GroupbuyCaller } from './caller-context'
+import type { CallerAccess } from '../auth'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, skusOfCampaign } from './groupbuy.store'
 import { SKU_REF_TYPE } from './groupbuy.model'
@@ -20,24 +20,20 @@ export interface CheckoutInput {
 }
 
 /**
- * Checkout: every rule that can be judged from a read is judged here, before anything is written (wrong
- * community, deadline, unknown SKU, over the per-order limit, visibly sold out). The authoritative checks
- * — stock and the household's limit across orders, under concurrency — happen in the reserve hook that
- * placeOrder runs; a refusal there leaves nothing behind either.
+ * Every rule of a checkout that can be judged from reads (wrong community, deadline, unknown SKU, over the
+ * per-order limit, visibly sold out), with nothing written. It is also the placeOrder precheck, run before
+ * the request id is even recorded: in a flash sale most attempts meet a sold-out SKU and are refused here
+ * for two reads. The authoritative checks — stock and the household's limit across orders, under
+ * concurrency — happen in the reserve hook that placeOrder runs; a refusal there leaves nothing behind either.
  */
-export async function checkout(
-  ctx: OrderHookContext & { requestId?: string },
-  caller: GroupbuyCaller,
-  input: CheckoutInput,
-): Promise<{ order: OrderView; payment: PaymentParams | null }> {
+export async function judgeCheckout(ctx: OrderHookContext, access: CallerAccess, input: CheckoutInput) {
   const db = ctx.platform.db
-  const membership = caller.access.memberships.find((m) => m.householdId === input.householdId)
+  const membership = access.memberships.find((m) => m.householdId === input.householdId)
   if (!membership) throw forbidden('只能为自己绑定的房屋下单')
-  authorize(caller.access, 'household.act', { communityId: membership.communityId, householdId: input.householdId, buildingId: membership.buildingId })
-  const campaign = await loadCampaign(db, input.campaignId)
+  authorize(access, 'household.act', { communityId: membership.communityId, householdId: input.householdId, buildingId: membership.buildingId })
+  const [campaign, skuList] = await Promise.all([loadCampaign(db, input.campaignId), skusOfCampaign(db, input.campaignId)])
   assertOrderable(campaign, membership.communityId, ctx.now())
-
-  const skus = new Map((await skusOfCampaign(db, campaign._id)).map((s) => [s._id, s]))
+  const skus = new Map(skuList.map((s) => [s._id, s]))
   const lines = input.items.map((item) => {
     const sku = skus.get(item.skuId)
     if (!sku) throw groupbuyError('GROUPBUY.SKU_NOT_FOUND')
@@ -45,12 +41,22 @@ export async function checkout(
     if (sku.remaining < item.quantity) throw groupbuyError('GROUPBUY.SOLD_OUT', `「${sku.title}」库存不足`)
     return { refType: SKU_REF_TYPE, refId: sku._id, title: sku.title, quantity: item.quantity, unitPriceFen: sku.priceFen, amountFen: sku.priceFen * item.quantity }
   })
+  return { membership, campaign, lines }
+}
+
+/** Checkout: judged again (the precheck's reads may be a moment old), then the order is placed and its stock reserved. */
+export async function checkout(
+  ctx: OrderHookContext & { requestId?: string },
+  access: CallerAccess,
+  input: CheckoutInput,
+): Promise<{ order: OrderView; payment: PaymentParams | null }> {
+  const { membership, campaign, lines } = await judgeCheckout(ctx, access, input)
   if (!ctx.requestId) throw new Error('checkout needs the envelope requestId')
   const placed = await placeOrder(ctx, {
     type: 'groupbuy',
     householdId: input.householdId,
     communityId: membership.communityId,
-    payerOpenid: caller.access.openid,
+    payerOpenid: access.openid,
     lines,
     amountFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
     requestId: ctx.requestId,
@@ -58,5 +64,5 @@ export async function checkout(
   })
   if (input.contact || input.note) await rememberCheckoutDetails(ctx.platform, placed.order._id, input)
   const payment = placed.prepay ? { provider: placed.prepay.provider, prepayId: placed.prepay.prepayId, ...placed.prepay.params } : null
-  return { order: toOrderView(ctx.platform, placed.order, [], caller.access.openid, ctx.now()), payment }
+  return { order: toOrderView(ctx.platform, placed.order, [], access.openid, ctx.now()), payment }
 }

@@ -84,6 +84,8 @@ export async function creditPaidOrder(db: Db, orderId: string, payerOpenid: stri
   const _ = db.command
   const res = must(await db.collection(GROUP_COLLECTIONS.members).where({ openid: payerOpenid, status: 'joined' }).limit(20).get())
   const members = res.data as GroupMemberDoc[]
+  // In no group: nothing to credit, so nothing to mark (most payers; saves the transaction).
+  if (members.length === 0) return 0
   try {
     return await db.runTransaction(async (t: any) => {
       const mark = must(await t.collection(GROUP_COLLECTIONS.orderCredits).doc(orderId).get()).data

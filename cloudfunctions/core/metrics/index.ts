@@ -12,7 +12,7 @@ export const metricsArea = defineArea({
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export { buyerMarkId, firstOrderMarkId, refundMarkId } from './mark-ids'
 export { addMonths, monthOf } from './month'
-export { countsInSales, paidEffects, scopesOf } from './paid-effects'
+export { countsInSales, inConversionWindow, laterMonthMayExist, paidEffects, scopesOf } from './paid-effects'
 export type { BuyerMark, FirstOrderMark } from './paid-effects'
 export { ALL_TIME, METRIC_COLLECTIONS, RollupDeltas, rollupId, stewardScopeKey } from './rollup.model'
 export type { RollupDoc } from './rollup.model'

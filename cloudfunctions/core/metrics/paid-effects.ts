@@ -29,6 +29,24 @@ export const countsInSales = (type: OrderType) => SALES_TYPES.includes(type)
 export const CONVERSION_DAYS = 30
 const DAY_MS = 86_400_000
 
+/** Could this order convert its payer (paid within CONVERSION_DAYS of binding)? If not, the first-order mark is not needed. */
+export function inConversionWindow(paidAt: Date, boundAt: Date | null): boolean {
+  if (!boundAt) return false
+  const since = paidAt.getTime() - boundAt.getTime()
+  return since >= 0 && since <= CONVERSION_DAYS * DAY_MS
+}
+
+/** Clocks of different instances and WeChat's paidAt may differ by seconds; months are compared with this margin. */
+const MONTH_EDGE_MARGIN_MS = 10 * 60_000
+
+/**
+ * Could a later month already have a buyer mark for this household? Only if the business month of
+ * "now" (plus a margin) is past the order's month — otherwise the next-month mark cannot exist yet.
+ */
+export function laterMonthMayExist(orderMonth: string, now: Date): boolean {
+  return monthOf(new Date(now.getTime() + MONTH_EDGE_MARGIN_MS)) > orderMonth
+}
+
 const RULE_COUNTER: Record<AttributionRule, Counter> = {
   last_touch: 'ruleLastTouch',
   home_steward: 'ruleHomeSteward',
@@ -72,11 +90,8 @@ export function paidEffects(
     if (marks.prev?.keys.includes(k)) deltas.add(ref, cid, addMonths(M, -1), 'repurchasers', 1)
     if (marks.next?.keys.includes(k)) deltas.add(ref, cid, M, 'repurchasers', 1)
   }
-  if (resident.firstOrder && resident.boundAt) {
-    const sinceBinding = new Date(a.paidAt).getTime() - resident.boundAt.getTime()
-    if (sinceBinding >= 0 && sinceBinding <= CONVERSION_DAYS * DAY_MS) {
-      deltas.addAll(scopes.filter((s) => s.scope !== 'steward'), cid, monthOf(resident.boundAt), 'convertedResidents', 1)
-    }
+  if (resident.firstOrder && resident.boundAt && inConversionWindow(new Date(a.paidAt), resident.boundAt)) {
+    deltas.addAll(scopes.filter((s) => s.scope !== 'steward'), cid, monthOf(resident.boundAt), 'convertedResidents', 1)
   }
   return { buyerKeys: [...keys] }
 }

@@ -93,11 +93,14 @@ describe('outbox: a crash at every step loses no effect and applies none twice',
     const problems: string[] = []
     let answeredOkWithEffectsPending = 0
     let refusedBeforeCommit = 0
+    let fired = 0
     for (let n = 1; n <= callsPerNotify; n++) {
       const o = await newOrder(n)
       const start = await facts(o.openid)
       const run = await withFaultAt(n, () => w.sandbox.confirm(o.prepayId, o.openid))
-      if (!run.faulted) problems.push(`call ${n}: the fault never fired`)
+      // The first payment of the month makes a few more calls (rollup shards created) than later ones.
+      if (run.faulted) fired += 1
+      else if (n <= run.calls) problems.push(`call ${n}: the fault never fired`)
       const eventAfterNotify = await paidEvent(w, o.orderId)
       if (run.value.reply.errcode === 0 && eventAfterNotify?.state === 'pending') answeredOkWithEffectsPending += 1
       if (run.value.reply.errcode !== 0) {
@@ -114,6 +117,7 @@ describe('outbox: a crash at every step loses no effect and applies none twice',
       if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`call ${n}/${callsPerNotify} (${run.faultAction}, errcode ${run.value.reply.errcode}): ${JSON.stringify(got)}`)
     }
     expect(problems).toEqual([])
+    expect(fired).toBeGreaterThan(callsPerNotify - 10)
     // Both sides of the commit were hit: crashes before it (WeChat repeats) and after it (the timer finishes).
     expect(refusedBeforeCommit).toBeGreaterThan(0)
     expect(answeredOkWithEffectsPending).toBeGreaterThan(0)

@@ -16,11 +16,7 @@ function compiled(q: Record<string, any>): Query {
   let key: string
   try {
     // Dates must not collide with their ISO strings (JSON.stringify has already called toJSON on them).
-    key = JSON.stringify(q, function (this: Record<string, unknown>, k, v) {
-      const raw = this[k]
-      if (raw instanceof Date) return { $date: raw.getTime() }
-      return raw instanceof RegExp ? { $re: `/${raw.source}/${raw.flags}` } : v
-    })
+    key = shapeKey(q)
   } catch {
     return new Query(q, MINGO_OPTIONS as never)
   }
@@ -53,16 +49,42 @@ export interface FindOptions {
   projection?: Record<string, any>
 }
 
+/** A cache key for a query or stage: JSON, with Dates and RegExps kept apart from look-alike strings. */
+function shapeKey(q: unknown): string {
+  return JSON.stringify(q, function (this: Record<string, unknown>, k, v) {
+    const raw = this[k]
+    if (raw instanceof Date) return { $date: raw.getTime() }
+    return raw instanceof RegExp ? { $re: `/${raw.source}/${raw.flags}` } : v
+  })
+}
+
+/**
+ * Sort and projection stages, built once per shape: every `new Aggregator` copies mingo's whole operator
+ * table into a fresh context (the single largest cost of a small query in a profile of the flash sale).
+ * A stage holds no per-run state, so one instance serves every run.
+ */
+const stageCache = new Map<string, Aggregator>()
+function stage(op: '$sort' | '$project', spec: Record<string, any>): Aggregator {
+  const key = op + shapeKey(spec)
+  let agg = stageCache.get(key)
+  if (!agg) {
+    agg = new Aggregator([{ [op]: spec }], MINGO_OPTIONS as never)
+    if (stageCache.size > 2000) stageCache.clear()
+    stageCache.set(key, agg)
+  }
+  return agg
+}
+
 export function findDocs(docs: Doc[], q: Record<string, any>, options: FindOptions): Doc[] {
   let out = Object.keys(q).length === 0 ? docs : docs.filter((d) => compiled(q).test(d))
   if (options.order) {
-    out = new Aggregator([{ $sort: options.order }], MINGO_OPTIONS as never).run(out) as Doc[]
+    out = stage('$sort', options.order).run(out) as Doc[]
   }
   const start = options.offset ?? 0
   const end = options.limit === undefined ? undefined : start + options.limit
   out = out.slice(start, end)
   if (options.projection && Object.keys(options.projection).length > 0) {
-    out = new Aggregator([{ $project: options.projection }], MINGO_OPTIONS as never).run(out) as Doc[]
+    out = stage('$project', options.projection).run(out) as Doc[]
   }
   return out
 }
