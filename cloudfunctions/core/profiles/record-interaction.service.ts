@@ -9,6 +9,8 @@ import {
   type InteractionDoc,
   type InteractionKind,
 } from './interaction.model'
+import { addBoughtItem } from './household-items'
+import { refreshAfterInteraction } from './interest.service'
 
 export interface InteractionInput {
   householdId: string
@@ -49,8 +51,10 @@ function validate(input: InteractionInput): void {
  * Records one interaction of a household, idempotent per (kind, sourceId, householdId): the row's _id is
  * made of the three, so a retried listener, a re-run timer or two concurrent reports of the same fact
  * write one row; the later ones answer created=false and change nothing (the first report's values stay).
+ * A purchase also joins the household's item set (co-purchase input), and the household's interest scores
+ * are recomputed right away unless `refresh: false` (bulk loads, which leave it to the timer).
  */
-export async function recordInteraction(platform: Platform, input: InteractionInput): Promise<RecordInteractionResult> {
+export async function recordInteraction(platform: Platform, input: InteractionInput, options: { refresh?: boolean } = {}): Promise<RecordInteractionResult> {
   validate(input)
   const _id = interactionId(input.kind, input.sourceId, input.householdId)
   const doc: InteractionDoc = {
@@ -65,11 +69,17 @@ export async function recordInteraction(platform: Platform, input: InteractionIn
     at: input.at,
     recordedAt: platform.clock.now(),
   }
+  let created = true
   try {
     must(await platform.db.collection(INTERACTION_COLLECTION).add(doc))
-    return { interactionId: _id, created: true }
   } catch (e) {
-    if (isDuplicateKey(e)) return { interactionId: _id, created: false }
-    throw e
+    if (!isDuplicateKey(e)) throw e
+    created = false
   }
+  // Also on a repeat: a crash between the two writes is healed by the caller's retry ($addToSet is idempotent).
+  if (doc.kind === 'purchase' && doc.itemId) await addBoughtItem(platform.db, doc.householdId, doc.communityId, doc.itemId, doc.category, doc.recordedAt)
+  if (!created) return { interactionId: _id, created: false }
+  // The score follows at once ("on touch"); a failure leaves a dirty mark for the timer, never an error here.
+  if (options.refresh !== false) await refreshAfterInteraction(platform, doc.householdId, doc.communityId)
+  return { interactionId: _id, created: true }
 }
