@@ -22,20 +22,30 @@ export async function openPush(ctx: ActionContext, openid: string, pushId: strin
 }
 
 /**
- * A paid order converts the pushes its household received within the conversion window before payment
- * (first order only per delivery: the condition orderedAt = null makes a repeated notify change nothing).
+ * A paid order converts the pushes its household received within the conversion window before payment:
+ * one delivery per push (the payer's own when they were sent it, else the household's first), so a home
+ * with two members counts one order once. The condition orderedAt = null makes a repeated notify, or a
+ * second order, change nothing.
  */
-export async function creditConversion(platform: Platform, order: { _id: string; householdId: string; communityId: string; amountFen: number }, paidAt: Date): Promise<number> {
+export async function creditConversion(
+  platform: Platform,
+  order: { _id: string; householdId: string; communityId: string; payerOpenid: string; amountFen: number },
+  paidAt: Date,
+): Promise<number> {
   const db = platform.db
   const _ = db.command
   const settings = await loadProfileSettings(db, order.communityId)
   const since = new Date(paidAt.getTime() - settings.conversionDays * DAY_MS)
-  const open = must(
-    await db.collection(SEGMENT_COLLECTIONS.deliveries).where({ householdId: order.householdId, sentAt: _.and(_.gte(since), _.lte(paidAt)), orderedAt: null }).limit(100).get(),
+  const received = must(
+    await db.collection(SEGMENT_COLLECTIONS.deliveries).where({ householdId: order.householdId, sentAt: _.and(_.gte(since), _.lte(paidAt)) }).limit(200).get(),
   ).data as DeliveryDoc[]
+  const byPush = new Map<string, DeliveryDoc[]>()
+  for (const d of received) byPush.set(d.pushId, [...(byPush.get(d.pushId) ?? []), d])
   let credited = 0
-  for (const d of open) {
-    const res = must(await db.collection(SEGMENT_COLLECTIONS.deliveries).where({ _id: d._id, orderedAt: null }).update({ orderedAt: paidAt, orderId: order._id, orderFen: order.amountFen })) as { updated?: number }
+  for (const list of byPush.values()) {
+    if (list.some((d) => d.orderedAt)) continue
+    const chosen = list.find((d) => d.openid === order.payerOpenid) ?? [...list].sort((a, b) => a._id.localeCompare(b._id))[0]
+    const res = must(await db.collection(SEGMENT_COLLECTIONS.deliveries).where({ _id: chosen._id, orderedAt: null }).update({ orderedAt: paidAt, orderId: order._id, orderFen: order.amountFen })) as { updated?: number }
     credited += res.updated ?? 0
   }
   return credited
