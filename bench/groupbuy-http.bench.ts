@@ -1,4 +1,5 @@
 import http from 'node:http'
+import os from 'node:os'
 import { startLocalStack } from '../scripts/local-stack'
 import { must } from '../cloudfunctions/core/kernel/db-result'
 import { COLLECTIONS } from '../cloudfunctions/core/households'
@@ -84,6 +85,7 @@ export default async function groupbuyHttpBench(): Promise<BenchRow[]> {
     const latencies: number[] = []
     const codes = new Map<string, number>()
     let next = 0
+    const cpuBefore = process.cpuUsage()
     const started = process.hrtime.bigint()
     const worker = async () => {
       while (next < attempts.length) {
@@ -103,6 +105,9 @@ export default async function groupbuyHttpBench(): Promise<BenchRow[]> {
     }
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
     const ended = process.hrtime.bigint()
+    // CPU the process (server + clients) spent on the run: what the attempts cost whatever else the shared machine does.
+    const cpu = process.cpuUsage(cpuBefore)
+    const cpuMs = (cpu.user + cpu.system) / 1000
     const wallMs = Number(ended - started) / 1e6
     agent.destroy()
     // For a CPU profile of the attempts alone (node --cpu-prof): the window in the profile's microseconds.
@@ -126,6 +131,12 @@ export default async function groupbuyHttpBench(): Promise<BenchRow[]> {
       { area: AREA, metric: 'flash sale over HTTP: attempts per second', value: perSecond(ATTEMPTS, wallMs), note: `${ATTEMPTS} attempts, ${IN_FLIGHT} in flight, ${HOUSEHOLDS} households, stock ${STOCK}` },
       { area: AREA, metric: 'flash sale over HTTP: latency p50 / p99', value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}`, note: `wall ${ms(wallMs)}` },
       { area: AREA, metric: 'flash sale over HTTP: sold / most held by a household', value: `${sold} / ${worst}`, note: `stock ${STOCK}, limit ${LIMIT}; refused: ${refusals}` },
+      {
+        area: AREA,
+        metric: 'flash sale over HTTP: CPU per attempt (server + clients, one process)',
+        value: `${(cpuMs / ATTEMPTS).toFixed(2)} ms`,
+        note: `${perSecond(ATTEMPTS, cpuMs)} per CPU-second; ${Math.round((100 * cpuMs) / wallMs)} % of one core during the run; load average ${os.loadavg()[0].toFixed(1)}`,
+      },
       { area: AREA, metric: 'flash sale over HTTP: DB ops per order sold', value: (dbOps / won).toFixed(1), note: `${(dbOps / ATTEMPTS).toFixed(1)} per attempt (refusals included)` },
     ]
   } finally {
