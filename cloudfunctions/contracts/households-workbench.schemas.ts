@@ -53,6 +53,8 @@ export const opsBoardSchema = z.object({
   repairs: z.object({ open: count, overdue: count }),
   pickupsWaiting: count,
   arrears: z.object({ households: count, principalFen: fenSchema }),
+  /** Follow-up work of paid orders (attribution, figures, group activity…) still waiting in the outbox. */
+  followUps: z.object({ pending: count, stuck: count, oldestMinutes: z.number().int().nonnegative().nullable() }),
 })
 
 export const workbenchOutput = z.object({

@@ -177,12 +177,16 @@ describe('staff workbenches in the browser (375×812)', () => {
 
     const page = await phone(e2e, 'ops')
     await page.getByTestId('ops-board').waitFor()
-    for (const area of ['ops-fees', 'ops-repairs', 'ops-groupbuy', 'ops-funnel']) expect(await page.getByTestId(area).locator('.kpi__value').count()).toBe(3)
+    for (const area of ['ops-fees', 'ops-repairs', 'ops-groupbuy', 'ops-funnel', 'ops-followups']) expect(await page.getByTestId(area).locator('.kpi__value').count()).toBe(3)
     expect(await page.getByTestId('ops-fees').textContent()).toContain(`${after.feeRatePct.toFixed(1)}%`)
     expect(await onFirstScreen(page, 'ops-fees')).toBe(true)
     expect(await onFirstScreen(page, 'ops-repairs')).toBe(true)
     expect(await onFirstScreen(page, 'ops-groupbuy')).toBe(true)
     await screenshot(page, 'workbench-ops-home')
+    // The payment's follow-up work (attribution, figures) ran right after it: nothing waits in the outbox.
+    expect(await page.getByTestId('ops-followups').textContent()).toContain('全部完成')
+    await page.getByTestId('ops-followups').scrollIntoViewIfNeeded()
+    await screenshot(page, 'workbench-ops-followups')
     expect(await overflowAt(page, 320)).toBeLessThanOrEqual(0)
 
     await page.getByTestId('ops-dashboard-link').click()

@@ -15,6 +15,8 @@ export interface OutboxEvent<P = unknown> {
   topic: string
   /** The document the fact is about (an order id…), for logs and lookups. */
   subjectId: string
+  /** The community the fact belongs to, so ops see their own backlog (null: not community-bound). */
+  communityId: string | null
   /** What the effects need, captured at commit (for order topics, the order as committed). */
   payload: P
   /** `pending` until every subscribed effect has succeeded once. */

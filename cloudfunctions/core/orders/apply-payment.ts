@@ -46,7 +46,7 @@ async function commitPayment(ctx: OrderHookContext, orderId: string, payment: Ve
     const paid: OrderDoc = { ...order, status: 'paid', payment, paidFen: order.amountFen, listed: true, updatedAt: now, history: [...order.history, change] }
     const txCtx: PaidTxContext = { platform: ctx.platform, now: () => now, tx: t, notes: {} }
     await hooksFor(ctx.platform, order.type).onPaid?.(txCtx, paid)
-    const event = newOutboxEvent<OrderEventPayload>(ORDER_TOPICS.paid, orderId, { order: paid, notes: txCtx.notes }, now)
+    const event = newOutboxEvent<OrderEventPayload>(ORDER_TOPICS.paid, orderId, { order: paid, notes: txCtx.notes }, now, order.communityId)
     await emitInTx(t, event)
     return { kind: 'applied', event }
   })

@@ -5,11 +5,12 @@ import { INLINE_GRACE_MS, OUTBOX_COLLECTIONS } from './outbox.model'
 /** The event id of a fact: one per (topic, subject), so the same fact can never be recorded twice. */
 export const outboxEventId = (topic: string, subjectId: string) => `${topic}:${subjectId}`
 
-export function newOutboxEvent<P>(topic: string, subjectId: string, payload: P, now: Date): OutboxEvent<P> {
+export function newOutboxEvent<P>(topic: string, subjectId: string, payload: P, now: Date, communityId: string | null = null): OutboxEvent<P> {
   return {
     _id: outboxEventId(topic, subjectId),
     topic,
     subjectId,
+    communityId,
     payload,
     state: 'pending',
     done: [],

@@ -11,4 +11,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000)
 }
 
-export const OUTBOX_INDEXES = defineIndexes({ collection: OUTBOX_COLLECTIONS.events, fields: ['state', 'nextAt'] })
+export const OUTBOX_INDEXES = defineIndexes(
+  { collection: OUTBOX_COLLECTIONS.events, fields: ['state', 'nextAt'] },
+  { collection: OUTBOX_COLLECTIONS.events, fields: ['communityId', 'state'] },
+)

@@ -183,4 +183,20 @@ describe('outbox: a crash at every step loses no effect and applies none twice',
     for (let i = 0; i < 2; i++) await processOutboxEvent({ platform: w.platform, now: () => w.clock.now() }, { ...event!, state: 'pending', done: [] })
     expect(delta(settled, await facts(o.openid))).toEqual({ orders: 0, gmvFen: 0, gridOrders: 0, attributions: 0, groupCredits: 0, memberOrders: 0 })
   }, 60_000)
+
+  it('ops see what waits on their workbench: pending, then stuck after 10 minutes, then nothing once the timer ran', async () => {
+    const followUps = async () => {
+      const res = await w.call('households', 'demo-ops', { action: 'workbench' })
+      if (!res.ok) throw new Error(res.code)
+      return res.data.ops.followUps as { pending: number; stuck: number; oldestMinutes: number | null }
+    }
+    await runOutboxTimer(w)
+    expect(await followUps()).toEqual({ pending: 0, stuck: 0, oldestMinutes: null })
+    await pendingOrder(400)
+    expect(await followUps()).toEqual({ pending: 1, stuck: 0, oldestMinutes: 0 })
+    w.clock.advance(11 * 60_000)
+    expect(await followUps()).toEqual({ pending: 1, stuck: 1, oldestMinutes: 11 })
+    expect(await w.timer('orders', 'processOutbox')).toMatchObject({ ok: true, data: { processed: 1 } })
+    expect(await followUps()).toEqual({ pending: 0, stuck: 0, oldestMinutes: null })
+  }, 60_000)
 })

@@ -21,6 +21,7 @@ function Area({ title, children, testId }: { title: string; children: ReactNode;
 /** 运营工作台 on the home tab: this month's numbers of every area for the community. */
 export function OpsBoard({ board }: { board: Board }) {
   const f = board.figures
+  const fu = board.followUps
   return (
     <View className='staff-board' data-testid='ops-board'>
       <View className='staff-hero staff-hero--ops'>
@@ -48,6 +49,11 @@ export function OpsBoard({ board }: { board: Board }) {
         <Kpi label='渗透率' value={pct(f.penetration)} note={`${f.boundHouseholds}/${f.households} 户`} />
         <Kpi label='首单转化' value={pct(f.firstOrderConversion)} />
         <Kpi label='次月回购' value={pct(f.repurchaseRate)} note={`佣金 ${yuanShort(f.commissionNetFen)}`} />
+      </Area>
+      <Area title='支付后续处理' testId='ops-followups'>
+        <Kpi label='待处理' value={fu.pending >= 100 ? '100+' : fu.pending} note={fu.pending === 0 ? '全部完成' : '稍后自动补做'} tone={fu.pending === 0 ? 'good' : 'normal'} />
+        <Kpi label='异常' value={fu.stuck} note={fu.stuck > 0 ? '请查看云函数日志' : '无'} tone={fu.stuck > 0 ? 'alert' : 'normal'} />
+        <Kpi label='最久等待' value={fu.oldestMinutes === null ? '—' : `${fu.oldestMinutes} 分钟`} note='业绩、统计、社群活跃' />
       </Area>
       <View className='card ops-go' data-testid='ops-dashboard-link' onClick={() => void Taro.navigateTo({ url: DASHBOARD })}>
         <Text className='ops-go__title'>经营看板</Text>
