@@ -14,6 +14,8 @@ import { composeAreas } from '../../../cloudfunctions/core/kernel/area'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS, type BillDoc } from '../../../cloudfunctions/core/fees/fee.model'
 import { invoke } from '../../../cloudfunctions/runtime/invoke'
+import { markJoined } from '../../../cloudfunctions/core/groups/membership.service'
+import { GROUP_COLLECTIONS, type GroupDoc } from '../../../cloudfunctions/core/groups/group.model'
 import { feesFunction } from '../../../cloudfunctions/fees/fees.function'
 import type { ProductionMain } from '../../../cloudfunctions/platform/cloudbase/production-main'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
@@ -51,6 +53,10 @@ async function main() {
   const paid = (await fees({ action: 'pay', requestId: 'bundle-pay-1', billIds: [billId] })) as FnReply<{ orderId: string; payment: { prepayId: string } }>
   if (!paid.ok) throw new Error(`pay: ${paid.code}`)
   const lockedBy = (await bill()).lockOrderId ?? null
+  // The payer is in a community group, so the groups effect has an activity credit to write (a payer in no
+  // group is credited nothing and leaves no marker).
+  const group = (must(await platform.db.collection(GROUP_COLLECTIONS.groups).where({ communityId: 'c-sunshine' }).limit(1).get()).data as GroupDoc[])[0]
+  await markJoined(platform.db, group, { openid: OWNER, householdId: 'h-1-1-101', identity: 'owner' }, NOW, false)
   const { reply } = await payments.confirm(paid.data.payment.prepayId, OWNER)
   const after = await bill()
   const attributions = must(await platform.db.collection('order_attributions').where({ orderId: paid.data.orderId }).count()).total
