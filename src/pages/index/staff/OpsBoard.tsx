@@ -53,7 +53,7 @@ export function OpsBoard({ board }: { board: Board }) {
       <Area title='支付后续处理' testId='ops-followups'>
         <Kpi label='待处理' value={fu.pending >= 100 ? '100+' : fu.pending} note={fu.pending === 0 ? '全部完成' : '稍后自动补做'} tone={fu.pending === 0 ? 'good' : 'normal'} />
         <Kpi label='异常' value={fu.stuck} note={fu.stuck > 0 ? '请查看云函数日志' : '无'} tone={fu.stuck > 0 ? 'alert' : 'normal'} />
-        <Kpi label='最久等待' value={fu.oldestMinutes === null ? '—' : `${fu.oldestMinutes} 分钟`} note='业绩、统计、社群活跃' />
+        <Kpi label='最久等待' value={fu.oldestMinutes === null ? '—' : `${fu.oldestMinutes} 分钟`} note='业绩与统计' />
       </Area>
       <View className='card ops-go' data-testid='ops-dashboard-link' onClick={() => void Taro.navigateTo({ url: DASHBOARD })}>
         <Text className='ops-go__title'>经营看板</Text>
