@@ -6,12 +6,12 @@ import { INTEREST_COLLECTIONS, INTEREST_INDEXES } from './interest.model'
 import { ITEM_COLLECTION, ITEM_INDEXES } from './item-catalog'
 import { SEGMENT_COLLECTIONS, SEGMENT_INDEXES } from './segment.model'
 import { TAG_COLLECTIONS, TAG_INDEXES } from './tag.model'
-import { profilesOrderListener } from './profiles-order-listener'
+import { profilesPaidEffect } from './profiles-paid.effect'
 
 /**
  * 住户画像: what households do (interactions), and from it scenario tags, interest scores, segments,
  * targeted pushes with opt-out and conversion, and slow movers. Other areas feed it only through
- * recordInteraction (and the order listener below); it reads theirs only through their index exports.
+ * recordInteraction (and the order.paid effect below); it reads theirs only through their index exports.
  */
 export const profilesArea = defineArea({
   name: 'profiles',
@@ -25,7 +25,7 @@ export const profilesArea = defineArea({
   ],
   indexes: [...INTERACTION_INDEXES, ...HOUSEHOLD_ITEMS_INDEXES, ...ITEM_INDEXES, ...INTEREST_INDEXES, ...TAG_INDEXES, ...SEGMENT_INDEXES],
   errors: PROFILE_ERROR_MESSAGES,
-  orderListeners: { profiles: profilesOrderListener },
+  effects: { 'profiles.paid-interest': profilesPaidEffect },
 })
 
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */

@@ -6,7 +6,7 @@
  */
 import { createTypedWorld, type TypedWorld } from '../../support/typed-world'
 import { profilesContract } from '../../../cloudfunctions/contracts/profiles.contract'
-import { profilesOrderListener } from '../../../cloudfunctions/core/profiles/profiles-order-listener'
+import { profilesPaidEffect } from '../../../cloudfunctions/core/profiles/profiles-paid.effect'
 import type { OrderDoc } from '../../../cloudfunctions/core/orders'
 
 const NOW = '2026-12-03T02:00:00.000Z'
@@ -125,8 +125,10 @@ describe('profiles: segments, pushes, opt-out, conversion', () => {
     world.clock.advance(2 * DAY)
     const order = { _id: 'o-conv', type: 'groupbuy', communityId: 'c-sunshine', householdId: 'h-1-1-101', payerOpenid: 'demo-owner', amountFen: 3990, lines: [{ refType: 'groupbuy_sku', refId: 'gb-demo-oranges_s1', title: '赣南脐橙 5斤装', quantity: 1, unitPriceFen: 3990, amountFen: 3990 }], payment: { transactionId: 't', paidAt: world.clock.now() } } as unknown as OrderDoc
     const hookCtx = { platform: world.platform, now: () => world.clock.now() }
-    await profilesOrderListener(hookCtx, { kind: 'paid', order })
-    await profilesOrderListener(hookCtx, { kind: 'paid', order })
+    // The order.paid outbox event as the money transaction writes it; the effect runs twice (a replayed event).
+    const event = { _id: 'order.paid:o-conv', topic: 'order.paid', subjectId: 'o-conv', payload: { order } } as unknown as Parameters<typeof profilesPaidEffect.run>[1]
+    await profilesPaidEffect.run(hookCtx, event)
+    await profilesPaidEffect.run(hookCtx, event)
     const report = await world.as('steward').call(profilesContract, 'conversion', { communityId: 'c-sunshine' })
     expect(report.pushes[0]).toMatchObject({ pushId: push.pushId, sent: 2, opened: 1, ordered: 1, orderFen: 3990 })
     expect(report.bySegment).toEqual([{ segmentId, name: '1–3栋生鲜', sent: 2, opened: 1, ordered: 1, orderFen: 3990 }])

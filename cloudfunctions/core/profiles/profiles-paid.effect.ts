@@ -1,4 +1,4 @@
-import type { OrderListener } from '../orders'
+import { ORDER_TOPICS, orderEffect } from '../orders'
 import { categoriesOf } from './item-catalog'
 import { recordInteraction } from './record-interaction.service'
 import { refreshAfterInteraction } from './interest.service'
@@ -8,11 +8,10 @@ import { creditConversion } from './conversion.service'
  * A paid order, as the profiles area hears it: each line of a group-buy or service order is a purchase
  * interaction (idempotent per order line), the household's interest is recomputed once, and pushes it
  * received within the conversion window count as converted. Fee orders say nothing about interests and
- * convert no campaign push.
+ * convert no campaign push. An outbox effect on order.paid (docs/architecture.md, the outbox): it runs after
+ * the money transaction commits, and every write in it is idempotent per order line, so a re-run is harmless.
  */
-export const profilesOrderListener: OrderListener = async (ctx, event) => {
-  if (event.kind !== 'paid') return
-  const order = event.order
+export const profilesPaidEffect = orderEffect(ORDER_TOPICS.paid, async (ctx, order) => {
   const paidAt = order.payment?.paidAt ? new Date(order.payment.paidAt) : ctx.now()
   if (order.type !== 'fee') {
     const categories = await categoriesOf(ctx.platform.db, order.lines.map((l) => ({ itemId: l.refId, title: l.title })))
@@ -37,4 +36,4 @@ export const profilesOrderListener: OrderListener = async (ctx, event) => {
     if (created) await refreshAfterInteraction(ctx.platform, order.householdId, order.communityId)
     await creditConversion(ctx.platform, order, paidAt)
   }
-}
+})
