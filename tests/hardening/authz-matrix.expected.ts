@@ -220,6 +220,27 @@ export const EXPECTED: Record<string, string> = {
   // A relay number to the owner: only the steward of that household's grid, not ops (DOMAIN.md privacy).
   'fees.callOwner':                 'D    D   D   D   D   D   D   D   D   W   D   D   D   D   D',
   'fees.paidAfterReminder':         'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  // ---- profiles: staff data (tags, scores, segments) never reach residents; stewards stay in their grid ----
+  'profiles.catalog':               'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
+  // A building outside the caller's grid is refused, not silently dropped.
+  'profiles.previewSegment':        'D    D   D   D   D   D   D   D   D   R   D   D   D   R   D',
+  'profiles.saveSegment':           'D    D   D   D   D   D   D   D   D   W   D   D   D   W   D',
+  // Each steward lists only their own segments and pushes.
+  'profiles.segments':              'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
+  // Another steward's segment, or another community's, is not found.
+  'profiles.push':                  'D    D   D   D   D   D   D   D   H   W   D   D   H   W   D',
+  'profiles.conversion':            'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
+  'profiles.tagHousehold':          'D    D   D   D   D   D   D   D   D   W   D   D   D   W   D',
+  'profiles.defineTag':             'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D',
+  // The report may flag slow movers it detects (a write), so W.
+  'profiles.slowMovers':            'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D',
+  'profiles.markSlowMover':         'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D',
+  // A person's own push setting; opening a push only the people it was sent to (the neighbour in 1栋1单元102
+  // bought 生鲜 too, so the fixture push reached them as well).
+  'profiles.pushSetting':           'D    D   R   R   R   R   D   D   D   D   D   D   D   D   D',
+  'profiles.setPushOptOut':         'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D',
+  'profiles.openPush':              'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D',
+  'profiles.runInterest':           'D    D   D   D   D   D   D   D   D   D   D   D   D   D   W',
 }
 
 /**

@@ -28,6 +28,7 @@ const TAKEOVER_WAIT_MS = 61_000
 /** Actions that cannot succeed from a valid input in this world, and why. */
 const SKIPPED: Record<string, string> = {
   'ops.bootstrapOps': 'needs BOOTSTRAP_OPS_OPENIDS and a community without ops; refused before any write otherwise',
+  'profiles.runInterest': 'a whole timer pass (hundreds of calls); its crash-and-resume is tests/functions/profiles/interest-timer.test.ts',
   'groupbuy.undoPickup': 'needs a partial handover made moments before by the caller; the undo itself is one transaction (tests/functions/groupbuy/pickup-flow.test.ts)',
 }
 
@@ -53,6 +54,7 @@ const RESUMABLE: Record<string, string> = {
   'repairs.create': 'dispatch records the technician turn before the ticket; a lost turn only skews round robin',
   'repairs.reopen': 'dispatch records the technician turn before the ticket update; the retry completes it',
   'repairs.reassign': 'the ticket moves before the technician turn is recorded; the retry completes it',
+  'profiles.push': 'the push record, then one delivery and one message per person, all keyed by the push id from the requestId; the retry sends to whoever the first run missed and marks the push sent',
   'groups.join': 'the membership is written before the group is marked picked; the retry completes it',
 }
 

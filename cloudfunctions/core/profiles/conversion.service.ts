@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import type { ActionContext } from '../kernel/action-context'
-import { DomainError } from '../kernel/domain-error'
+import { notFound } from '../kernel/domain-error'
 import { must } from '../kernel/db-result'
 import { builderScope } from './builder-scope'
 import { loadProfileSettings } from './profile-settings'
@@ -13,9 +13,9 @@ export async function openPush(ctx: ActionContext, openid: string, pushId: strin
   const db = ctx.platform.db
   const _ = db.command
   const delivery = (must(await db.collection(SEGMENT_COLLECTIONS.deliveries).doc(`${pushId}:${openid}`).get()).data as DeliveryDoc[])[0]
-  if (!delivery) throw new DomainError('PROFILE.PUSH_NOT_FOUND')
+  if (!delivery) throw notFound('消息')
   const push = (must(await db.collection(SEGMENT_COLLECTIONS.pushes).doc(pushId).get()).data as PushDoc[])[0]
-  if (!push) throw new DomainError('PROFILE.PUSH_NOT_FOUND')
+  if (!push) throw notFound('消息')
   if (!delivery.openedAt) must(await db.collection(SEGMENT_COLLECTIONS.deliveries).where({ _id: delivery._id, openedAt: null }).update({ openedAt: ctx.now() }))
   // Only the message: never the segment, its criteria, tags or scores (residents must not see their profile).
   return { title: push.title, body: push.body, campaignId: push.campaignId, sentAt: new Date(push.at).toISOString() }

@@ -1,5 +1,5 @@
 import type { ActionContext } from '../kernel/action-context'
-import { DomainError } from '../kernel/domain-error'
+import { DomainError, notFound } from '../kernel/domain-error'
 import { must } from '../kernel/db-result'
 import { maskName } from '../households'
 import { builderScope, targetBuildings } from './builder-scope'
@@ -59,16 +59,16 @@ export async function saveSegment(ctx: ActionContext, input: { communityId: stri
 /** A segment the caller may push: ops any of their community's; a steward only their own. */
 export async function loadOwnSegment(ctx: ActionContext, segmentId: string): Promise<SegmentDoc> {
   const segment = (must(await ctx.platform.db.collection(SEGMENT_COLLECTIONS.segments).doc(segmentId).get()).data as SegmentDoc[])[0]
-  if (!segment) throw new DomainError('PROFILE.SEGMENT_NOT_FOUND')
+  if (!segment) throw notFound('人群')
   const access = await ctx.access()
   let scope
   try {
     scope = builderScope(access, segment.communityId)
   } catch {
     // Someone else's community: answered like a segment that does not exist (no probing).
-    throw new DomainError('PROFILE.SEGMENT_NOT_FOUND')
+    throw notFound('人群')
   }
-  if (scope.role === 'steward' && segment.createdBy !== access.openid) throw new DomainError('PROFILE.SEGMENT_NOT_FOUND')
+  if (scope.role === 'steward' && segment.createdBy !== access.openid) throw notFound('人群')
   return segment
 }
 

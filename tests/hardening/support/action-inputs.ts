@@ -215,4 +215,20 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'fees.remindPreview': as('steward', () => ({ householdIds: [HOUSEHOLD] })),
   'fees.callOwner': as('steward', household),
   'fees.paidAfterReminder': as('steward'),
+
+  // ---- profiles ----
+  'profiles.catalog': as('steward', community),
+  'profiles.previewSegment': as('steward', () => ({ ...community(), criteria: { buildingIds: ['b-1'], purchased: { category: '生鲜', withinDays: 30 } } })),
+  'profiles.saveSegment': as('steward', () => ({ ...community(), name: '1栋生鲜', criteria: { buildingIds: ['b-1'], purchased: { category: '生鲜', withinDays: 30 } } })),
+  'profiles.segments': as('steward', community),
+  'profiles.push': as('steward', (fx) => ({ segmentId: fx.segmentId, title: '鸡蛋补货', body: '土鸡蛋补货了' })),
+  'profiles.conversion': as('steward', community),
+  'profiles.tagHousehold': as('steward', () => ({ ...household(), tagId: 'has-elderly', on: true })),
+  'profiles.defineTag': as('ops', () => ({ ...community(), family: '居住属性', label: '独居老人' })),
+  'profiles.slowMovers': as('ops', community),
+  'profiles.markSlowMover': as('ops', (fx) => ({ ...community(), skuId: fx.skuOpen, slow: true })),
+  'profiles.pushSetting': as('owner'),
+  'profiles.setPushOptOut': as('owner', () => ({ optedOut: true })),
+  'profiles.openPush': as('owner', (fx) => ({ pushId: fx.pushId })),
+  'profiles.runInterest': as('console'),
 }

@@ -9,6 +9,7 @@ import { accessAndGroupFixtures, COMMUNITY, feeFixtures, fixtureOk, groupbuyFixt
 import { ROLE_OPENID, type Role } from './roles'
 
 export { COMMUNITY, HOUSEHOLD, OTHER_COMMUNITY } from './hardening-fixtures'
+import { profilesFixtures } from './profiles-fixtures'
 
 /** Ids of the things the matrix and fault suites aim at, all belonging to the demo owner's household or the steward's grid. */
 export interface Fixtures {
@@ -44,6 +45,9 @@ export interface Fixtures {
   pickupCode: string
   gbOrderId: string
   pollOpen: string
+  /** The steward's segment and a push to it that reached the demo owner's household. */
+  segmentId: string
+  pushId: string
 }
 
 export interface HardeningWorld {
@@ -108,6 +112,7 @@ export async function createHardeningWorld(): Promise<HardeningWorld> {
     ...(await repairFixtures(world)),
     ...(await groupbuyFixtures(world)),
     ...(await accessAndGroupFixtures(world)),
+    ...(await profilesFixtures(world)),
   }
   const db = new DbCheckpoint(world.platform)
   // The sandbox ledger is private to the adapter; reaching into it is fine for a test-only rewind.

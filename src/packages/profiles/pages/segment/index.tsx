@@ -55,7 +55,8 @@ export default function SegmentPage() {
     }),
     [buildings, bought, days, interest, tagIds],
   )
-  const name = segmentName({
+  const nothingChosen = buildings.length === 0 && !bought && !interest && tagIds.length === 0
+  const name = nothingChosen ? (c?.role === 'ops' ? '全小区住户' : '我的网格住户') : segmentName({
     buildings: (c?.buildings ?? []).filter((b) => buildings.includes(b.buildingId)).map((b) => b.name),
     purchased: bought ? { category: bought, withinDays: days } : null,
     interest: interest ? { category: interest } : null,
