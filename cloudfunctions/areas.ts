@@ -11,6 +11,7 @@ import { attributionArea } from './core/attribution'
 import { metricsArea } from './core/metrics'
 import { notifyArea } from './core/notify'
 import { storageArea } from './core/storage'
+import { eventsArea } from './core/events'
 
 /**
  * Every area, once. The single composition root: production entries (platform/cloudbase), the local
@@ -32,6 +33,7 @@ export const AREAS: readonly AreaModule[] = [
   metricsArea,
   notifyArea,
   storageArea,
+  eventsArea,
 ]
 
 /** A fresh wiring (its order-type map is per platform, so tests may swap hooks in one world only). */
