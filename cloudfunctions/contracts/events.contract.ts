@@ -194,7 +194,15 @@ export const eventsContract = defineContract(
     create: mutation(createEventInput, z.object({ eventId: idSchema })),
     cancel: mutation(eventRef, z.object({ eventId: idSchema, status: z.enum(['open', 'cancelled']) })),
     /** Organiser view: the community's events with counts. */
-    manageList: query(z.object({ communityId: idSchema.optional() }).strict(), z.object({ events: z.array(z.object(eventBase).extend({ checkedIn: z.number().int() })) })),
+    manageList: query(
+      z.object({ communityId: idSchema.optional() }).strict(),
+      z.object({
+        communityId: idSchema,
+        /** For the create form's scope chips. */
+        buildings: z.array(z.object({ id: idSchema, name: z.string() })),
+        events: z.array(z.object(eventBase).extend({ checkedIn: z.number().int() })),
+      }),
+    ),
     /** The rotating event code for the organiser's screen; signing only, nothing is written. */
     code: query(eventRef, eventCodeSchema),
     attendance: query(eventRef, attendanceSchema),

@@ -64,5 +64,6 @@ export async function manageList(ctx: ActionContext, communityId?: string) {
   const counts = await Promise.all(
     events.map(async (e) => Number(must(await db.collection(EVENT_COLLECTIONS.signups).where({ eventId: e._id, status: 'signed', checkInAt: _.neq(null) }).count()).total ?? 0)),
   )
-  return { events: events.map((e, i) => ({ ...eventBaseView(e, now), checkedIn: counts[i] })) }
+  const buildings = (await loadBuildings(db, scope.communityId)).sort((a, b) => naturalCompare(a.name, b.name)).map((b) => ({ id: b._id, name: b.name }))
+  return { communityId: scope.communityId, buildings, events: events.map((e, i) => ({ ...eventBaseView(e, now), checkedIn: counts[i] })) }
 }
