@@ -59,7 +59,9 @@ export async function roiReport(ctx: ActionContext, communityId?: string) {
       }
     }),
   )
-  rows.sort((a, b) => b.at - a.at)
+  // Activities with costs first (what ops come here to judge), then the most recent.
+  const hasCost = (r: (typeof rows)[number]) => (r.approvedCostFen + r.pendingCostFen > 0 ? 0 : 1)
+  rows.sort((a, b) => hasCost(a) - hasCost(b) || b.at - a.at)
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0)
   return {
     rows: rows.map(({ at: _at, ...r }) => r),

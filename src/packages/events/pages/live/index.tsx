@@ -113,8 +113,8 @@ export default function EventLivePage() {
                 <Text className='ev-stat__label'>已签退</Text>
               </View>
               <View className='ev-stat'>
-                <Text className='ev-stat__value'>{a.averageDwellMinutes ?? '—'}</Text>
-                <Text className='ev-stat__label'>平均停留(分)</Text>
+                <Text className='ev-stat__value'>{a.averageDwellMinutes === null ? '—' : `${a.averageDwellMinutes}分`}</Text>
+                <Text className='ev-stat__label'>平均停留</Text>
               </View>
             </View>
             <Text className='section-title'>签到名单</Text>
