@@ -1,5 +1,6 @@
 import type { ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
+import { DomainError } from '../kernel/domain-error'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc } from '../groupbuy'
 import { EVENT_COLLECTIONS, type ActivityRef, type ActivitySettingsDoc, type CostDoc, type EventDoc } from './event.model'
 import { activityInfos, gmvOf } from './activity-gmv'
@@ -20,7 +21,9 @@ export const marginOf = (gmvFen: number, rateBp: number) => Math.round((gmvFen *
  * Costs count when approved (written off); submitted ones are shown apart as pending.
  */
 export async function roiReport(ctx: ActionContext, communityId?: string) {
-  const scope = await leadCommunity(ctx, communityId, 'community.manage')
+  // The console names its community; ops default to theirs (and may name only one they run).
+  if (ctx.caller.kind === 'console' && !communityId) throw new DomainError('VALIDATION.FAILED', '控制台调用须指定 communityId')
+  const scope = ctx.caller.kind === 'console' ? { communityId: communityId! } : await leadCommunity(ctx, communityId, 'community.manage')
   const db = ctx.platform.db
   const costs = must(await db.collection(EVENT_COLLECTIONS.costs).where({ communityId: scope.communityId }).orderBy('submittedAt', 'desc').limit(1000).get()).data as CostDoc[]
   const events = must(await db.collection(EVENT_COLLECTIONS.events).where({ communityId: scope.communityId }).orderBy('startsAt', 'desc').field({ _id: true }).limit(50).get()).data as Pick<EventDoc, '_id'>[]

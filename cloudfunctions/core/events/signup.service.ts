@@ -108,13 +108,15 @@ export async function cancelSignup(ctx: ActionContext, eventId: string, househol
   const m = memberHousehold(access, event.communityId, householdId)
   const id = signupIdOf(eventId, m.householdId)
   const signup = await signupsOf(ctx).byId(id)
-  if (!signup || signup.status !== 'signed') throw new DomainError('EVENT.NOT_SIGNED_UP')
+  // A cancel that stopped between its two writes (document cancelled, place still held) is finished here.
+  const holds = event.holders.includes(m.householdId)
+  if (!signup || (signup.status !== 'signed' && !holds)) throw new DomainError('EVENT.NOT_SIGNED_UP')
   if (signup.checkInAt) throw new DomainError('EVENT.ALREADY_CHECKED_IN', '已签到，不能取消报名')
   const now = ctx.now()
   if (now.getTime() >= new Date(event.startsAt).getTime()) throw new DomainError('EVENT.SIGNUP_CLOSED', '活动已开始，不能取消报名')
   const db = ctx.platform.db
   const _ = db.command
-  must(await db.collection(EVENT_COLLECTIONS.signups).doc(id).update({ status: 'cancelled', updatedAt: now }))
+  if (signup.status === 'signed') must(await db.collection(EVENT_COLLECTIONS.signups).doc(id).update({ status: 'cancelled', updatedAt: now }))
   must(await eventsOf(ctx).ref.where({ _id: eventId, holders: m.householdId }).update({ signedUp: _.inc(-1), holders: _.pull(m.householdId), updatedAt: now }))
   return eventCard(await loadEvent(ctx, eventId), { ...signup, status: 'cancelled', updatedAt: now }, m.householdId, now)
 }

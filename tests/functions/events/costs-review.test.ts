@@ -67,3 +67,16 @@ describe('activity costs: submission and write-off review', () => {
     expect(list.costs.length).toBeGreaterThan(mine.costs.length)
   })
 })
+
+describe('activity ROI from the console', () => {
+  it('answers for a named community and asks for one otherwise', async () => {
+    const world = await createTypedWorld({ seed: true, clockAt: '2026-12-05T06:00:00.000Z' })
+    try {
+      const roi = await world.asConsole().call(eventsContract, 'roi', { communityId: 'c-sunshine' })
+      expect(roi.rows.find((r) => r.ref.id === 'ev-demo-tasting')).toMatchObject({ approvedCostFen: 18000, pendingCostFen: 35400 + 25000, attendees: 8 })
+      expect(await world.asConsole().attempt(eventsContract, 'roi', {})).toMatchObject({ ok: false, code: 'VALIDATION.FAILED' })
+    } finally {
+      world.close()
+    }
+  })
+})
