@@ -236,8 +236,8 @@ export const EXPECTED: Record<string, string> = {
   'events.code':                    'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
   'events.attendance':              'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
   'events.activities':              'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
-  // Ops of another community cannot file a cost against this community's event (EVENT.ACTIVITY_NOT_FOUND).
-  'events.submitCost':              'D    D   D   D   D   D   D   D   W   W   D   D   H   W   D',
+  // Ops of another community cannot file a cost against this community's event (EVENT.ACTIVITY_NOT_FOUND, nothing written).
+  'events.submitCost':              'D    D   D   D   D   D   D   D   W   W   D   D   R   W   D',
   'events.costs':                   'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
   'events.reviewCost':              'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D',
   'events.roi':                     'D    D   D   D   D   D   D   D   D   D   D   D   D   R   R',
