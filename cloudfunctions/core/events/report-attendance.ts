@@ -1,6 +1,17 @@
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
+import { DEFAULT_INTERACTION_WEIGHT, recordInteraction } from '../profiles'
 import { EVENT_COLLECTIONS, type EventDoc, type SignupDoc } from './event.model'
+
+/**
+ * How much a visit says about interest: the profile's weight for attendance, scaled by the hours stayed
+ * (half for a quick look, at most one and a half for a long stay), so a 10-minute visit counts less than an
+ * afternoon at a 服务体验会.
+ */
+export function attendanceWeight(dwellMinutes: number | null): number {
+  const factor = Math.min(1.5, Math.max(0.5, (dwellMinutes ?? 0) / 60))
+  return Math.round(DEFAULT_INTERACTION_WEIGHT.event_attendance * factor * 100) / 100
+}
 
 /**
  * The one place attendance leaves this area: a finished visit (checked in and out) is told to the resident
@@ -11,7 +22,17 @@ import { EVENT_COLLECTIONS, type EventDoc, type SignupDoc } from './event.model'
 export async function reportAttendance(platform: Platform, event: Pick<EventDoc, '_id' | 'communityId' | 'category' | 'kind' | 'title'>, signup: SignupDoc): Promise<boolean> {
   if (!signup.checkInAt || !signup.checkOutAt) return false
   try {
-    platform.logger.info('events.attendance', { eventId: event._id, category: event.category, dwellMinutes: signup.dwellMinutes })
+    await recordInteraction(platform, {
+      householdId: signup.householdId,
+      communityId: event.communityId,
+      kind: 'event_attendance',
+      category: event.category,
+      itemId: null,
+      at: new Date(signup.checkInAt),
+      weight: attendanceWeight(signup.dwellMinutes),
+      // One interaction per sign-up: a repeat (retry, timer) is recognised by the profile and changes nothing.
+      sourceId: signup._id,
+    })
     must(await platform.db.collection(EVENT_COLLECTIONS.signups).where({ _id: signup._id, report: 'pending' }).update({ report: 'done' }))
     return true
   } catch (e) {

@@ -54,7 +54,8 @@ function signup(e: EventDoc, householdId: string, at: Date, visit?: { inAt: Date
     checkOutAt: visit?.outAt ?? null,
     dwellMinutes: visit?.outAt ? dwellMinutes(visit.inAt, visit.outAt) : null,
     checkInDate: visit ? businessDate(visit.inAt) : null,
-    report: visit?.outAt ? 'done' : 'none',
+    // Finished visits reach the profile through the reportAttendance timer, as a crashed report would.
+    report: visit?.outAt ? 'pending' : 'none',
     updatedAt: at,
   }
 }
