@@ -27,6 +27,18 @@ async function byIds<T>(db: Db, collection: string, ids: string[], fields?: Reco
   return out
 }
 
+/** Every match of a query, 1000 at a time (CloudBase's cap per get), in _id order so pages never overlap. */
+async function readAll<T>(db: Db, collection: string, where: Record<string, unknown>, fields?: Record<string, boolean>): Promise<T[]> {
+  const out: T[] = []
+  for (let skip = 0; ; skip += 1000) {
+    let q = db.collection(collection).where(where).orderBy('_id', 'asc')
+    if (fields) q = q.field(fields)
+    const page = must(await q.skip(skip).limit(1000).get()).data as T[]
+    out.push(...page)
+    if (page.length < 1000) return out
+  }
+}
+
 export interface ActivityInfo {
   ref: ActivityRef
   title: string
@@ -67,7 +79,7 @@ export interface Gmv {
 
 /** A campaign's own orders: its group-buy entries, at what was paid and kept. */
 async function campaignGmv(db: Db, campaignId: string): Promise<Gmv> {
-  const entries = must(await db.collection(GROUPBUY_COLLECTIONS.entries).where({ campaignId }).field({ _id: true }).limit(1000).get()).data as Pick<EntryDoc, '_id'>[]
+  const entries = await readAll<Pick<EntryDoc, '_id'>>(db, GROUPBUY_COLLECTIONS.entries, { campaignId }, { _id: true })
   const orders = (await byIds<OrderDoc>(db, ORDER_COLLECTIONS.orders, entries.map((e) => e._id))).filter((o) => PAID_STATUSES.includes(o.status))
   return { gmvFen: orders.reduce((a, o) => a + netFen(o), 0), orders: orders.length, attendees: null }
 }
@@ -89,20 +101,13 @@ async function categoriesOfOrders(db: Db, orders: OrderDoc[]): Promise<Map<strin
 async function eventGmv(db: Db, info: ActivityInfo): Promise<Gmv> {
   const event = info.event!
   const _ = db.command
-  const attended = must(await db.collection(EVENT_COLLECTIONS.signups).where({ eventId: event._id, status: 'signed', checkInAt: _.neq(null) }).field({ householdId: true }).limit(1000).get()).data as Pick<SignupDoc, 'householdId'>[]
+  const attended = await readAll<Pick<SignupDoc, 'householdId'>>(db, EVENT_COLLECTIONS.signups, { eventId: event._id, status: 'signed', checkInAt: _.neq(null) }, { householdId: true })
   const households = attended.map((s) => s.householdId)
   const from = new Date(event.startsAt)
   const to = new Date(new Date(event.endsAt).getTime() + info.attributionDays * DAY_MS)
   const orders: OrderDoc[] = []
   for (const part of chunks(households)) {
-    const rows = must(
-      await db
-        .collection(ORDER_COLLECTIONS.orders)
-        .where({ householdId: _.in(part), listed: true, createdAt: _.gte(from).and(_.lt(to)), status: _.in(PAID_STATUSES) })
-        .limit(1000)
-        .get(),
-    ).data as OrderDoc[]
-    orders.push(...rows)
+    orders.push(...(await readAll<OrderDoc>(db, ORDER_COLLECTIONS.orders, { householdId: _.in(part), listed: true, createdAt: _.gte(from).and(_.lt(to)), status: _.in(PAID_STATUSES) })))
   }
   const categories = await categoriesOfOrders(db, orders)
   const hits = orders.filter((o) => categories.get(o._id) === event.category)
