@@ -12,6 +12,7 @@ import { attributionArea } from './core/attribution'
 import { metricsArea } from './core/metrics'
 import { notifyArea } from './core/notify'
 import { storageArea } from './core/storage'
+import { eventsArea } from './core/events'
 import { profilesArea } from './core/profiles'
 
 /**
@@ -35,6 +36,7 @@ export const AREAS: readonly AreaModule[] = [
   metricsArea,
   notifyArea,
   storageArea,
+  eventsArea,
   profilesArea,
 ]
 

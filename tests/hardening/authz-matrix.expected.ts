@@ -241,6 +241,28 @@ export const EXPECTED: Record<string, string> = {
   'profiles.setPushOptOut':         'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D',
   'profiles.openPush':              'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D',
   'profiles.runInterest':           'D    D   D   D   D   D   D   D   D   D   D   D   D   D   W',
+
+  //                                 none unb oth fam ten own pen rem stO stw tec rmT opO ops con
+  'events.list':                    'D    D   R   R   R   R   D   D   D   D   D   D   D   D   D',
+  // Staff of another community cannot see the event at all (EVENT.NOT_FOUND).
+  'events.detail':                  'D    D   R   R   R   R   D   D   R   R   D   D   H   R   D',
+  'events.signUp':                  'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D',
+  // Another household has no sign-up to cancel or code to use (EVENT.NOT_SIGNED_UP, nothing written).
+  'events.cancelSignup':            'D    D   R   W   W   W   D   D   D   D   D   D   D   D   D',
+  'events.scan':                    'D    D   R   W   W   W   D   D   D   D   D   D   D   D   D',
+  // Ops of another community create events in their own community.
+  'events.create':                  'D    D   D   D   D   D   D   D   W   W   D   D   W   W   D',
+  'events.cancel':                  'D    D   D   D   D   D   D   D   W   W   D   D   D   W   D',
+  'events.manageList':              'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  'events.code':                    'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
+  'events.attendance':              'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D',
+  'events.activities':              'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  // Ops of another community cannot file a cost against this community's event (EVENT.ACTIVITY_NOT_FOUND, nothing written).
+  'events.submitCost':              'D    D   D   D   D   D   D   D   W   W   D   D   R   W   D',
+  'events.costs':                   'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D',
+  'events.reviewCost':              'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D',
+  'events.roi':                     'D    D   D   D   D   D   D   D   D   D   D   D   D   R   R',
+  'events.activitySettings':        'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D',
 }
 
 /**

@@ -56,6 +56,8 @@ const RESUMABLE: Record<string, string> = {
   'repairs.reassign': 'the ticket moves before the technician turn is recorded; the retry completes it',
   'profiles.push': 'the push record, then one delivery and one message per person, all keyed by the push id from the requestId; the retry sends to whoever the first run missed and marks the push sent',
   'groups.join': 'the membership is written before the group is marked picked; the retry completes it',
+  'events.signUp': 'the place is held on the event before the sign-up document is written; the retry finds the place held and writes it',
+  'events.cancelSignup': 'the sign-up is marked cancelled before the place is given back; the retry finds the place still held and gives it back',
 }
 
 /** The scheduled jobs (cloudbaserc.json timers) that finish what a failed call left resumable. */
@@ -93,6 +95,9 @@ const ALREADY_DONE: Record<string, string[]> = {
   'repairs.cancel': ['REPAIR.ILLEGAL_TRANSITION'],
   'repairs.reopen': ['REPAIR.ILLEGAL_TRANSITION'],
   'repairs.rate': ['REPAIR.ALREADY_RATED'],
+  'events.cancelSignup': ['EVENT.NOT_SIGNED_UP'],
+  'events.scan': ['EVENT.CODE_REPLAYED'],
+  'events.reviewCost': ['EVENT.COST_NOT_PENDING'],
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES, type BaseErrorCode } from './base'
 import { ACCESS_ERRORS, type AccessErrorCode } from './access'
 import { ATTRIBUTION_ERROR_MESSAGES, type AttributionErrorCode } from './attribution'
+import { EVENT_ERROR_MESSAGES, type EventErrorCode } from './events'
 import { FEE_ERROR_MESSAGES, type FeeErrorCode } from './fees'
 import { FILE_ERROR_MESSAGES, type FileErrorCode } from './files'
 import { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './groupbuy'
@@ -18,6 +19,7 @@ export type ErrorCode =
   | BaseErrorCode
   | AccessErrorCode
   | AttributionErrorCode
+  | EventErrorCode
   | FeeErrorCode
   | FileErrorCode
   | GroupbuyErrorCode
@@ -31,6 +33,7 @@ export const ALL_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   ...ERROR_MESSAGES,
   ...ACCESS_ERRORS,
   ...ATTRIBUTION_ERROR_MESSAGES,
+  ...EVENT_ERROR_MESSAGES,
   ...FEE_ERROR_MESSAGES,
   ...FILE_ERROR_MESSAGES,
   ...GROUPBUY_ERROR_MESSAGES,

@@ -9,3 +9,7 @@ export const accessArea = defineArea({
   indexes: ACCESS_INDEXES,
   errors: ACCESS_ERRORS,
 })
+
+/* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
+export { isVerifiable, signingKey } from './pass-keys'
+export { passKeysOf } from './access-ports'

@@ -22,5 +22,8 @@ export const groupbuyArea = defineArea({
 export type { TouchDoc } from './groupbuy.model'
 export { loadCampaign, loadEntry } from './groupbuy.store'
 export { pickupsWaiting } from './pickups-waiting.query'
+// Read by the events area's ROI (a campaign's own orders and its campaigns' titles); it never writes them.
+export { GROUPBUY_COLLECTIONS } from './groupbuy.model'
+export type { CampaignDoc, EntryDoc } from './groupbuy.model'
 export { skuSellThrough } from './sku-sell-through.query'
 export type { SkuSellThrough } from './sku-sell-through.query'

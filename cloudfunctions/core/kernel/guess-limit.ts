@@ -16,7 +16,7 @@ export interface GuessWindow {
  * only stop scripted scanning; pickup codes are 8 digits and typed by stewards at a busy pickup point, so
  * a short window forgives typos while the daily cap keeps the odds of hitting a live code negligible.
  */
-export const GUESS_LIMITS: Record<'invite' | 'merchant' | 'pickup', GuessWindow[]> = {
+export const GUESS_LIMITS: Record<'invite' | 'merchant' | 'pickup' | 'event', GuessWindow[]> = {
   invite: [
     { max: 10, windowMs: 10 * 60_000 },
     { max: 30, windowMs: 24 * 60 * 60_000 },
@@ -28,6 +28,11 @@ export const GUESS_LIMITS: Record<'invite' | 'merchant' | 'pickup', GuessWindow[
   pickup: [
     { max: 20, windowMs: 10 * 60_000 },
     { max: 100, windowMs: 24 * 60 * 60_000 },
+  ],
+  // Event codes are 6 digits but live 40 s: 10 misses per 10 minutes leaves a guesser ~1e-5 per live code.
+  event: [
+    { max: 10, windowMs: 10 * 60_000 },
+    { max: 40, windowMs: 24 * 60 * 60_000 },
   ],
 }
 

@@ -10,6 +10,7 @@ import { repairsFunction } from '../../repairs/repairs.function'
 import { groupbuyFunction } from '../../groupbuy/groupbuy.function'
 import { feesFunction } from '../../fees/fees.function'
 import { attributionFunction } from '../../attribution/attribution.function'
+import { eventsFunction } from '../../events/events.function'
 
 /**
  * Every deployable function, by its CloudBase name. The local gateway and the tests invoke these;
@@ -27,4 +28,5 @@ export const functionRegistry: Record<string, FunctionDefinition> = {
   groupbuy: groupbuyFunction,
   fees: feesFunction,
   attribution: attributionFunction,
+  events: eventsFunction,
 }

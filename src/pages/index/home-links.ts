@@ -8,6 +8,8 @@ export const HOME_LINKS = {
   fees: '/packages/fees/pages/index/index',
   groupbuy: '/packages/groupbuy/pages/index/index',
   campaign: (id: string) => `/packages/groupbuy/pages/detail/index?campaignId=${encodeURIComponent(id)}`,
+  events: '/packages/events/pages/index/index',
+  event: (id: string) => `/packages/events/pages/detail/index?eventId=${encodeURIComponent(id)}`,
 } as const
 
 /** "早上好" … "晚上好" by the hour in Beijing, whatever the phone's zone. */

@@ -10,6 +10,7 @@ import { ShortcutGrid } from './ShortcutGrid'
 import { DueBanner } from './DueBanner'
 import { NoticeSection } from './NoticeSection'
 import { OpenGroupbuys } from './OpenGroupbuys'
+import { UpcomingEvents } from './UpcomingEvents'
 import { HOME_LINKS } from './home-links'
 
 /**
@@ -43,6 +44,7 @@ export function ResidentHome() {
           </View>
         )}
         {current && <NoticeSection refreshKey={refreshKey} />}
+        {current && <UpcomingEvents refreshKey={refreshKey} />}
         {current && <OpenGroupbuys refreshKey={refreshKey} />}
       </PageState>
     </View>

@@ -22,6 +22,7 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'access', title: '门禁通行', glyph: '门', color: '#1677ff', url: '/packages/access/pages/index/index' },
   { key: 'groupbuy', title: '社区团购', glyph: '团', color: '#f5222d', url: '/packages/groupbuy/pages/index/index' },
   { key: 'groups', title: '加入社群', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/index/index' },
+  { key: 'events', title: '社区活动', glyph: '活', color: '#eb2f96', url: '/packages/events/pages/index/index' },
   { key: 'orders', title: '我的订单', glyph: '单', color: '#722ed1', url: '/packages/orders/pages/index/index' },
   { key: 'tech', title: '维修工作台', glyph: '修', color: '#d46b08', url: '/packages/repairs/pages/workbench/index', role: 'technician', count: (wb) => (wb.technician ? wb.technician.waiting + wb.technician.overdue : 0) },
   { key: 'groups-steward', title: '社群运营', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/steward/index', role: 'steward', count: (wb) => wb.steward?.tasks.count ?? 0 },
@@ -29,6 +30,9 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'steward-arrears', title: '欠费催缴', glyph: '催', color: '#cf1322', url: '/packages/steward/pages/arrears/index', role: 'steward', count: (wb) => wb.steward?.arrears.households ?? 0 },
   { key: 'segment-steward', title: '精准推送', glyph: '推', color: '#eb2f96', url: '/packages/profiles/pages/segment/index', role: 'steward' },
   { key: 'steward', title: '管家工作台', glyph: '管', color: '#2f54eb', url: '/packages/steward/pages/index/index', role: 'steward' },
+  { key: 'events-steward', title: '活动组织', glyph: '活', color: '#eb2f96', url: '/packages/events/pages/manage/index', role: 'steward' },
+  { key: 'events-ops', title: '活动组织', glyph: '活', color: '#eb2f96', url: '/packages/events/pages/manage/index', role: 'ops' },
+  { key: 'events-costs', title: '费用核销', glyph: '费', color: '#9254de', url: '/packages/events/pages/costs/index', role: 'ops' },
   { key: 'segment-ops', title: '精准推送', glyph: '推', color: '#eb2f96', url: '/packages/profiles/pages/segment/index', role: 'ops' },
   { key: 'ops', title: '运营看板', glyph: '运', color: '#595959', url: '/packages/ops/pages/dashboard/index', role: 'ops', count: (wb) => (wb.ops ? wb.ops.repairs.overdue : 0) },
 ]

@@ -143,3 +143,12 @@ export async function accessAndGroupFixtures(world: TestWorld) {
     joinedGroupId: joined.group.id as string,
   }
 }
+
+/** Events: the owner signed up for the 服务体验会 about to start, its current code, and a stored receipt photo. */
+export async function eventFixtures(world: TestWorld) {
+  await fixtureOk(world.call('events', 'demo-owner', { action: 'signUp', requestId: rid('ev'), eventId: 'ev-demo-aircon' }), 'event sign-up')
+  const eventCode = (await fixtureOk(world.call('events', 'demo-steward', { action: 'code', eventId: 'ev-demo-aircon' }), 'event code')).code as string
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+  const receiptFileId = (await requirePort(world.platform, 'storage').put('events/hardening/receipt-1.png', png)).fileId
+  return { eventCode, receiptFileId }
+}

@@ -5,7 +5,7 @@ import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 import { DbCheckpoint, SandboxCheckpoint } from './db-checkpoint'
-import { accessAndGroupFixtures, COMMUNITY, feeFixtures, fixtureOk, groupbuyFixtures, HOUSEHOLD, orderFixtures, OTHER_COMMUNITY, repairFixtures } from './hardening-fixtures'
+import { accessAndGroupFixtures, COMMUNITY, eventFixtures, feeFixtures, fixtureOk, groupbuyFixtures, HOUSEHOLD, orderFixtures, OTHER_COMMUNITY, repairFixtures } from './hardening-fixtures'
 import { ROLE_OPENID, type Role } from './roles'
 
 export { COMMUNITY, HOUSEHOLD, OTHER_COMMUNITY } from './hardening-fixtures'
@@ -48,6 +48,9 @@ export interface Fixtures {
   /** The steward's segment and a push to it that reached the demo owner's household. */
   segmentId: string
   pushId: string
+  /** The current code of ev-demo-aircon (the owner is signed up for it) and a receipt under events/. */
+  eventCode: string
+  receiptFileId: string
 }
 
 export interface HardeningWorld {
@@ -113,6 +116,7 @@ export async function createHardeningWorld(): Promise<HardeningWorld> {
     ...(await groupbuyFixtures(world)),
     ...(await accessAndGroupFixtures(world)),
     ...(await profilesFixtures(world)),
+    ...(await eventFixtures(world)),
   }
   const db = new DbCheckpoint(world.platform)
   // The sandbox ledger is private to the adapter; reaching into it is fine for a test-only rewind.

@@ -6,6 +6,7 @@ import { repairsDemoSeeder } from './seeders/repairs-demo.seeder'
 import { feesDemoSeeder } from './seeders/fees-demo.seeder'
 import { groupbuyDemoSeeder } from './seeders/groupbuy-demo.seeder'
 import { attributionDemoSeeder } from './seeders/attribution-demo.seeder'
+import { eventsDemoSeeder } from './seeders/events-demo.seeder'
 import { profilesDemoSeeder } from './seeders/profiles-demo.seeder'
 
 /**
@@ -20,5 +21,6 @@ export const featureSeeders: DemoSeeder[] = [
   feesDemoSeeder,
   groupbuyDemoSeeder,
   attributionDemoSeeder,
+  eventsDemoSeeder,
   profilesDemoSeeder,
 ]

@@ -6,6 +6,8 @@ import { Kpi } from './Kpi'
 import { monthLabel, pct, score, yuanShort } from './format'
 
 const DASHBOARD = '/packages/ops/pages/dashboard/index'
+const EVENTS = '/packages/events/pages/manage/index'
+const COSTS = '/packages/events/pages/costs/index'
 const SEGMENT = '/packages/profiles/pages/segment/index'
 const SLOW = '/packages/profiles/pages/slow/index'
 
@@ -58,6 +60,14 @@ export function OpsBoard({ board }: { board: Board }) {
       <View className='card ops-go' data-testid='ops-dashboard-link' onClick={() => void Taro.navigateTo({ url: DASHBOARD })}>
         <Text className='ops-go__title'>经营看板</Text>
         <Text className='ops-go__note'>按网格、管家、月份对比，导出 CSV ›</Text>
+      </View>
+      <View className='card ops-go' data-testid='ops-events-link' onClick={() => void Taro.navigateTo({ url: COSTS })}>
+        <Text className='ops-go__title'>活动费用与 ROI</Text>
+        <Text className='ops-go__note'>费用核销、分摊，每场活动与团购的 ROI ›</Text>
+      </View>
+      <View className='card ops-go' data-testid='ops-events-manage' onClick={() => void Taro.navigateTo({ url: EVENTS })}>
+        <Text className='ops-go__title'>线下活动</Text>
+        <Text className='ops-go__note'>服务体验会、社区活动的报名、签到与停留 ›</Text>
       </View>
       <View className='card ops-go' data-testid='ops-segment-link' onClick={() => void Taro.navigateTo({ url: SEGMENT })}>
         <Text className='ops-go__title'>住户画像与精准推送</Text>

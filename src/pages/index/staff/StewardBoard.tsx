@@ -12,6 +12,7 @@ const URL = {
   repairs: '/packages/repairs/pages/steward/index',
   dashboard: '/packages/steward/pages/dashboard/index',
   tools: '/packages/steward/pages/index/index',
+  events: '/packages/events/pages/manage/index',
   segment: '/packages/profiles/pages/segment/index',
 }
 
@@ -73,6 +74,7 @@ export function StewardBoard({ board }: { board: Board }) {
         <ToolRow title='团购核销' note='扫码或输入提货码' count={board.pickupsWaiting} url={URL.pickup} />
         <ToolRow title='精准推送' note='按购买、兴趣和标签圈选网格住户，预览后推送' url={URL.segment} testId='tool-segment' />
         <ToolRow title='我的业绩' note={`${monthLabel(board.month.month)} · 订单 ${board.month.orders} · GMV ${yuanShort(board.month.gmvFen)} · 佣金 ${yuan(board.month.commissionNetFen)}`} url={URL.dashboard} />
+        <ToolRow title='线下活动' note='发布活动、现场签到码、到场与停留、费用登记' url={URL.events} />
         <ToolRow title='全部工具' note='网格住户、名片分享、催缴记录' url={URL.tools} />
       </View>
     </View>

@@ -1,0 +1,248 @@
+import { z } from 'zod'
+import { codesOf } from './errors'
+import { EVENT_ERROR_MESSAGES } from './errors/events'
+import { FILE_ERROR_MESSAGES } from './errors/files'
+import { defineContract, mutation, query } from './envelope'
+import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
+
+/** 服务体验会 (a merchant or service shows its offer) and 社区活动 (the community's own events). */
+export const eventKindSchema = z.enum(['experience', 'community'])
+export const EVENT_KIND_LABELS: Record<z.infer<typeof eventKindSchema>, string> = { experience: '服务体验会', community: '社区活动' }
+
+/** The business scenarios events and group buys are filed under (the profiles area reads the same words). */
+export const eventCategorySchema = z.enum(['生鲜', '家电', '家政', '母婴', '宠物', '健康', '教育', '维修', '其他'])
+export type EventCategory = z.infer<typeof eventCategorySchema>
+
+export const activityRefSchema = z.object({ kind: z.enum(['event', 'campaign']), id: idSchema }).strict()
+export type ActivityRef = z.infer<typeof activityRefSchema>
+
+/** Who bears a cost. A free-text party with its kind until merchants have their own registry. */
+export const partySchema = z
+  .object({ kind: z.enum(['property', 'merchant', 'supplier']), name: z.string().trim().min(1, '请填写承担方名称').max(30, '承担方名称最多 30 个字') })
+  .strict()
+export const PARTY_KIND_LABELS: Record<z.infer<typeof partySchema>['kind'], string> = { property: '物业', merchant: '商家赞助', supplier: '供应商' }
+
+export const costItemSchema = z.enum(['prize', 'material', 'venue', 'subsidy', 'other'])
+export const COST_ITEM_LABELS: Record<z.infer<typeof costItemSchema>, string> = { prize: '奖品', material: '物料', venue: '场地', subsidy: '补贴', other: '其他' }
+export const costStatusSchema = z.enum(['submitted', 'approved', 'rejected'])
+
+export const signupStatusSchema = z.enum(['none', 'signed', 'cancelled'])
+
+const eventBase = {
+  eventId: idSchema,
+  kind: eventKindSchema,
+  title: z.string(),
+  category: eventCategorySchema,
+  venue: z.string(),
+  description: z.string(),
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  signupLimit: z.number().int(),
+  signedUp: z.number().int(),
+  /** Buildings whose households may join; empty = the whole community. */
+  buildingNames: z.array(z.string()),
+  status: z.enum(['open', 'cancelled']),
+  /** upcoming (sign-up open) · signup_closed · live (check-in open) · ended · cancelled, as of the reply. */
+  phase: z.enum(['upcoming', 'live', 'ended', 'cancelled']),
+}
+
+export const mySignupSchema = z.object({
+  status: signupStatusSchema,
+  householdId: idSchema.nullable(),
+  checkInAt: isoDateTimeSchema.nullable(),
+  checkOutAt: isoDateTimeSchema.nullable(),
+  dwellMinutes: z.number().int().nullable(),
+})
+
+export const eventCardSchema = z.object({ ...eventBase, mine: mySignupSchema })
+export type EventCard = z.infer<typeof eventCardSchema>
+
+export const attendeeSchema = z.object({
+  householdLabel: z.string(),
+  signedAt: isoDateTimeSchema,
+  checkInAt: isoDateTimeSchema.nullable(),
+  checkOutAt: isoDateTimeSchema.nullable(),
+  dwellMinutes: z.number().int().nullable(),
+})
+
+export const attendanceSchema = z.object({
+  event: z.object(eventBase),
+  signedUp: z.number().int(),
+  checkedIn: z.number().int(),
+  onSite: z.number().int(),
+  checkedOut: z.number().int(),
+  averageDwellMinutes: z.number().int().nullable(),
+  attendees: z.array(attendeeSchema),
+})
+
+const MAX_EVENT_MS = 3 * 24 * 3600_000
+
+export const createEventInput = z
+  .object({
+    kind: eventKindSchema,
+    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+    category: eventCategorySchema,
+    venue: z.string().trim().min(2, '请填写活动地点').max(40, '地点最多 40 个字'),
+    description: z.string().trim().max(500, '介绍最多 500 字').default(''),
+    startsAt: isoDateTimeSchema,
+    endsAt: isoDateTimeSchema,
+    signupLimit: z.number().int('名额须为整数').min(1, '名额至少 1 户').max(2000, '名额最多 2000 户'),
+    /** Empty = every household of the community. */
+    buildingIds: z.array(idSchema).max(50).default([]),
+    communityId: idSchema.optional(),
+  })
+  .strict()
+  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt) && Date.parse(v.endsAt) - Date.parse(v.startsAt) <= MAX_EVENT_MS, {
+    message: '结束时间须晚于开始时间，且活动最长 3 天',
+    path: ['endsAt'],
+  })
+
+/** What the organiser's phone shows: 6 digits (typed on H5) and the same in a QR payload (scanned on weapp). */
+export const eventCodeSchema = z.object({
+  eventId: idSchema,
+  code: z.string().regex(/^\d{6}$/),
+  qr: z.string(),
+  expiresAt: isoDateTimeSchema,
+  refreshInSeconds: z.number().int(),
+})
+
+/** A scanned QR ("EVT1.<eventId>.<digits>") or the typed 6 digits with the event the page is about. */
+export const scanInput = z
+  .object({
+    eventId: idSchema.optional(),
+    code: z.string().trim().min(1, '请输入活动码').max(120, '活动码不正确'),
+    householdId: idSchema.optional(),
+  })
+  .strict()
+
+export const scanOutput = z.object({ eventId: idSchema, title: z.string(), action: z.enum(['checked_in', 'checked_out']), mine: mySignupSchema })
+
+export const costSchema = z.object({
+  costId: idSchema,
+  title: z.string(),
+  item: costItemSchema,
+  amountFen: z.number().int(),
+  activities: z.array(z.object({ ref: activityRefSchema, title: z.string(), fen: z.number().int(), basisFen: z.number().int().nullable() })),
+  activityRule: z.enum(['equal', 'gmv']),
+  bearers: z.array(z.object({ party: partySchema, fen: z.number().int() })),
+  receipts: z.array(z.object({ fileId: z.string(), url: z.string().nullable() })),
+  note: z.string(),
+  status: costStatusSchema,
+  submittedBy: z.string(),
+  submittedAt: isoDateTimeSchema,
+  reviewedBy: z.string().nullable(),
+  reviewedAt: isoDateTimeSchema.nullable(),
+  reviewNote: z.string(),
+  mineToReview: z.boolean(),
+})
+export type CostView = z.infer<typeof costSchema>
+
+export const submitCostInput = z
+  .object({
+    title: z.string().trim().min(2, '请填写费用名称').max(40, '费用名称最多 40 个字'),
+    item: costItemSchema,
+    amountFen: fenSchema.refine((v) => v > 0, '金额须大于 0'),
+    /** One activity, or several sharing the cost by `activityRule`. */
+    activities: z.array(activityRefSchema).min(1, '至少选择一个活动').max(20, '最多分摊到 20 个活动'),
+    activityRule: z.enum(['equal', 'gmv']).default('equal'),
+    /** One party, or several sponsors sharing the cost equally or by `bearerWeights`. */
+    bearers: z.array(partySchema).min(1, '请填写承担方').max(10, '承担方最多 10 个'),
+    bearerWeights: z.array(z.number().int().min(1).max(10_000)).max(10).optional(),
+    receipts: z.array(z.string().max(300)).min(1, '请上传票据照片').max(9, '票据最多 9 张'),
+    note: z.string().trim().max(200, '备注最多 200 字').default(''),
+  })
+  .strict()
+  .refine((v) => !v.bearerWeights || v.bearerWeights.length === v.bearers.length, { message: '承担比例须与承担方一一对应', path: ['bearerWeights'] })
+
+export const roiRowSchema = z.object({
+  ref: activityRefSchema,
+  title: z.string(),
+  category: eventCategorySchema.nullable(),
+  /** Net paid GMV the activity is credited with (docs/events.md: the definition). */
+  gmvFen: z.number().int(),
+  orders: z.number().int(),
+  marginRateBp: z.number().int(),
+  marginFen: z.number().int(),
+  approvedCostFen: z.number().int(),
+  pendingCostFen: z.number().int(),
+  /** margin ÷ approved cost, 2 decimals; null without approved cost. */
+  roi: z.number().nullable(),
+  attendees: z.number().int().nullable(),
+})
+
+export const activitySettingsInput = z
+  .object({
+    ref: activityRefSchema,
+    category: eventCategorySchema.optional(),
+    marginRateBp: z.number().int().min(0, '毛利率不能为负').max(10_000, '毛利率最多 100%').optional(),
+    attributionDays: z.number().int().min(0).max(60, '归因天数最多 60 天').optional(),
+  })
+  .strict()
+
+const eventRef = z.object({ eventId: idSchema }).strict()
+
+export const eventsContract = defineContract(
+  'events',
+  {
+    /** Events the resident's building may join, newest first, with their own sign-up. */
+    list: query(z.object({ householdId: idSchema.optional() }).strict(), z.object({ events: z.array(eventCardSchema) })),
+    detail: query(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
+    signUp: mutation(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
+    cancelSignup: mutation(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
+    /** Check-in on the first valid code, check-out on a later one. */
+    scan: mutation(scanInput, scanOutput),
+    create: mutation(createEventInput, z.object({ eventId: idSchema })),
+    cancel: mutation(eventRef, z.object({ eventId: idSchema, status: z.enum(['open', 'cancelled']) })),
+    /** Organiser view: the community's events with counts. */
+    manageList: query(
+      z.object({ communityId: idSchema.optional() }).strict(),
+      z.object({
+        communityId: idSchema,
+        /** For the create form's scope chips. */
+        buildings: z.array(z.object({ id: idSchema, name: z.string() })),
+        events: z.array(z.object(eventBase).extend({ checkedIn: z.number().int() })),
+      }),
+    ),
+    /** The rotating event code for the organiser's screen; signing only, nothing is written. */
+    code: query(eventRef, eventCodeSchema),
+    attendance: query(eventRef, attendanceSchema),
+    /** Events and group-buy campaigns of the community, for the cost form's picker. */
+    activities: query(
+      z.object({ communityId: idSchema.optional() }).strict(),
+      z.object({ activities: z.array(z.object({ ref: activityRefSchema, title: z.string(), category: eventCategorySchema.nullable(), at: isoDateTimeSchema })) }),
+    ),
+    submitCost: mutation(submitCostInput, costSchema),
+    costs: query(z.object({ status: costStatusSchema.optional(), communityId: idSchema.optional() }).strict(), z.object({ costs: z.array(costSchema) })),
+    /** 费用核销: approve or reject a submitted cost; the approver must not be the submitter. */
+    reviewCost: mutation(
+      z.object({ costId: idSchema, decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200).default('') }).strict(),
+      costSchema,
+    ),
+    roi: query(z.object({ communityId: idSchema.optional() }).strict(), z.object({ rows: z.array(roiRowSchema), totals: z.object({ gmvFen: z.number().int(), marginFen: z.number().int(), approvedCostFen: z.number().int(), pendingCostFen: z.number().int() }) })),
+    activitySettings: mutation(activitySettingsInput, z.object({ ref: activityRefSchema, category: eventCategorySchema.nullable(), marginRateBp: z.number().int(), attributionDays: z.number().int() })),
+  },
+  {
+    audience: {
+      list: ['member'],
+      detail: ['member', 'steward', 'ops'],
+      signUp: ['member'],
+      cancelSignup: ['member'],
+      scan: ['member'],
+      create: ['steward', 'ops'],
+      cancel: ['steward', 'ops'],
+      manageList: ['steward', 'ops'],
+      code: ['steward', 'ops'],
+      attendance: ['steward', 'ops'],
+      activities: ['steward', 'ops'],
+      submitCost: ['steward', 'ops'],
+      costs: ['steward', 'ops'],
+      reviewCost: ['ops'],
+      roi: ['ops', 'console'],
+      activitySettings: ['ops'],
+    },
+    errors: [...codesOf(EVENT_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES), 'RATE_LIMITED'],
+  },
+)
+
+export type ScanOutput = z.infer<typeof scanOutput>
+export type RoiRow = z.infer<typeof roiRowSchema>

@@ -1,0 +1,41 @@
+import type { ActionInput } from '@contracts/envelope'
+import type { eventsContract, EventCategory } from '@contracts/events.contract'
+import { shanghaiDate } from '@/services/format'
+
+export interface EventForm {
+  kind: 'experience' | 'community'
+  title: string
+  category: EventCategory
+  venue: string
+  date: string
+  start: string
+  end: string
+  limit: string
+  buildingIds: string[]
+  description: string
+}
+
+export function initialForm(now: Date = new Date()): EventForm {
+  return { kind: 'experience', title: '', category: '家电', venue: '', date: shanghaiDate(new Date(now.getTime() + 24 * 3600_000)), start: '14:00', end: '16:00', limit: '30', buildingIds: [], description: '' }
+}
+
+/**
+ * The form in Beijing wall-clock time → the contract's instants. An end at or before the start is the
+ * next morning (an evening event that runs past midnight), so 22:30–01:30 needs no second date picker.
+ */
+export function toCreateInput(f: EventForm): ActionInput<typeof eventsContract, 'create'> {
+  const startsAt = `${f.date}T${f.start}:00+08:00`
+  let endsAtMs = Date.parse(`${f.date}T${f.end}:00+08:00`)
+  if (endsAtMs <= Date.parse(startsAt)) endsAtMs += 24 * 3600_000
+  return {
+    kind: f.kind,
+    title: f.title.trim(),
+    category: f.category,
+    venue: f.venue.trim(),
+    description: f.description.trim(),
+    startsAt,
+    endsAt: new Date(endsAtMs).toISOString(),
+    signupLimit: Number(f.limit),
+    buildingIds: f.buildingIds,
+  }
+}
