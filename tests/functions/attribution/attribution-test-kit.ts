@@ -1,11 +1,8 @@
-import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
-import { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
+import { bindResident, createSandboxWorld, rid, type SandboxWorld, type TestWorld } from '../../support/test-platform'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { DEMO_COMMUNITY_ID } from '../../../cloudfunctions/platform/local/demo/personas'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../../../cloudfunctions/core/orders/order.model'
 import { ATTRIBUTION_COLLECTIONS, type LedgerDoc } from '../../../cloudfunctions/core/attribution/attribution.model'
-import type { ResidentDoc } from '../../../cloudfunctions/core/households/household.model'
 import type { Figure } from '../../../cloudfunctions/contracts/attribution.contract'
 
 export { DEMO_COMMUNITY_ID as COMMUNITY }
@@ -19,28 +16,13 @@ export const HOUSEHOLDS_IN_COMMUNITY = 360
 export const SERVICE = { cleaning: { id: 'svc-cleaning', fen: 8800 }, ac: { id: 'svc-ac-clean', fen: 12000 }, pipe: { id: 'svc-pipe', fen: 6000 } }
 export const DAY = 86_400_000
 
-export interface AttributionWorld extends TestWorld {
-  sandbox: SandboxPayments
-}
+export type AttributionWorld = SandboxWorld
 
 /** The demo community at `clockAt` (UTC), with a sandbox whose refunds settle when the test says so. */
-export async function openAttributionWorld(clockAt: string): Promise<AttributionWorld> {
-  const world = await createTestWorld({ seed: true, clockAt })
-  const sandbox = world.platform.ports.payments as SandboxPayments
-  sandbox.autoSettleRefunds = false
-  const closeWorld = world.close
-  world.close = () => {
-    sandbox.close()
-    closeWorld()
-  }
-  return Object.assign(world, { sandbox })
-}
+export const openAttributionWorld = (clockAt: string): Promise<AttributionWorld> => createSandboxWorld({ clockAt })
 
-/** A resident bound to a household at `boundAt` (the households area's binding writes the same document). */
-export async function bind(w: TestWorld, openid: string, householdId: string, boundAt: Date = w.clock.now()): Promise<void> {
-  const doc: Omit<ResidentDoc, '_id'> = { openid, householdId, communityId: DEMO_COMMUNITY_ID, role: 'owner', status: 'active', boundAt }
-  must(await w.platform.db.collection(COLLECTIONS.residents).add({ _id: `r-${openid}-${householdId}`, ...doc }))
-}
+/** A resident bound to a household at `boundAt`. */
+export const bind = (w: TestWorld, openid: string, householdId: string, boundAt: Date = w.clock.now()) => bindResident(w, { openid, householdId, boundAt })
 
 /** The resident opens a page carrying a steward's id. */
 export async function touch(w: TestWorld, openid: string, stewardId: string, extra: Record<string, unknown> = {}): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
+import { createSandboxWorld, rid, type TestWorld } from '../../support/test-platform'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS, type BillDoc } from '../../../cloudfunctions/core/fees/fee.model'
@@ -20,16 +20,7 @@ export interface FeesWorld extends Omit<TestWorld, 'call' | 'console' | 'timer'>
 
 /** The seeded demo world (clock 2026-11-22T02:00Z): fee items and bills for 2026-09 … 2026-11. */
 export async function openFeesWorld(clockAt?: string): Promise<FeesWorld> {
-  const world = await createTestWorld({ seed: true, clockAt })
-  const sandbox = world.platform.ports.payments as SandboxPayments
-  // Refunds settle when a test calls sandbox.settleRefunds(), never on a timer after the world closed.
-  sandbox.autoSettleRefunds = false
-  const close = world.close
-  world.close = () => {
-    sandbox.close()
-    close()
-  }
-  return Object.assign(world, { sandbox })
+  return createSandboxWorld({ clockAt })
 }
 
 export async function billsWhere(world: FeesWorld, where: Record<string, unknown>): Promise<BillDoc[]> {
