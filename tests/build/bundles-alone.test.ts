@@ -18,7 +18,7 @@ const script = path.join(__dirname, 'support/run-bundle-alone.ts')
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx')
 const ORDER_PATHS = ['fees', 'paycallback', 'orders', 'groupbuy']
 
-type Seen = Record<string, unknown> & { wiring: { orderTypes: string[]; orderListeners: string[] } }
+type Seen = Record<string, unknown> & { wiring: { orderTypes: string[]; orderListeners: string[]; effects: string[] } }
 const seen = new Map<string, Seen>()
 
 async function runAll(runs: [string, ...string[]][]): Promise<void> {
@@ -40,11 +40,12 @@ describe('every built function bundle runs its own hooks and listeners, alone', 
     await runAll([...deployed.map((fn): [string] => [fn]), ...ORDER_PATHS.map((fn): [string, string] => [fn, '--source-control'])])
   }, 400_000)
 
-  it('every deployed function is covered and carries every order type and listener the areas declare', () => {
+  it('every deployed function is covered and carries every order type, listener and outbox effect the areas declare', () => {
     const wiring = appWiring()
+    const names = (m: Map<string, unknown>) => [...m.keys()].sort()
     expect(deployed.length).toBeGreaterThanOrEqual(10)
     for (const fn of deployed) {
-      expect({ fn, ...seen.get(fn)!.wiring }).toEqual({ fn, orderTypes: [...wiring.orderTypes.keys()].sort(), orderListeners: [...wiring.orderListeners.keys()].sort() })
+      expect({ fn, ...seen.get(fn)!.wiring }).toEqual({ fn, orderTypes: names(wiring.orderTypes), orderListeners: names(wiring.orderListeners), effects: names(wiring.effects) })
     }
     for (const fn of deployed.filter((f) => !ORDER_PATHS.includes(f))) expect({ fn, smokeOk: seen.get(fn)!.smokeOk }).toEqual({ fn, smokeOk: true })
   })
@@ -55,16 +56,16 @@ describe('every built function bundle runs its own hooks and listeners, alone', 
     expect(seen.get('fees --source-control')!.lockedBy).toBeNull()
   })
 
-  it('paycallback: the bare notify runs fee and group-buy onPaid and both listeners; the control runs none', () => {
+  it('paycallback: the bare notify runs fee and group-buy onPaid and the paid effects; the control runs none', () => {
     const ok = { errcode: 0, errmsg: 'OK' }
     expect(seen.get('paycallback')).toMatchObject({ replies: [ok, ok], billStatus: 'paid', groupbuyStage: 'paid', attributions: 2, groupCredits: 2 })
     expect(seen.get('paycallback --source-control')).toMatchObject({ billStatus: 'unpaid', groupbuyStage: 'unpaid', attributions: 0, groupCredits: 0 })
   })
 
-  it('orders: reconcilePayments finishes onPaid a crash left pending (fee, group buy, listeners) and cancel releases the bill', () => {
-    expect(seen.get('orders')).toMatchObject({ pendingBefore: 2, pendingAfter: 0, billStatus: 'paid', groupbuyStage: 'paid', attributions: 2, cancelledLockBefore: true, cancelledLockAfter: null })
+  it('orders: processOutbox runs the paid effects a crash after commit left pending, and cancel releases the bill', () => {
+    expect(seen.get('orders')).toMatchObject({ pendingBefore: 2, pendingAfter: 0, billStatus: 'paid', groupbuyStage: 'paid', attributions: 2, groupCredits: 2, cancelledLockBefore: true, cancelledLockAfter: null })
     const control = seen.get('orders --source-control')!
-    expect(control).toMatchObject({ billStatus: 'unpaid', groupbuyStage: 'unpaid', attributions: 0, cancelledLockBefore: true })
+    expect(control).toMatchObject({ pendingBefore: 2, attributions: 0, groupCredits: 0, cancelledLockBefore: true })
     expect(control.cancelledLockAfter).not.toBeNull()
   })
 

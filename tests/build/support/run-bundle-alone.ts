@@ -18,7 +18,7 @@ import { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-
 import { invokeLocal, asCallback, asTimer, asUser } from '../../../cloudfunctions/platform/local/invoke-local'
 import { composeAreas } from '../../../cloudfunctions/core/kernel/area'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { overrideOrderTypeHooks, type OrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
+import type { OutboxEffect } from '../../../cloudfunctions/core/kernel/outbox'
 import { appWiring } from '../../../cloudfunctions/areas'
 import type { Caller } from '../../../cloudfunctions/runtime/define-function'
 import type { ProductionMain } from '../../../cloudfunctions/platform/cloudbase/production-main'
@@ -53,7 +53,8 @@ const ok = <T>(reply: FnReply, what: string): T => {
 }
 
 async function main() {
-  const clock = { now: () => NOW }
+  let at = NOW.getTime()
+  const clock = { now: () => new Date(at) }
   // Pay notifies go wherever the scenario points them (the paycallback bundle, or the setup's own callback).
   const lost = async (): Promise<WechatNotifyReply> => ({ errcode: 0, errmsg: 'OK' })
   let deliver: (payload: Record<string, unknown>) => Promise<WechatNotifyReply> = lost
@@ -112,31 +113,30 @@ async function main() {
         groupCredits: await count('group_order_credits'),
       }
     },
-    // The timer that finishes what a crash left: the fee and group-buy onPaid hooks and the listeners.
-    // Also a resident's cancel, which must run the fee type's release hook.
+    // The outbox timer finishes what a crash after the money transaction left: every area's paid effects
+    // (attribution, group activity) for a fee and a group-buy order. Also a resident's cancel, which must
+    // run the fee type's release hook.
     orders: async () => {
       const [billA, billB] = await firstBill()
       const feeOrder = await payBill(billA, viaSetup('fees'))
       const gbOrder = await placeGroupbuy(viaSetup('groupbuy'))
-      const crash: OrderTypeHooks['onPaid'] = async () => {
-        throw new Error('instance died after the paid transition')
-      }
-      const restoreFee = overrideOrderTypeHooks(full, 'fee', { ...full.wiring.orderTypes.get('fee'), onPaid: crash })
-      const restoreGb = overrideOrderTypeHooks(full, 'groupbuy', { ...full.wiring.orderTypes.get('groupbuy'), onPaid: crash })
-      deliver = (payload) => deliverNotifyLocally(full, payload)
+      // The paying instance commits the money part, then dies in every effect it tries inline.
+      const dying = new Map([...full.wiring.effects].map(([name, effect]): [string, OutboxEffect] => [name, { topics: effect.topics, run: async () => Promise.reject(new Error('instance died after commit')) }]))
+      const crashing: Platform = { ...full, wiring: { ...full.wiring, effects: dying } }
+      deliver = (payload) => deliverNotifyLocally(crashing, payload)
       await payments.confirm(feeOrder.payment.prepayId, OWNER)
       await payments.confirm(gbOrder.payment.prepayId, OWNER)
-      restoreFee()
-      restoreGb()
       deliver = lost
-      const pendingBefore = await count('orders', { paidHook: 'pending' })
-      ok(await subject({ Type: 'Timer', TriggerName: 'reconcilePayments' }, asTimer), 'reconcilePayments')
+      const pendingBefore = await count('outbox_events', { state: 'pending' })
+      at += 10 * 60_000 // the next timer runs after the inline grace period and the first back-off
+      ok(await subject({ Type: 'Timer', TriggerName: 'processOutbox' }, asTimer), 'processOutbox')
       const toCancel = await payBill(billB, viaSetup('fees'))
       const lockedBefore = (await bill(billB)).lockOrderId ?? null
       ok(await subject({ action: 'cancel', requestId: rid('cancel'), orderId: toCancel.orderId }, asUser(OWNER)), 'orders.cancel')
       return {
         pendingBefore,
-        pendingAfter: await count('orders', { paidHook: 'pending' }),
+        pendingAfter: await count('outbox_events', { state: 'pending' }),
+        groupCredits: await count('group_order_credits'),
         billStatus: (await bill(billA)).status,
         groupbuyStage: await entryStage(gbOrder.order.orderId),
         attributions: await count('order_attributions'),
