@@ -160,6 +160,7 @@ async function main() {
     attribution: [{ Type: 'Timer', TriggerName: 'monthlySettlement' }, asTimer],
     repairs: [{ Type: 'Timer', TriggerName: 'slaCheck' }, asTimer],
     access: [{ Type: 'Timer', TriggerName: 'purgeExpired' }, asTimer],
+    profiles: [{ action: 'pushSetting' }, asUser(OWNER)],
   }
   let seen: Record<string, unknown>
   if (scenarios[fn]) seen = await scenarios[fn]()
