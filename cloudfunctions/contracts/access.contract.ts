@@ -1,7 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { ACCESS_ERRORS } from './errors/access'
-import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -158,7 +155,20 @@ export const accessContract = defineContract('access', {
       accessLog: ['ops', 'console'],
       readerVerify: ['console'],
     },
-    errors: [...codesOf(ACCESS_ERRORS), ...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+    errors: {
+      myDoors: ['ACCESS.NO_HOUSEHOLD'],
+      issuePass: ['ACCESS.NOT_CONFIGURED', 'ACCESS.NO_HOUSEHOLD'],
+      remoteOpen: ['ACCESS.DOOR_OUT_OF_SCOPE', 'ACCESS.DOOR_UNAVAILABLE', 'ACCESS.NO_HOUSEHOLD'],
+      createVisitorPass: ['ACCESS.DOOR_OUT_OF_SCOPE', 'ACCESS.NO_HOUSEHOLD', 'ACCESS.WINDOW_INVALID'],
+      myVisitorPasses: ['ACCESS.NO_HOUSEHOLD'],
+      revokeVisitorPass: [],
+      visitorPass: [],
+      visitorCode: ['ACCESS.NOT_CONFIGURED', 'ACCESS.PASS_EXPIRED', 'ACCESS.PASS_NOT_STARTED', 'ACCESS.PASS_REVOKED', 'ACCESS.PASS_USED_UP'],
+      visitorOpen: ['ACCESS.DOOR_OUT_OF_SCOPE', 'ACCESS.DOOR_UNAVAILABLE', 'ACCESS.PASS_EXPIRED', 'ACCESS.PASS_NOT_STARTED', 'ACCESS.PASS_REVOKED', 'ACCESS.PASS_USED_UP'],
+      myAccessLog: [],
+      accessLog: [],
+      readerVerify: ['ACCESS.PASS_EXPIRED', 'ACCESS.PASS_NOT_STARTED', 'ACCESS.PASS_REVOKED', 'ACCESS.PASS_USED_UP'],
+    },
   },
 )
 

@@ -1,6 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { ATTRIBUTION_ERROR_MESSAGES } from './errors/attribution'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -134,7 +132,12 @@ export const attributionContract = defineContract('attribution', {
       statement: ['user'],
       stewardCard: ['user'],
     },
-    errors: [...codesOf(ATTRIBUTION_ERROR_MESSAGES)],
+    errors: {
+      recordTouch: [],
+      dashboard: ['ATTRIBUTION.NOT_A_STEWARD'],
+      statement: ['ATTRIBUTION.NOT_A_STEWARD'],
+      stewardCard: [],
+    },
   },
 )
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ErrorCode } from './errors'
+import type { BaseErrorCode, ErrorCode } from './errors'
 
 /** One action of a function: the zod schema of what comes in and of what goes out. */
 export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
@@ -21,12 +21,18 @@ export type Audience = 'user' | 'member' | 'steward' | 'technician' | 'ops' | 'c
 
 export type Audiences<A> = { readonly [K in keyof A]: readonly Audience[] }
 
-export interface FunctionContract<A extends Record<string, ActionContract> = Record<string, ActionContract>> {
+/**
+ * Per action, the domain codes it may answer besides the base ones (contracts/errors/base.ts). The runtime
+ * answers any other DomainError as INTERNAL (logged `error_code.unlisted`); tests/unit/contracts/action-errors.test.ts
+ * checks each list against the codes its handler can reach (scripts/action-error-codes.ts).
+ */
+export type ActionErrors<A> = { readonly [K in keyof A]: readonly ErrorCode[] }
+
+export interface FunctionContract<A extends Record<string, ActionContract> = Record<string, ActionContract>, E extends ActionErrors<A> = ActionErrors<A>> {
   name: string
   actions: A
   audience: Audiences<A>
-  /** The domain codes this function's actions may answer besides the base ones (contracts/errors/base.ts). */
-  errors: readonly ErrorCode[]
+  errors: E
 }
 
 export function query<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: I, output: O): ActionContract<I, O> {
@@ -37,11 +43,11 @@ export function mutation<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: 
   return { input, output, mutating: true }
 }
 
-export function defineContract<A extends Record<string, ActionContract>>(
+export function defineContract<A extends Record<string, ActionContract>, const E extends ActionErrors<A>>(
   name: string,
   actions: A,
-  declared: { audience: Audiences<A>; errors: readonly ErrorCode[] },
-): FunctionContract<A> {
+  declared: { audience: Audiences<A>; errors: E },
+): FunctionContract<A, E> {
   return { name, actions, audience: declared.audience, errors: declared.errors }
 }
 
@@ -52,6 +58,8 @@ export function audienceOf<A extends Record<string, ActionContract>>(actions: A,
 
 export type ActionInput<C extends FunctionContract, K extends keyof C['actions']> = z.input<C['actions'][K]['input']>
 export type ActionOutput<C extends FunctionContract, K extends keyof C['actions']> = z.infer<C['actions'][K]['output']>
+/** The codes a client may branch on for one action: the base codes and what the action lists. */
+export type ActionErrorCode<C extends FunctionContract, K extends keyof C['actions']> = BaseErrorCode | C['errors'][K & keyof C['errors']][number]
 
 export interface ValidationIssue {
   path: string

@@ -1,7 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { EVENT_ERROR_MESSAGES } from './errors/events'
-import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
 
@@ -240,7 +237,24 @@ export const eventsContract = defineContract(
       roi: ['ops', 'console'],
       activitySettings: ['ops'],
     },
-    errors: [...codesOf(EVENT_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES), 'RATE_LIMITED'],
+    errors: {
+      list: [],
+      detail: ['EVENT.NOT_FOUND'],
+      signUp: ['EVENT.CANCELLED', 'EVENT.FULL', 'EVENT.NOT_ELIGIBLE', 'EVENT.NOT_FOUND', 'EVENT.SIGNUP_CLOSED'],
+      cancelSignup: ['EVENT.ALREADY_CHECKED_IN', 'EVENT.NOT_ELIGIBLE', 'EVENT.NOT_FOUND', 'EVENT.NOT_SIGNED_UP', 'EVENT.SIGNUP_CLOSED'],
+      scan: ['CONFLICT', 'EVENT.ALREADY_CHECKED_IN', 'EVENT.ALREADY_CHECKED_OUT', 'EVENT.CANCELLED', 'EVENT.CODE_EXPIRED', 'EVENT.CODE_INVALID', 'EVENT.CODE_REPLAYED', 'EVENT.NOT_CONFIGURED', 'EVENT.NOT_ELIGIBLE', 'EVENT.NOT_FOUND', 'EVENT.NOT_OPEN_NOW', 'EVENT.NOT_SIGNED_UP', 'PROFILE.INTERACTION_INVALID', 'RATE_LIMITED'],
+      create: ['EVENT.SCOPE_INVALID', 'EVENT.WINDOW_INVALID'],
+      cancel: [],
+      manageList: [],
+      code: ['EVENT.CANCELLED', 'EVENT.NOT_CONFIGURED', 'EVENT.NOT_OPEN_NOW'],
+      attendance: [],
+      activities: [],
+      submitCost: ['EVENT.ACTIVITY_NOT_FOUND', 'EVENT.ALLOCATION_INVALID', 'EVENT.ALLOCATION_NO_GMV', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.TOO_MANY', 'FILE.TYPE_NOT_ALLOWED'],
+      costs: [],
+      reviewCost: ['EVENT.ACTIVITY_NOT_FOUND', 'EVENT.ALLOCATION_INVALID', 'EVENT.ALLOCATION_NO_GMV', 'EVENT.COST_NOT_FOUND', 'EVENT.COST_NOT_PENDING', 'EVENT.SELF_APPROVAL'],
+      roi: [],
+      activitySettings: ['EVENT.ACTIVITY_NOT_FOUND'],
+    },
   },
 )
 

@@ -1,7 +1,5 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
 import { FEE_ERROR_MESSAGES } from './errors/fees'
-import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { paymentParamsSchema } from './orders.contract'
@@ -151,7 +149,19 @@ export const feesContract = defineContract('fees', {
       callOwner: ['steward'],
       paidAfterReminder: ['steward', 'ops'],
     },
-    errors: [...codesOf(FEE_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES)],
+    errors: {
+      unpaid: [],
+      pay: ['FEE.ALREADY_PAID', 'FEE.BILL_NOT_FOUND', 'FEE.ONE_HOUSEHOLD', 'FEE.PAYMENT_IN_PROGRESS', 'ORDER.EXPIRED', 'ORDER.INVALID_LINES'],
+      history: [],
+      receipt: [],
+      requestInvoice: ['FEE.ALREADY_INVOICED', 'FEE.BILL_NOT_FOUND', 'FEE.NOT_PAID', 'FEE.NOT_PAYER', 'FEE.ONE_HOUSEHOLD'],
+      invoices: [],
+      arrears: ['FEE.NO_GRID'],
+      remind: [],
+      remindPreview: [],
+      callOwner: ['FEE.CALL_UNAVAILABLE'],
+      paidAfterReminder: ['FEE.NO_GRID'],
+    },
   },
 )
 

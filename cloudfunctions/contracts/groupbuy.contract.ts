@@ -1,9 +1,5 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
 import { GROUPBUY_ERROR_MESSAGES } from './errors/groupbuy'
-import { ORDER_ERROR_MESSAGES } from './errors/orders'
-import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
-import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { orderStatusSchema, orderViewSchema, paymentParamsSchema } from './orders.contract'
@@ -218,7 +214,29 @@ export const groupbuyContract = defineContract('groupbuy', {
       registerIntent: ['member'],
       withdrawIntent: ['member'],
     },
-    errors: [...codesOf(GROUPBUY_ERROR_MESSAGES), ...codesOf(ORDER_ERROR_MESSAGES), ...codesOf(HOUSEHOLD_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
+    errors: {
+      campaigns: [],
+      campaign: ['GROUPBUY.CAMPAIGN_NOT_FOUND'],
+      placeOrder: ['GROUPBUY.CAMPAIGN_NOT_FOUND', 'GROUPBUY.DEADLINE_PASSED', 'GROUPBUY.LIMIT_EXCEEDED', 'GROUPBUY.NOT_OPEN', 'GROUPBUY.SKU_NOT_FOUND', 'GROUPBUY.SOLD_OUT', 'GROUPBUY.WRONG_COMMUNITY', 'ORDER.EXPIRED', 'ORDER.INVALID_LINES'],
+      myOrders: [],
+      myOrder: ['GROUPBUY.CAMPAIGN_NOT_FOUND', 'GROUPBUY.ORDER_NOT_FOUND'],
+      recordTouch: [],
+      pickupLookup: ['GROUPBUY.PICKUP_CODE_INVALID', 'GROUPBUY.PICKUP_NOT_READY', 'GROUPBUY.PICKUP_WRONG_COMMUNITY'],
+      redeemPickup: ['GROUPBUY.PICKUP_ALREADY_REDEEMED', 'GROUPBUY.PICKUP_CHANGED', 'GROUPBUY.PICKUP_CODE_INVALID', 'GROUPBUY.PICKUP_NOT_READY', 'GROUPBUY.PICKUP_TOO_MANY', 'GROUPBUY.PICKUP_WRONG_COMMUNITY', 'GROUPBUY.SKU_NOT_FOUND', 'ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND'],
+      undoPickup: ['GROUPBUY.ORDER_NOT_FOUND', 'GROUPBUY.UNDO_EXPIRED', 'GROUPBUY.UNDO_NOT_ALLOWED'],
+      todayPickups: [],
+      manageCampaigns: [],
+      campaignTemplates: [],
+      createCampaign: ['COMMUNITY.NOT_FOUND', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.TOO_MANY', 'FILE.TYPE_NOT_ALLOWED', 'GROUPBUY.INVALID_SCHEDULE'],
+      extendCampaign: ['GROUPBUY.CAMPAIGN_NOT_FOUND', 'GROUPBUY.INVALID_SCHEDULE', 'GROUPBUY.NOT_CHANGEABLE'],
+      closeCampaign: ['GROUPBUY.CAMPAIGN_NOT_FOUND', 'GROUPBUY.NOT_CHANGEABLE', 'GROUPBUY.NOT_OPEN', 'ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND', 'ORDER.REFUND_EXCEEDS_PAID'],
+      campaignChanges: ['GROUPBUY.CAMPAIGN_NOT_FOUND'],
+      openPoll: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.TOO_MANY', 'FILE.TYPE_NOT_ALLOWED', 'GROUPBUY.INVALID_SCHEDULE'],
+      polls: [],
+      poll: ['GROUPBUY.POLL_NOT_FOUND'],
+      registerIntent: ['GROUPBUY.LIMIT_EXCEEDED', 'GROUPBUY.POLL_CLOSED', 'GROUPBUY.POLL_NOT_FOUND', 'GROUPBUY.WRONG_COMMUNITY'],
+      withdrawIntent: ['GROUPBUY.POLL_CLOSED', 'GROUPBUY.POLL_NOT_FOUND', 'GROUPBUY.WRONG_COMMUNITY'],
+    },
   },
 )
 

@@ -1,7 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { GROUP_ERROR_MESSAGES } from './errors/groups'
-import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema } from './common.schemas'
 
@@ -197,7 +194,24 @@ export const groupsContract = defineContract('groups', {
       myMemberships: ['user'],
       recordEntry: ['user'],
     },
-    errors: [...codesOf(GROUP_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
+    errors: {
+      createGroup: ['GROUP.BUILDING_UNKNOWN', 'GROUP.STEWARD_UNKNOWN'],
+      updateGroup: [],
+      myGroups: [],
+      bindGroup: ['GROUP.CARD_UNVERIFIED', 'GROUP.OPENGID_TAKEN'],
+      uploadCode: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.TOO_MANY', 'FILE.TYPE_NOT_ALLOWED', 'GROUP.CODE_DATE_INVALID', 'GROUP.CODE_EXPIRED'],
+      todayTasks: [],
+      ackTask: [],
+      playbook: [],
+      searchReplies: [],
+      membersToMove: [],
+      inviteMerchant: ['GROUP.BUILDING_UNKNOWN'],
+      claimMerchant: ['GROUP.INVITE_INVALID'],
+      join: ['GROUP.KIND_NOT_ALLOWED', 'GROUP.NOT_VERIFIED'],
+      confirmJoined: ['GROUP.NOT_ASSIGNED'],
+      myMemberships: [],
+      recordEntry: [],
+    },
   },
 )
 

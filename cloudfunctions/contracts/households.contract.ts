@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
 import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
 import { defineContract, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema, roleSchema } from './common.schemas'
@@ -79,7 +78,30 @@ export const householdsContract = defineContract('households', {
       // Self-scoped: a board per staff role the caller holds, three nulls for residents.
       workbench: ['user'],
     },
-    errors: [...codesOf(HOUSEHOLD_ERROR_MESSAGES)],
+    errors: {
+      me: [],
+      notices: [],
+      notice: ['NOTICE.NOT_FOUND'],
+      listCommunities: [],
+      listBuildings: [],
+      listUnits: [],
+      listRooms: [],
+      bind: ['BIND.ALREADY_MEMBER', 'BIND.OWNER_EXISTS', 'BIND.PROOF_MISMATCH', 'HOUSEHOLD.NOT_FOUND'],
+      clearBindLock: ['HOUSEHOLD.NOT_FOUND'],
+      createInvite: ['HOUSEHOLD.NOT_FOUND'],
+      inviteInfo: ['HOUSEHOLD.NOT_FOUND', 'INVITE.NOT_FOUND'],
+      acceptInvite: ['HOUSEHOLD.NOT_FOUND', 'INVITE.ALREADY_MEMBER', 'INVITE.EXPIRED', 'INVITE.NOT_FOUND', 'INVITE.USED'],
+      members: ['HOUSEHOLD.NOT_FOUND'],
+      approveMember: ['HOUSEHOLD.NOT_FOUND', 'MEMBER.NOT_FOUND', 'MEMBER.NOT_PENDING'],
+      removeMember: ['HOUSEHOLD.NOT_FOUND', 'MEMBER.CANNOT_REMOVE_OWNER', 'MEMBER.NOT_FOUND'],
+      switchHousehold: ['HOUSEHOLD.NOT_FOUND'],
+      householdDetail: ['HOUSEHOLD.NOT_FOUND'],
+      workbench: ['ATTRIBUTION.NOT_A_STEWARD', 'FEE.BAD_PERIOD'],
+      inbox: [],
+      inboxRead: [],
+      stewardGrid: [],
+      stewardHouseholds: [],
+    },
   },
 )
 

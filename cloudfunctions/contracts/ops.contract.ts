@@ -1,11 +1,4 @@
 import { audienceOf, defineContract } from './envelope'
-import { codesOf } from './errors'
-import { ATTRIBUTION_ERROR_MESSAGES } from './errors/attribution'
-import { FEE_ERROR_MESSAGES } from './errors/fees'
-import { FILE_ERROR_MESSAGES } from './errors/files'
-import { GROUPBUY_ERROR_MESSAGES } from './errors/groupbuy'
-import { HOUSEHOLD_ERROR_MESSAGES } from './errors/households'
-import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { opsHouseholdsActions } from './ops-households.schemas'
 import { opsGroupbuyActions } from './ops-groupbuy.schemas'
 import { opsFeesActions } from './ops-fees.schemas'
@@ -28,14 +21,39 @@ const opsActions = {
 /** Ops of a community (in the mini-program) or the console; bootstrapOps is how the first ops person is made. */
 export const opsContract = defineContract('ops', opsActions, {
   audience: audienceOf(opsActions, ['ops', 'console'], { bootstrapOps: ['user'] }),
-  errors: [
-    ...codesOf(HOUSEHOLD_ERROR_MESSAGES),
-    ...codesOf(GROUPBUY_ERROR_MESSAGES),
-    ...codesOf(FEE_ERROR_MESSAGES),
-    ...codesOf(ATTRIBUTION_ERROR_MESSAGES),
-    ...codesOf(ORDER_ERROR_MESSAGES),
-    ...codesOf(FILE_ERROR_MESSAGES),
-  ],
+  errors: {
+    upsertCommunity: [],
+    importHouseholds: ['COMMUNITY.NOT_FOUND'],
+    assignGrid: ['GRID.BUILDING_TAKEN', 'GRID.NOT_A_STEWARD', 'GRID.UNKNOWN_BUILDING'],
+    addStaff: ['COMMUNITY.NOT_FOUND'],
+    removeStaff: ['GRID.BUILDING_TAKEN', 'REPAIR.ALREADY_RATED', 'REPAIR.ILLEGAL_TRANSITION', 'STAFF.NOT_FOUND'],
+    listStaff: [],
+    removeResident: ['HOUSEHOLD.NOT_FOUND', 'MEMBER.CANNOT_REMOVE_OWNER', 'MEMBER.NOT_FOUND'],
+    bootstrapOps: ['COMMUNITY.NOT_FOUND', 'OPS.BOOTSTRAP_REFUSED'],
+    groupbuyCreateCampaign: ['COMMUNITY.NOT_FOUND', 'FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.TOO_MANY', 'FILE.TYPE_NOT_ALLOWED', 'GROUPBUY.INVALID_SCHEDULE'],
+    groupbuyPublishCampaign: ['GROUPBUY.CAMPAIGN_NOT_FOUND', 'GROUPBUY.INVALID_SCHEDULE', 'GROUPBUY.NOT_DRAFT'],
+    groupbuyCampaigns: [],
+    groupbuyCloseNow: ['GROUPBUY.CAMPAIGN_NOT_FOUND', 'GROUPBUY.NOT_OPEN', 'ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND', 'ORDER.REFUND_EXCEEDS_PAID'],
+    groupbuyCloseDue: ['ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND', 'ORDER.REFUND_EXCEEDS_PAID'],
+    upsertFeeItem: ['FEE.BAD_ITEM'],
+    archiveFeeItem: ['FEE.ITEM_NOT_FOUND'],
+    listFeeItems: [],
+    importMeterReadings: ['FEE.BAD_ITEM', 'FEE.ITEM_NOT_FOUND'],
+    runBills: ['FEE.BAD_PERIOD'],
+    billRunProgress: [],
+    listFeeInvoices: [],
+    markFeeInvoiceIssued: ['FEE.INVOICE_ISSUED', 'FEE.INVOICE_NOT_FOUND'],
+    feeCollectionReport: ['FEE.BAD_PERIOD'],
+    attributionSetCommunityRules: [],
+    attributionSetCampaignRule: ['GROUPBUY.CAMPAIGN_NOT_FOUND'],
+    attributionReport: [],
+    attributionSettle: ['ATTRIBUTION.PERIOD_OPEN'],
+    attributionStatements: [],
+    attributionExplain: ['ATTRIBUTION.ORDER_NOT_ATTRIBUTED'],
+    attributionReconcile: [],
+    opsDashboard: ['FEE.BAD_PERIOD'],
+    opsExport: ['FEE.BAD_PERIOD'],
+  },
 })
 
 export type OpsContract = typeof opsContract

@@ -1,6 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -148,7 +146,18 @@ export const ordersContract = defineContract('orders', {
       fulfil: ['console'],
       complete: ['console'],
     },
-    errors: [...codesOf(ORDER_ERROR_MESSAGES)],
+    errors: {
+      serviceCatalog: [],
+      createServiceOrder: ['ORDER.EXPIRED', 'ORDER.INVALID_LINES', 'ORDER.SERVICE_NOT_FOUND'],
+      list: [],
+      detail: ['ORDER.NOT_FOUND'],
+      pay: ['ORDER.ALREADY_PAID', 'ORDER.EXPIRED', 'ORDER.NOT_FOUND', 'ORDER.PAYER_ONLY'],
+      cancel: ['ORDER.ALREADY_PAID', 'ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND', 'ORDER.REFUND_EXCEEDS_PAID'],
+      requestRefund: ['ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND', 'ORDER.PAYER_ONLY', 'ORDER.REFUND_EXCEEDS_PAID', 'ORDER.REFUND_NOT_ALLOWED'],
+      refund: ['ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND', 'ORDER.REFUND_EXCEEDS_PAID'],
+      fulfil: ['ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND'],
+      complete: ['ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND'],
+    },
   },
 )
 

@@ -1,6 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { ORDER_ERROR_MESSAGES } from './errors/orders'
 import { defineContract, query } from './envelope'
 
 /**
@@ -58,7 +56,10 @@ export const paycallbackContract = defineContract('paycallback', {
       payNotify: ['console'],
       refundNotify: ['console'],
     },
-    errors: [...codesOf(ORDER_ERROR_MESSAGES)],
+    errors: {
+      payNotify: ['ORDER.ILLEGAL_TRANSITION', 'ORDER.NOT_FOUND', 'ORDER.REFUND_EXCEEDS_PAID'],
+      refundNotify: ['ORDER.ILLEGAL_TRANSITION'],
+    },
   },
 )
 

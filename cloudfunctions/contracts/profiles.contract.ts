@@ -1,6 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { PROFILE_ERROR_MESSAGES } from './errors/profiles'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema } from './common.schemas'
 import {
@@ -107,6 +105,21 @@ export const profilesContract = defineContract(
       openPush: ['member'],
       runInterest: ['console'],
     },
-    errors: codesOf(PROFILE_ERROR_MESSAGES),
+    errors: {
+      catalog: [],
+      previewSegment: ['PROFILE.TAG_UNKNOWN'],
+      saveSegment: ['PROFILE.TAG_UNKNOWN'],
+      segments: [],
+      push: ['NOT_FOUND', 'PROFILE.SEGMENT_EMPTY'],
+      conversion: [],
+      tagHousehold: ['PROFILE.TAG_NOT_MANUAL', 'PROFILE.TAG_UNKNOWN'],
+      defineTag: [],
+      slowMovers: [],
+      markSlowMover: ['PROFILE.ITEM_NOT_FOUND'],
+      pushSetting: [],
+      setPushOptOut: [],
+      openPush: ['NOT_FOUND'],
+      runInterest: [],
+    },
   },
 )

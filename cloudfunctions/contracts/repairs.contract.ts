@@ -1,7 +1,4 @@
 import { z } from 'zod'
-import { codesOf } from './errors'
-import { REPAIR_ERROR_MESSAGES } from './errors/repairs'
-import { FILE_ERROR_MESSAGES } from './errors/files'
 import { defineContract, mutation, query } from './envelope'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
@@ -47,8 +44,6 @@ export const TIMELINE_LABELS: Record<TimelineAction, string> = {
 
 /** What the caller may do with a ticket now; the server decides, the page only shows the buttons. */
 export const TICKET_ACTIONS = ['cancel', 'rate', 'reopen', 'accept', 'start', 'complete', 'reassign'] as const
-
-/** Codes this function answers besides the base ones (errors.ts) and FILE.* (core/storage/file-rules.ts). */
 
 const fileIdSchema = z.string().max(300).regex(/^cloud:\/\/\S+$/, '文件编号格式不正确')
 const photosSchema = z.array(fileIdSchema).max(9, '最多上传 9 张照片').default([])
@@ -186,7 +181,24 @@ export const repairsContract = defineContract('repairs', {
       reassign: ['steward', 'ops'],
       satisfaction: ['steward', 'ops'],
     },
-    errors: [...codesOf(REPAIR_ERROR_MESSAGES), ...codesOf(FILE_ERROR_MESSAGES)],
+    errors: {
+      create: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.TOO_MANY', 'FILE.TYPE_NOT_ALLOWED', 'REPAIR.BAD_TIME_WINDOW'],
+      mine: [],
+      detail: [],
+      cancel: ['REPAIR.ALREADY_RATED', 'REPAIR.ILLEGAL_TRANSITION'],
+      rate: ['REPAIR.ALREADY_RATED', 'REPAIR.ILLEGAL_TRANSITION'],
+      reopen: ['REPAIR.ALREADY_RATED', 'REPAIR.ILLEGAL_TRANSITION', 'REPAIR.REOPEN_EXPIRED'],
+      queue: [],
+      accept: ['REPAIR.ALREADY_RATED', 'REPAIR.BAD_TIME_WINDOW', 'REPAIR.ILLEGAL_TRANSITION'],
+      start: ['REPAIR.ALREADY_RATED', 'REPAIR.ILLEGAL_TRANSITION'],
+      complete: ['FILE.NOT_FOUND', 'FILE.TOO_LARGE', 'FILE.TOO_MANY', 'FILE.TYPE_NOT_ALLOWED', 'REPAIR.ALREADY_RATED', 'REPAIR.ILLEGAL_TRANSITION'],
+      setAvailability: [],
+      myDuty: [],
+      gridTickets: [],
+      technicians: [],
+      reassign: ['REPAIR.ALREADY_RATED', 'REPAIR.ILLEGAL_TRANSITION', 'REPAIR.TECHNICIAN_UNAVAILABLE'],
+      satisfaction: [],
+    },
   },
 )
 

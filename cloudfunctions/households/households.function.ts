@@ -2,7 +2,7 @@ import { householdsContract } from '../contracts/households.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
 import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { userAccess } from '../core/auth/caller-access'
-import { authorize } from '../core/auth/authorize'
+import { authorize, can } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
 import { getNotice, listNotices } from '../core/households/notices.query'
 import { noticeAudience } from '../core/households/notice-audience'
@@ -57,7 +57,7 @@ export const householdsFunction = defineFunction(householdsContract, {
     const [access, h] = await Promise.all([userAccess(ctx), getHousehold(ctx.platform.db, input.householdId)])
     authorize(access, 'household.resetBindLock', { communityId: h.communityId, householdId: h._id, buildingId: h.buildingId })
     const result = await clearBindGuard(ctx.platform.db, h._id)
-    const role = access.staff.some((s) => s.role === 'ops' && s.communityId === h.communityId) ? 'ops' : 'steward'
+    const role = can(access, 'community.manage', { communityId: h.communityId }) ? 'ops' : 'steward'
     ctx.platform.logger.info('household.bind_lock_cleared', { householdId: h._id, byRole: role, cleared: result.cleared })
     return result
   },

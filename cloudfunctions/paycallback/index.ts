@@ -6,7 +6,7 @@ import { toWechatReply, wrapNotify } from '../contracts/paycallback-envelope'
 /** WeChat Pay's bare notify in, { errcode, errmsg } out (see docs/payments.md). */
 function wechatEntry(inner: ProductionMain) {
   const main = async (event: unknown, context: unknown) => toWechatReply(await inner(wrapNotify(event), context))
-  return Object.assign(main, { withPlatform: (make: () => Platform) => wechatEntry(inner.withPlatform(make)) })
+  return Object.assign(main, { withPlatform: (make: () => Platform) => wechatEntry(inner.withPlatform(make)), wiring: inner.wiring })
 }
 
 /** CloudBase entry. */

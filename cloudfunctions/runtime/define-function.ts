@@ -10,7 +10,7 @@ type Handlers<C extends FunctionContract> = {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface FunctionDefinition<C extends FunctionContract = FunctionContract<any>> {
+export interface FunctionDefinition<C extends FunctionContract = FunctionContract<any, any>> {
   contract: C
   handlers: Handlers<C>
   /** Timer trigger name → job; CloudBase sends { Type: 'Timer', TriggerName } for these. */

@@ -78,27 +78,27 @@ export async function invoke(def: FunctionDefinition, rawEvent: unknown, caller:
     }
     return { ok: true, data: checked.data }
   }
-  const run = () => guard(platform, invocationId, runHandler, def.contract)
+  const run = () => guard(platform, invocationId, runHandler, { contract: def.contract, action })
 
   if (contract.mutating && requestId) {
     const precheck = (def.prechecks as Record<string, ((i: unknown, c: ActionContext) => Promise<void>) | undefined>)[action]
-    const refusal = precheck ? () => runPrecheck(platform, invocationId, () => precheck(parsed.data, ctx), def.contract) : undefined
+    const refusal = precheck ? () => runPrecheck(platform, invocationId, () => precheck(parsed.data, ctx), { contract: def.contract, action }) : undefined
     return runIdempotent(platform, { fn: def.contract.name, action, caller: caller.openid ?? caller.kind, requestId, input: rest }, run, refusal)
   }
   return run()
 }
 
 /**
- * Runs a body and turns every failure into a coded reply. With a contract, a DomainError whose code the
- * contract does not list is a bug (the client has no branch for it): logged and answered INTERNAL.
+ * Runs a body and turns every failure into a coded reply. For an action, a DomainError whose code that
+ * action does not list is a bug (the client has no branch for it): logged and answered INTERNAL.
  */
-async function guard(platform: Platform, invocationId: string, body: () => Promise<FnReply>, contract?: FunctionContract): Promise<FnReply> {
+async function guard(platform: Platform, invocationId: string, body: () => Promise<FnReply>, listing?: { contract: FunctionContract; action: string }): Promise<FnReply> {
   try {
     return await body()
   } catch (e) {
-    if (e instanceof DomainError && (!contract || isListed(contract, e.code))) return { ok: false, code: e.code, message: e.message }
+    if (e instanceof DomainError && (!listing || isListed(listing.contract, listing.action, e.code))) return { ok: false, code: e.code, message: e.message }
     if (e instanceof DomainError) {
-      platform.logger.error('error_code.unlisted', { invocationId, fn: contract!.name, code: e.code })
+      platform.logger.error('error_code.unlisted', { invocationId, fn: listing!.contract.name, action: listing!.action, code: e.code })
       return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId: invocationId }
     }
     if (e instanceof z.ZodError) return validationReply(zodIssues(e))
@@ -109,19 +109,19 @@ async function guard(platform: Platform, invocationId: string, body: () => Promi
 }
 
 /** A precheck's refusal as a reply (null: go on). Anything but a listed DomainError is left to the handler to meet again. */
-async function runPrecheck(platform: Platform, invocationId: string, body: () => Promise<void>, contract: FunctionContract): Promise<FnReply | null> {
+async function runPrecheck(platform: Platform, invocationId: string, body: () => Promise<void>, at: { contract: FunctionContract; action: string }): Promise<FnReply | null> {
   try {
     await body()
     return null
   } catch (e) {
-    if (e instanceof DomainError && isListed(contract, e.code)) return { ok: false, code: e.code, message: e.message }
-    platform.logger.warn('precheck.skipped', { invocationId, fn: contract.name, errorMessage: (e as Error)?.message })
+    if (e instanceof DomainError && isListed(at.contract, at.action, e.code)) return { ok: false, code: e.code, message: e.message }
+    platform.logger.warn('precheck.skipped', { invocationId, fn: at.contract.name, action: at.action, errorMessage: (e as Error)?.message })
     return null
   }
 }
 
-function isListed(contract: FunctionContract, code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code) || contract.errors.includes(code as FunctionContract['errors'][number])
+function isListed(contract: FunctionContract, action: string, code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code) || (contract.errors[action] ?? []).some((c) => c === code)
 }
 
 function safeJson(text: string): unknown {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { createFnClient, type CallFn } from './fn-client'
 import type { Transport } from './transport'
 
-export { FnError, isFnError } from './fn-error'
+export { FnError, isActionError, isFnError } from './fn-error'
 export type { CallOptions } from './fn-client'
 
 // WeChat forbids `new Function`; zod would probe for it on first use. Tell it up front not to.

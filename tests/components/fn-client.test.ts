@@ -11,7 +11,7 @@ import { createTestWorld } from '../support/test-platform'
 const demo = defineContract('demo', {
   get: query(z.object({ id: z.string().min(1, '请填写编号') }).strict(), z.object({ id: z.string(), count: z.number().int() })),
   bump: mutation(z.object({ by: z.number().int().positive('数量必须大于 0') }).strict(), z.object({ count: z.number().int() })),
-}, { audience: { get: ['user'], bump: ['user'] }, errors: [] })
+}, { audience: { get: ['user'], bump: ['user'] }, errors: { get: [], bump: [] } })
 
 function recording(reply: (event: Record<string, unknown>) => unknown) {
   const sent: { fn: string; event: Record<string, unknown> }[] = []

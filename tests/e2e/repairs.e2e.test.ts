@@ -4,14 +4,10 @@ import path from 'node:path'
 import qrcode from 'qrcode-generator'
 import type { Page } from 'playwright-core'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
+import { callGateway } from './support/gateway'
 
 /** What the gateway answers a persona, the way the H5 client calls it. */
-async function fn<T = any>(e2e: E2E, openid: string, event: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/fn/repairs`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify(event) })
-  const body = (await res.json()) as { ok: boolean; data: T; message?: string }
-  if (!body.ok) throw new Error(body.message)
-  return body.data
-}
+const fn = <T = any>(e2e: E2E, openid: string, event: Record<string, unknown>) => callGateway<T>(e2e, 'repairs', event, openid)
 
 /** A real image file for the file chooser (a GIF; the storage sniffs the bytes, not the name). */
 function photoFile(): string {

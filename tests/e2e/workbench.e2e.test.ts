@@ -5,16 +5,11 @@
  */
 import type { Page } from 'playwright-core'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
+import { callGateway } from './support/gateway'
 
 const PHONE = { width: 375, height: 812 }
 
-async function fn<T = any>(e2e: E2E, name: string, event: Record<string, unknown>, openid?: string): Promise<T> {
-  const url = openid ? `${e2e.baseUrl}/fn/${name}` : `${e2e.baseUrl}/console/fn/${name}`
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) }, body: JSON.stringify(event) })
-  const body = (await res.json()) as { ok: boolean; data: T; code?: string; message?: string }
-  if (!body.ok) throw new Error(`${name}.${String(event.action)}: ${body.code} ${body.message}`)
-  return body.data
-}
+const fn = callGateway
 
 let seq = 0
 const rid = () => `e2e-wb-${Date.now().toString(36)}-${++seq}`

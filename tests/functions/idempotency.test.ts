@@ -9,7 +9,7 @@ import { createTestWorld, type TestWorld } from '../support/test-platform'
 /** A tiny function that writes one document per call, to watch the runtime's idempotency at work. */
 const counterContract = defineContract('counter', {
   bump: mutation(z.object({ by: z.number().int().min(1).max(10) }).strict(), z.object({ value: z.number() })),
-}, { audience: { bump: ['user'] }, errors: [] })
+}, { audience: { bump: ['user'] }, errors: { bump: [] } })
 
 let failNext = false
 const counterFunction = defineFunction(counterContract, {

@@ -1,4 +1,4 @@
-import { personaOpenid } from '../../cloudfunctions/platform/local/demo/personas'
+import { PERSONAS, personaOpenid, type PersonaId } from '../../cloudfunctions/platform/local/demo/personas'
 
 /**
  * The demo personas as tests name them: one module, read from the same list the H5 role switcher uses
@@ -16,3 +16,8 @@ export const VISITOR = personaOpenid('visitor')
 
 export type { PersonaId } from '../../cloudfunctions/platform/local/demo/personas'
 export { personaOpenid } from '../../cloudfunctions/platform/local/demo/personas'
+
+/** Is this a persona id ('owner') rather than an openid ('demo-owner', 'res-tenant-b2')? */
+export function isPersona(id: string): id is PersonaId {
+  return PERSONAS.some((p) => p.id === id)
+}

@@ -3,6 +3,8 @@ import { invokeLocal, asUser, asConsole, asTimer } from '../../cloudfunctions/pl
 import { seedDemo } from '../../cloudfunctions/platform/local/demo/seed-demo'
 import type { Clock, Ports } from '../../cloudfunctions/core/kernel/platform'
 import type { FnReply } from '../../cloudfunctions/contracts/envelope'
+import type { SandboxPayments } from '../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
+import { must } from '../../cloudfunctions/core/kernel/db-result'
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
@@ -46,6 +48,35 @@ export async function createTestWorld(options: { seed?: boolean; clockAt?: strin
     timer: (fn, triggerName) => invokeLocal(platform, fn, { Type: 'Timer', TriggerName: triggerName, Time: clock.now().toISOString() }, asTimer) as never,
     close: () => platform.local.close(),
   }
+}
+
+export interface SandboxWorld extends TestWorld {
+  sandbox: SandboxPayments
+}
+
+/**
+ * The seeded demo world with its sandbox payments exposed, whose refunds settle only when a test calls
+ * `sandbox.settleRefunds()` — never on a timer after the world has closed.
+ */
+export async function createSandboxWorld(options: { clockAt?: string } = {}): Promise<SandboxWorld> {
+  const world = await createTestWorld({ seed: true, clockAt: options.clockAt })
+  const sandbox = world.platform.ports.payments as SandboxPayments
+  sandbox.autoSettleRefunds = false
+  const closeWorld = world.close
+  world.close = () => {
+    sandbox.close()
+    closeWorld()
+  }
+  return Object.assign(world, { sandbox })
+}
+
+/** A resident bound to a household (the document the households area's binding writes). */
+export async function bindResident(
+  world: TestWorld,
+  r: { openid: string; householdId: string; role?: 'owner' | 'family' | 'tenant'; communityId?: string; boundAt?: Date; id?: string },
+): Promise<void> {
+  const doc = { openid: r.openid, householdId: r.householdId, communityId: r.communityId ?? 'c-sunshine', role: r.role ?? 'owner', status: 'active', boundAt: r.boundAt ?? world.clock.now() }
+  must(await world.platform.db.collection('residents').doc(r.id ?? `r-${r.openid}-${r.householdId}`).set(doc))
 }
 
 /** A unique request id for mutating calls. */

@@ -2,7 +2,7 @@ import type { ActionInput, ActionOutput, FunctionContract } from '../../cloudfun
 import { invokeLocal, asConsole, asUser } from '../../cloudfunctions/platform/local/invoke-local'
 import { createFnClient, type CallOptions } from '../../src/services/fn-client'
 import { FnError } from '../../src/services/fn-error'
-import { personaOpenid, type PersonaId } from './personas'
+import { isPersona, personaOpenid, type PersonaId } from './personas'
 import { createTestWorld, type TestWorld } from './test-platform'
 
 /** A refusal as the client sees it: the code and the message it would show. */
@@ -47,14 +47,20 @@ function callerOver(transport: Parameters<typeof createFnClient>[0]): Caller {
 }
 
 /**
+ * The typed client in any test world, for kits that are handed a plain TestWorld: a persona, any openid
+ * (a bare string is an openid), or 'console' for ops in the CloudBase console.
+ */
+export function callerIn(world: Pick<TestWorld, 'platform'>, who: PersonaId | { openid: string } | string): Caller {
+  if (who === 'console') return callerOver((fn, event) => invokeLocal(world.platform, fn, event, asConsole))
+  const openid = typeof who === 'object' ? who.openid : isPersona(who) ? personaOpenid(who) : who
+  return callerOver((fn, event) => invokeLocal(world.platform, fn, event, asUser(openid)))
+}
+
+/**
  * The test world of docs/architecture.md: `world.as('owner').call(repairsContract, 'create', input)`.
  * A renamed contract field fails to compile here, as it would in the mini-program.
  */
 export async function createTypedWorld(options: Parameters<typeof createTestWorld>[0] = {}): Promise<TypedWorld> {
   const world = await createTestWorld(options)
-  const as = (who: PersonaId | { openid: string }) => {
-    const openid = typeof who === 'string' ? personaOpenid(who) : who.openid
-    return callerOver((fn, event) => invokeLocal(world.platform, fn, event, asUser(openid)))
-  }
-  return Object.assign(world, { as, asConsole: () => callerOver((fn, event) => invokeLocal(world.platform, fn, event, asConsole)) })
+  return Object.assign(world, { as: (who: PersonaId | { openid: string }) => callerIn(world, who), asConsole: () => callerIn(world, 'console') })
 }

@@ -1,7 +1,6 @@
 import type { ActionContext } from '../kernel/action-context'
-import { DomainError, forbidden } from '../kernel/domain-error'
-import { authorize } from '../auth'
-import { loadAccess } from '../auth'
+import { DomainError } from '../kernel/domain-error'
+import { authorize, communityWhere } from '../auth'
 import { listAttempts } from './access-log'
 
 /**
@@ -12,9 +11,8 @@ export async function opsAccessLog(ctx: ActionContext, input: { communityId?: st
   const { db } = ctx.platform
   let communityId = input.communityId
   if (ctx.caller.kind === 'user' && ctx.caller.openid) {
-    const access = await loadAccess(db, ctx.caller.openid)
-    communityId ??= access.staff.find((s) => s.role === 'ops')?.communityId
-    if (!communityId) throw forbidden()
+    const access = await ctx.access()
+    communityId ??= communityWhere(access, 'community.manage')
     authorize(access, 'community.manage', { communityId })
   } else if (!communityId) {
     throw new DomainError('VALIDATION.FAILED', '控制台调用须提供 communityId')

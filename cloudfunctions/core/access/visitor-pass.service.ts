@@ -4,7 +4,7 @@ import type { createVisitorPassInput } from '../../contracts/access.contract'
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
 import { forbidden, notFound } from '../kernel/domain-error'
-import { loadAccess } from '../auth'
+import { can, loadAccess } from '../auth'
 import { accessError } from './access-errors'
 import { ACCESS_COLLECTIONS, type VisitorPassDoc } from './access.model'
 import { activeDoors, doorsInScope, resolveMembership } from './door-rights'
@@ -71,8 +71,9 @@ export async function revokeVisitorPass(platform: Platform, openid: string, now:
   const pass = (must(await db.collection(ACCESS_COLLECTIONS.visitorPasses).doc(passId).get()).data as VisitorPassDoc[])[0]
   if (!pass) throw notFound('访客通行证')
   const access = await loadAccess(db, openid)
-  const isOwner = access.memberships.some((m) => m.householdId === pass.householdId && m.role === 'owner')
-  const isLiveIssuer = pass.issuerOpenid === openid && access.memberships.some((m) => m.householdId === pass.householdId)
+  const household = { communityId: pass.communityId, householdId: pass.householdId }
+  const isOwner = can(access, 'household.own', household)
+  const isLiveIssuer = pass.issuerOpenid === openid && can(access, 'household.act', household)
   if (!isOwner && !isLiveIssuer) throw forbidden()
   must(await db.collection(ACCESS_COLLECTIONS.visitorPasses).where({ _id: passId, status: 'active' }).update({ status: 'revoked', revokedAt: now }))
   return { passId, status: 'revoked' as const }

@@ -18,21 +18,32 @@ export interface ResourceScope {
  * - technician: caller is the assignee
  * - ops: caller is ops of resource.communityId
  * - communitySteward: caller is a steward in resource.communityId (whatever their grid)
+ * - communityTechnician: caller is a technician in resource.communityId (whatever tickets they hold)
  */
-export type Relation = 'member' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff' | 'communitySteward'
+export type Relation = 'member' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff' | 'communitySteward' | 'communityTechnician'
 
 export const POLICY = {
   'household.read': ['member', 'steward', 'ops'],
   'household.manageMembers': ['owner', 'ops'],
   'household.act': ['member'],
+  /** What only the household's owner may do (revoke any member's visitor pass). */
+  'household.own': ['owner'],
+  /** Reaching a household's owner about its arrears (relay call): the steward of its grid, nobody else. */
+  'household.contact': ['steward'],
   'household.resetBindLock': ['steward', 'ops'],
   'grid.read': ['steward', 'ops'],
   'community.read': ['communityResident', 'communityStaff'],
+  /** Lives in the community: public-area repairs, group-buy demand. */
+  'community.resident': ['communityResident'],
+  /** Works in the community in any staff role. */
+  'community.staff': ['communityStaff'],
   'community.manage': ['ops'],
   /** Steward work that is community-wide, not tied to a building (shops, community groups, the dashboard). */
   'community.steward': ['communitySteward'],
   /** Staff who run the community's day: its stewards and ops (grid screens, pickup points). */
   'community.lead': ['communitySteward', 'ops'],
+  /** A technician's own day in a community: their queue, duty card and availability. */
+  'community.technician': ['communityTechnician'],
   'ticket.work': ['technician'],
   'ticket.dispatch': ['steward', 'ops'],
 } as const satisfies Record<string, readonly Relation[]>

@@ -11,6 +11,7 @@ const RELATION_CHECKS: Record<Relation, (a: CallerAccess, r: ResourceScope) => b
   communityResident: (a, r) => a.memberships.some((m) => m.communityId === r.communityId),
   communityStaff: (a, r) => a.staff.some((s) => s.communityId === r.communityId),
   communitySteward: (a, r) => a.staff.some((s) => s.role === 'steward' && s.communityId === r.communityId),
+  communityTechnician: (a, r) => a.staff.some((s) => s.role === 'technician' && s.communityId === r.communityId),
 }
 
 /** True when any relation the policy lists for the permission holds between caller and resource. */
@@ -30,4 +31,17 @@ export function authorize(access: CallerAccess, permission: Permission, resource
 export function communitiesWhere(access: CallerAccess, permission: Permission): string[] {
   const known = [...new Set([...access.staff.map((s) => s.communityId), ...access.memberships.map((m) => m.communityId)])]
   return known.filter((communityId) => can(access, permission, { communityId }))
+}
+
+/**
+ * The one community a screen works in when the caller has not named one: the first community where the
+ * first of these permissions holds (so `('community.manage', 'community.steward')` prefers ops work over
+ * steward work); AUTH.FORBIDDEN when none holds anywhere.
+ */
+export function communityWhere(access: CallerAccess, ...permissions: Permission[]): string {
+  for (const permission of permissions) {
+    const first = communitiesWhere(access, permission)[0]
+    if (first) return first
+  }
+  throw forbidden()
 }

@@ -1,7 +1,7 @@
 import type { OwnerCall } from '../../contracts/fees.contract'
 import type { ActionContext } from '../kernel/action-context'
-import { DomainError, forbidden } from '../kernel/domain-error'
-import { userAccess } from '../auth'
+import { DomainError } from '../kernel/domain-error'
+import { authorize, userAccess } from '../auth'
 import { householdBriefs } from './fee-access'
 import { ownerContacts } from './owner-contact'
 import { privacyCallOf } from '../kernel/ports/privacy-call.port'
@@ -17,8 +17,7 @@ export async function callOwner(ctx: ActionContext, householdId: string): Promis
   const access = await userAccess(ctx)
   const h = (await householdBriefs(ctx.platform.db, [householdId])).get(householdId)
   if (!h) throw new DomainError('NOT_FOUND', '房屋不存在')
-  const stewardHere = access.staff.some((s) => s.role === 'steward' && s.communityId === h.communityId) && access.stewardBuildingIds.includes(h.buildingId)
-  if (!stewardHere) throw forbidden()
+  authorize(access, 'household.contact', { communityId: h.communityId, householdId: h._id, buildingId: h.buildingId })
   const port = privacyCallOf(ctx.platform)
   if (!port) throw new DomainError('FEE.CALL_UNAVAILABLE')
   const binding = await port.bindRelay({ householdId, callerOpenid: access.openid, ttlSeconds: RELAY_TTL_SECONDS, requestKey: ctx.requestId ?? `${householdId}:${ctx.now().getTime()}` })

@@ -3,7 +3,7 @@ import type { CampaignChange, ManagedCampaign } from '../../contracts/groupbuy-m
 import type { CreateCampaignInput } from '../../contracts/ops-groupbuy.schemas'
 import { must } from '../kernel/db-result'
 import { runTx, txGet, txWrite } from '../kernel/transaction'
-import type { CallerAccess } from '../auth'
+import { communitiesWhere, type CallerAccess } from '../auth'
 import type { OrderHookContext } from '../orders'
 import { createCampaign } from './campaign-admin.service'
 import { assertSchedule } from './campaign.rules'
@@ -44,7 +44,7 @@ async function managed(ctx: OrderHookContext, campaigns: CampaignDoc[]): Promise
 
 /** Campaigns of every community the caller runs group buys in (steward or ops), latest deadline first. */
 export async function manageCampaigns(ctx: OrderHookContext, access: CallerAccess): Promise<{ items: ManagedCampaign[] }> {
-  const communities = [...new Set(access.staff.filter((s) => s.role === 'steward' || s.role === 'ops').map((s) => s.communityId))]
+  const communities = communitiesWhere(access, 'community.lead')
   if (communities.length === 0) return { items: [] }
   const _ = ctx.platform.db.command
   const rows = must(await ctx.platform.db.collection(GROUPBUY_COLLECTIONS.campaigns).where({ communityId: _.in(communities) }).orderBy('deadline', 'desc').limit(50).get()).data as CampaignDoc[]

@@ -2,7 +2,7 @@ import type { Db } from '@cloudbase/database'
 import type { PickLine, PickupPreview } from '../../contracts/groupbuy.contract'
 import { must } from '../kernel/db-result'
 import { forbidden } from '../kernel/domain-error'
-import type { CallerAccess } from '../auth'
+import { communitiesWhere, type CallerAccess } from '../auth'
 import { maskName } from '../households'
 import { COLLECTIONS } from '../households'
 import type { HouseholdDoc } from '../households'
@@ -17,7 +17,7 @@ export const UNDO_WINDOW_MS = 3 * 60_000
 
 /** Communities where the caller may hand over goods (steward or ops there). */
 export function pickupCommunities(access: CallerAccess): Set<string> {
-  const worksIn = new Set(access.staff.filter((s) => s.role === 'steward' || s.role === 'ops').map((s) => s.communityId))
+  const worksIn = new Set(communitiesWhere(access, 'community.lead'))
   if (worksIn.size === 0) throw forbidden('只有网格管家或物业运营人员可以核销提货码')
   return worksIn
 }

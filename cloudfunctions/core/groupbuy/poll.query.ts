@@ -2,7 +2,7 @@ import type { Platform } from '../kernel/platform'
 import type { PollView } from '../../contracts/groupbuy-poll.schemas'
 import { must } from '../kernel/db-result'
 import { forbidden } from '../kernel/domain-error'
-import type { CallerAccess } from '../auth'
+import { can, type CallerAccess } from '../auth'
 import { imageUrls } from './campaign-view'
 import { groupbuyError } from './groupbuy-errors'
 import { GROUPBUY_COLLECTIONS, PARTICIPATING_STAGES, type EntryDoc } from './groupbuy.model'
@@ -29,7 +29,7 @@ export async function listPolls(platform: Platform, access: CallerAccess, commun
 }
 
 function canSee(access: CallerAccess, communityId: string): boolean {
-  return access.memberships.some((m) => m.communityId === communityId) || access.staff.some((s) => s.communityId === communityId)
+  return can(access, 'community.read', { communityId })
 }
 
 async function pollViews(platform: Platform, access: CallerAccess, polls: PollDoc[]): Promise<PollView[]> {
@@ -53,7 +53,7 @@ async function pollViews(platform: Platform, access: CallerAccess, polls: PollDo
     const own = intents.filter((i) => i.pollId === p._id)
     const households = own.length
     const my = own.find((i) => mine.has(i.householdId))
-    const isStaff = access.staff.some((s) => (s.role === 'steward' || s.role === 'ops') && s.communityId === p.communityId)
+    const isStaff = can(access, 'community.lead', { communityId: p.communityId })
     const registered = new Set(own.map((i) => i.householdId))
     const converted = new Set(paid.filter((e) => e.campaignId === p.campaignId && registered.has(e.householdId)).map((e) => e.householdId)).size
     return {
@@ -73,7 +73,7 @@ async function pollViews(platform: Platform, access: CallerAccess, polls: PollDo
       campaignId: p.status === 'sourced' ? p.campaignId : null,
       payBy: p.payBy ? iso(p.payBy) : null,
       myIntent: my ? { householdId: my.householdId, quantity: my.quantity } : null,
-      canRegister: p.status === 'open' && now < new Date(p.deadline) && access.memberships.some((m) => m.communityId === p.communityId),
+      canRegister: p.status === 'open' && now < new Date(p.deadline) && can(access, 'community.resident', { communityId: p.communityId }),
       conversion: isStaff ? { intents: households, paid: converted, rate: households ? Math.round((converted / households) * 1000) / 1000 : 0 } : null,
     }
   })

@@ -3,7 +3,7 @@ import type { Platform } from '../kernel/platform'
 import type { OpenPollInput, PollView } from '../../contracts/groupbuy-poll.schemas'
 import { must } from '../kernel/db-result'
 import { forbidden } from '../kernel/domain-error'
-import type { CallerAccess } from '../auth'
+import { can, type CallerAccess } from '../auth'
 import { checkFiles } from '../storage'
 import { storageOf } from '../kernel/ports/storage.port'
 import { CAMPAIGN_IMAGE_RULES } from './campaign-admin.service'
@@ -16,7 +16,7 @@ import { pollView } from './poll.query'
 const HOUR = 3600_000
 
 export function assertStaffOf(access: CallerAccess, communityId: string): void {
-  if (!access.staff.some((s) => (s.role === 'steward' || s.role === 'ops') && s.communityId === communityId)) throw forbidden('只有本小区的网格管家或物业运营可以操作')
+  if (!can(access, 'community.lead', { communityId })) throw forbidden('只有本小区的网格管家或物业运营可以操作')
 }
 
 export async function loadPoll(platform: Platform, pollId: string): Promise<PollDoc> {

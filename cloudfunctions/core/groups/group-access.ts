@@ -9,15 +9,7 @@ import { GROUP_COLLECTIONS, type GroupDoc } from './group.model'
 /** Ops run the whole community; a steward runs the groups put in their charge and nothing else. */
 export function canManageGroup(access: CallerAccess, group: Pick<GroupDoc, 'communityId' | 'stewardOpenid'>): boolean {
   if (can(access, 'community.manage', { communityId: group.communityId })) return true
-  return isStewardOf(access, group.communityId) && group.stewardOpenid === access.openid
-}
-
-export function isStewardOf(access: CallerAccess, communityId: string): boolean {
-  return can(access, 'community.steward', { communityId })
-}
-
-export function isOpsOf(access: CallerAccess, communityId: string): boolean {
-  return can(access, 'community.manage', { communityId })
+  return can(access, 'community.steward', { communityId: group.communityId }) && group.stewardOpenid === access.openid
 }
 
 /**
@@ -26,8 +18,8 @@ export function isOpsOf(access: CallerAccess, communityId: string): boolean {
  * community-wide group is fine.
  */
 export function authorizeGroupScope(access: CallerAccess, communityId: string, buildingIds: string[]): void {
-  if (isOpsOf(access, communityId)) return
-  if (!isStewardOf(access, communityId)) throw forbidden()
+  if (can(access, 'community.manage', { communityId })) return
+  if (!can(access, 'community.steward', { communityId })) throw forbidden()
   for (const buildingId of buildingIds) {
     if (!can(access, 'grid.read', { communityId, buildingId })) throw forbidden('只能为自己网格内的楼栋建群')
   }

@@ -1,10 +1,9 @@
 import { createHash, randomInt } from 'node:crypto'
 import type { Platform } from '../kernel/platform'
-import type { CallerAccess } from '../auth'
+import { authorize, type CallerAccess } from '../auth'
 import { must, rethrowDomain } from '../kernel/db-result'
-import { DomainError, forbidden } from '../kernel/domain-error'
+import { DomainError } from '../kernel/domain-error'
 import { COLLECTIONS } from '../households'
-import { isOpsOf, isStewardOf } from './group-access'
 import { GROUP_COLLECTIONS, type MerchantDoc, type MerchantInviteDoc } from './group.model'
 
 const INVITE_TTL_MS = 7 * 86_400_000
@@ -18,7 +17,7 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
  */
 export async function inviteMerchant(platform: Platform, access: CallerAccess, input: { communityId: string; shopName: string; buildingId?: string }) {
   const db = platform.db
-  if (!isStewardOf(access, input.communityId) && !isOpsOf(access, input.communityId)) throw forbidden()
+  authorize(access, 'community.lead', { communityId: input.communityId })
   if (input.buildingId) {
     const b = (must(await db.collection(COLLECTIONS.buildings).doc(input.buildingId).get()).data as { communityId: string }[])[0]
     if (!b || b.communityId !== input.communityId) throw new DomainError('GROUP.BUILDING_UNKNOWN', '楼栋不属于该小区')

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
 import type { GroupKind } from '../../contracts/groups.contract'
-import type { CallerAccess } from '../auth'
+import { can, type CallerAccess } from '../auth'
 import { must } from '../kernel/db-result'
 import { DomainError, forbidden } from '../kernel/domain-error'
 import { COLLECTIONS } from '../households'
-import { authorizeGroupScope, isOpsOf, loadManagedGroup } from './group-access'
+import { authorizeGroupScope, loadManagedGroup } from './group-access'
 import { GROUP_COLLECTIONS, type GroupDoc } from './group.model'
 
 export interface CreateGroupInput {
@@ -22,7 +22,7 @@ export async function createGroup(db: Db, access: CallerAccess, input: CreateGro
   const buildingIds = [...new Set(input.buildingIds)].sort()
   authorizeGroupScope(access, input.communityId, buildingIds)
   const stewardOpenid = input.stewardOpenid ?? access.openid
-  if (stewardOpenid !== access.openid && !isOpsOf(access, input.communityId)) throw forbidden('只有物业运营可以指定其他管家负责')
+  if (stewardOpenid !== access.openid && !can(access, 'community.manage', { communityId: input.communityId })) throw forbidden('只有物业运营可以指定其他管家负责')
   await assertBuildingsExist(db, input.communityId, buildingIds)
   if (stewardOpenid !== access.openid) await assertSteward(db, input.communityId, stewardOpenid)
   const group: GroupDoc = {
@@ -85,7 +85,7 @@ export async function updateGroup(db: Db, access: CallerAccess, input: UpdateGro
 
 /** A steward sees the groups in their charge; ops see every group of the community. */
 export async function listGroups(db: Db, access: CallerAccess, communityId: string): Promise<GroupDoc[]> {
-  const where = isOpsOf(access, communityId) ? { communityId } : { communityId, stewardOpenid: access.openid }
+  const where = can(access, 'community.manage', { communityId }) ? { communityId } : { communityId, stewardOpenid: access.openid }
   const res = must(await db.collection(GROUP_COLLECTIONS.groups).where(where).orderBy('createdAt', 'asc').limit(200).get())
   return res.data as GroupDoc[]
 }

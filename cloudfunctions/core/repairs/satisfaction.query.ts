@@ -1,7 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
-import { forbidden } from '../kernel/domain-error'
-import type { CallerAccess } from '../auth'
+import { communitiesWhere, communityWhere, type CallerAccess } from '../auth'
 import type { SatisfactionFigure } from '../../contracts/repairs.contract'
 import { REPAIR_COLLECTIONS, type SatisfactionDoc } from './repair.model'
 import { communityRollupId, stewardRollupId } from './satisfaction.keys'
@@ -30,10 +29,9 @@ export function figureOf(doc: SatisfactionDoc | undefined): SatisfactionFigure {
  */
 export async function satisfactionFor(db: Db, access: CallerAccess, now: Date) {
   const month = monthKey(now)
-  const steward = access.staff.find((s) => s.role === 'steward')
-  const staff = access.staff.find((s) => s.role === 'ops') ?? steward
-  if (!staff) throw forbidden()
-  const ids = [communityRollupId(staff.communityId, 'all'), communityRollupId(staff.communityId, month)]
+  const communityId = communityWhere(access, 'community.manage', 'community.steward')
+  const steward = communitiesWhere(access, 'community.steward').length > 0
+  const ids = [communityRollupId(communityId, 'all'), communityRollupId(communityId, month)]
   if (steward) ids.push(stewardRollupId(access.openid, 'all'), stewardRollupId(access.openid, month))
   const _ = db.command
   const docs = must(await db.collection(REPAIR_COLLECTIONS.satisfaction).where({ _id: _.in(ids) }).limit(10).get()).data as SatisfactionDoc[]
@@ -41,6 +39,6 @@ export async function satisfactionFor(db: Db, access: CallerAccess, now: Date) {
   return {
     month,
     steward: steward ? { all: figureOf(byId.get(ids[2])), month: figureOf(byId.get(ids[3])) } : null,
-    community: { communityId: staff.communityId, all: figureOf(byId.get(ids[0])), month: figureOf(byId.get(ids[1])) },
+    community: { communityId, all: figureOf(byId.get(ids[0])), month: figureOf(byId.get(ids[1])) },
   }
 }

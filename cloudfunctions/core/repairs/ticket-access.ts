@@ -46,7 +46,7 @@ export async function loadTicketFor(db: Db, access: CallerAccess, ticketId: stri
   const ticket = await loadTicket(db, ticketId)
   const actors = actorsFor(access, ticket)
   if (actors.length === 0) {
-    if (access.staff.some((s) => s.communityId === ticket.communityId)) throw forbidden()
+    if (can(access, 'community.staff', { communityId: ticket.communityId })) throw forbidden()
     throw notFound('工单')
   }
   return { ticket, actors }

@@ -3,7 +3,7 @@ import { must } from '../kernel/db-result'
 import { forbidden, notFound } from '../kernel/domain-error'
 import { COLLECTIONS } from '../households'
 import type { CallerAccess } from '../auth'
-import { authorize } from '../auth'
+import { authorize, can } from '../auth'
 import type { BuildingDoc, HouseholdDoc } from '../households'
 import type { RepairPlace } from '../../contracts/repairs.contract'
 
@@ -28,7 +28,7 @@ export async function resolvePlace(db: Db, access: CallerAccess, place: RepairPl
     if (!h) throw notFound('房屋')
     return { communityId: h.communityId, householdId: h._id, buildingId: h.buildingId, placeKind: 'household', placeLabel: `${h.building}${h.unit}${h.room}` }
   }
-  if (!access.memberships.some((m) => m.communityId === place.communityId)) throw forbidden('只能报修自己所在小区的公共区域')
+  if (!can(access, 'community.resident', { communityId: place.communityId })) throw forbidden('只能报修自己所在小区的公共区域')
   if (!place.buildingId) {
     return { communityId: place.communityId, householdId: null, buildingId: null, placeKind: 'public', placeLabel: `公共区域 ${place.area}` }
   }

@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import type { WorkbenchOutput } from '../../contracts/households-workbench.schemas'
-import type { CallerAccess } from '../kernel/caller-access'
+import { communitiesWhere, type CallerAccess } from '../auth'
 import { opsBoard } from './ops-board.query'
 import { stewardBoard } from './steward-board.query'
 import { technicianBoard } from './technician-board.query'
@@ -11,10 +11,10 @@ import { technicianBoard } from './technician-board.query'
  * Residents without a staff role get three nulls: no board, no cost.
  */
 export async function workbench(platform: Platform, access: CallerAccess): Promise<WorkbenchOutput> {
-  const first = (role: 'technician' | 'steward' | 'ops') => access.staff.find((s) => s.role === role)?.communityId ?? null
-  const tech = first('technician')
-  const steward = first('steward')
-  const ops = first('ops')
+  const first = (permission: 'community.technician' | 'community.steward' | 'community.manage') => communitiesWhere(access, permission)[0] ?? null
+  const tech = first('community.technician')
+  const steward = first('community.steward')
+  const ops = first('community.manage')
   const [t, s, o] = await Promise.all([
     tech ? technicianBoard(platform, access, tech) : null,
     steward ? stewardBoard(platform, access, steward) : null,

@@ -1,12 +1,13 @@
-import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
-import { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
+import { bindResident, createSandboxWorld, rid, type SandboxWorld, type TestWorld } from '../../support/test-platform'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { DEMO_COMMUNITY_ID } from '../../../cloudfunctions/platform/local/demo/personas'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../../../cloudfunctions/core/orders/order.model'
 import { ATTRIBUTION_COLLECTIONS, type LedgerDoc } from '../../../cloudfunctions/core/attribution/attribution.model'
-import type { ResidentDoc } from '../../../cloudfunctions/core/households/household.model'
-import type { Figure } from '../../../cloudfunctions/contracts/attribution.contract'
+import { attributionContract, type Figure } from '../../../cloudfunctions/contracts/attribution.contract'
+import { ordersContract } from '../../../cloudfunctions/contracts/orders.contract'
+import { opsContract } from '../../../cloudfunctions/contracts/ops.contract'
+import type { ActionInput } from '../../../cloudfunctions/contracts/envelope'
+import { callerIn } from '../../support/typed-world'
 
 export { DEMO_COMMUNITY_ID as COMMUNITY }
 /** Steward A (张敏) owns buildings 1–3 (grid g-steward), steward B (李强) buildings 4–6 (g-steward-2). */
@@ -19,54 +20,34 @@ export const HOUSEHOLDS_IN_COMMUNITY = 360
 export const SERVICE = { cleaning: { id: 'svc-cleaning', fen: 8800 }, ac: { id: 'svc-ac-clean', fen: 12000 }, pipe: { id: 'svc-pipe', fen: 6000 } }
 export const DAY = 86_400_000
 
-export interface AttributionWorld extends TestWorld {
-  sandbox: SandboxPayments
-}
+export type AttributionWorld = SandboxWorld
 
 /** The demo community at `clockAt` (UTC), with a sandbox whose refunds settle when the test says so. */
-export async function openAttributionWorld(clockAt: string): Promise<AttributionWorld> {
-  const world = await createTestWorld({ seed: true, clockAt })
-  const sandbox = world.platform.ports.payments as SandboxPayments
-  sandbox.autoSettleRefunds = false
-  const closeWorld = world.close
-  world.close = () => {
-    sandbox.close()
-    closeWorld()
-  }
-  return Object.assign(world, { sandbox })
-}
+export const openAttributionWorld = (clockAt: string): Promise<AttributionWorld> => createSandboxWorld({ clockAt })
 
-/** A resident bound to a household at `boundAt` (the households area's binding writes the same document). */
-export async function bind(w: TestWorld, openid: string, householdId: string, boundAt: Date = w.clock.now()): Promise<void> {
-  const doc: Omit<ResidentDoc, '_id'> = { openid, householdId, communityId: DEMO_COMMUNITY_ID, role: 'owner', status: 'active', boundAt }
-  must(await w.platform.db.collection(COLLECTIONS.residents).add({ _id: `r-${openid}-${householdId}`, ...doc }))
-}
+/** A resident bound to a household at `boundAt`. */
+export const bind = (w: TestWorld, openid: string, householdId: string, boundAt: Date = w.clock.now()) => bindResident(w, { openid, householdId, boundAt })
 
 /** The resident opens a page carrying a steward's id. */
-export async function touch(w: TestWorld, openid: string, stewardId: string, extra: Record<string, unknown> = {}): Promise<boolean> {
-  const res = await w.call('attribution', openid, { action: 'recordTouch', requestId: rid('touch'), stewardId, ...extra })
-  if (!res.ok) throw new Error(`recordTouch failed: ${res.code}`)
-  return res.data.recorded
+export async function touch(w: TestWorld, openid: string, stewardId: string, extra: Omit<ActionInput<typeof attributionContract, 'recordTouch'>, 'stewardId'> = {}): Promise<boolean> {
+  return (await callerIn(w, openid).call(attributionContract, 'recordTouch', { stewardId, ...extra })).recorded
 }
 
 /** Orders a paid service and pays it in the sandbox (the pay notify runs the order core, then attribution). */
 export async function buy(w: AttributionWorld, openid: string, householdId: string, item = SERVICE.cleaning, quantity = 1): Promise<string> {
-  const created = await w.call('orders', openid, { action: 'createServiceOrder', requestId: rid('buy'), householdId, serviceItemId: item.id, quantity })
-  if (!created.ok) throw new Error(`createServiceOrder failed: ${created.code} ${created.message}`)
-  const { reply } = await w.sandbox.confirm(created.data.payment.prepayId, openid)
+  const created = await callerIn(w, openid).call(ordersContract, 'createServiceOrder', { householdId, serviceItemId: item.id, quantity })
+  const { reply } = await w.sandbox.confirm(created.payment.prepayId, openid)
   if (reply.errcode !== 0) throw new Error(`pay notify refused: ${reply.errmsg}`)
-  return created.data.order.orderId
+  return created.order.orderId
 }
 
 export async function fulfil(w: TestWorld, orderId: string): Promise<void> {
-  const res = await w.console('orders', { action: 'fulfil', requestId: rid('fulfil'), orderId })
-  if (!res.ok) throw new Error(`fulfil failed: ${res.code}`)
+  await callerIn(w, 'console').call(ordersContract, 'fulfil', { orderId })
 }
 
 /** Ops refunds (all that is left, or `amountFen`), and the bank settles it. */
 export async function refund(w: AttributionWorld, orderId: string, amountFen?: number): Promise<void> {
-  const res = await w.console('orders', { action: 'refund', requestId: rid('refund'), orderId, reason: '协商退款', ...(amountFen ? { amountFen } : {}) })
-  if (!res.ok) throw new Error(`refund failed: ${res.code}`)
+  await callerIn(w, 'console').call(ordersContract, 'refund', { orderId, reason: '协商退款', ...(amountFen ? { amountFen } : {}) })
   await w.sandbox.settleRefunds()
 }
 
@@ -79,9 +60,7 @@ export async function ledger(w: TestWorld, orderId: string): Promise<LedgerDoc[]
 }
 
 export async function report(w: TestWorld, month: string): Promise<Figure[]> {
-  const res = await w.console('ops', { action: 'attributionReport', communityId: DEMO_COMMUNITY_ID, month })
-  if (!res.ok) throw new Error(`report failed: ${res.code}`)
-  return res.data.rows
+  return (await callerIn(w, 'console').call(opsContract, 'attributionReport', { communityId: DEMO_COMMUNITY_ID, month })).rows
 }
 
 export const rowOf = (rows: Figure[], scope: Figure['scope'], key: string) => {
@@ -91,15 +70,11 @@ export const rowOf = (rows: Figure[], scope: Figure['scope'], key: string) => {
 }
 
 export async function settle(w: TestWorld, period: string) {
-  const res = await w.console('ops', { action: 'attributionSettle', requestId: rid('settle'), period })
-  if (!res.ok) throw new Error(`settle failed: ${res.code} ${res.message}`)
-  return res.data
+  return callerIn(w, 'console').call(opsContract, 'attributionSettle', { period })
 }
 
 export async function statementOf(w: TestWorld, stewardOpenid: string, period?: string) {
-  const res = await w.call('attribution', stewardOpenid, { action: 'statement', ...(period ? { period } : {}) })
-  if (!res.ok) throw new Error(`statement failed: ${res.code}`)
-  return res.data
+  return callerIn(w, stewardOpenid).call(attributionContract, 'statement', period ? { period } : {})
 }
 
 /** Household ids of the demo registry: building b, unit u, floor f, room r (h-1-1-101 …). */

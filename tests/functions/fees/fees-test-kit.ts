@@ -1,8 +1,10 @@
-import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
+import { createSandboxWorld, rid, type TestWorld } from '../../support/test-platform'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { FEE_COLLECTIONS, type BillDoc } from '../../../cloudfunctions/core/fees/fee.model'
 import { OWNER, FAMILY, STEWARD, STEWARD2, OPS } from '../../support/personas'
+import { callerIn } from '../../support/typed-world'
+import { feesContract } from '../../../cloudfunctions/contracts/fees.contract'
 
 /** Demo personas come from one module (tests/support/personas.ts). */
 export { OWNER, FAMILY, STEWARD, STEWARD2, OPS }
@@ -20,16 +22,7 @@ export interface FeesWorld extends Omit<TestWorld, 'call' | 'console' | 'timer'>
 
 /** The seeded demo world (clock 2026-11-22T02:00Z): fee items and bills for 2026-09 … 2026-11. */
 export async function openFeesWorld(clockAt?: string): Promise<FeesWorld> {
-  const world = await createTestWorld({ seed: true, clockAt })
-  const sandbox = world.platform.ports.payments as SandboxPayments
-  // Refunds settle when a test calls sandbox.settleRefunds(), never on a timer after the world closed.
-  sandbox.autoSettleRefunds = false
-  const close = world.close
-  world.close = () => {
-    sandbox.close()
-    close()
-  }
-  return Object.assign(world, { sandbox })
+  return createSandboxWorld({ clockAt })
 }
 
 export async function billsWhere(world: FeesWorld, where: Record<string, unknown>): Promise<BillDoc[]> {
@@ -47,16 +40,14 @@ export async function billDoc(world: FeesWorld, id: string): Promise<BillDoc> {
 
 /** The caller's unpaid bill ids (oldest first within each item). */
 export async function unpaidIds(world: FeesWorld, openid = OWNER): Promise<string[]> {
-  const res = await world.call('fees', openid, { action: 'unpaid' })
-  if (!res.ok) throw new Error(`unpaid failed: ${res.code}`)
-  return res.data.households.flatMap((h: any) => h.items.flatMap((g: any) => g.bills.map((b: any) => b.billId)))
+  const res = await callerIn(world, openid).call(feesContract, 'unpaid', {})
+  return res.households.flatMap((h) => h.items.flatMap((g) => g.bills.map((b) => b.billId)))
 }
 
 /** Pays bills through the sandbox the way the mini-program does: pay → the person confirms the sheet. */
 export async function payAndConfirm(world: FeesWorld, billIds: string[], openid = OWNER): Promise<string> {
-  const res = await world.call('fees', openid, { action: 'pay', requestId: rid('pay'), billIds })
-  if (!res.ok) throw new Error(`pay failed: ${res.code} ${res.message}`)
-  const { reply } = await world.sandbox.confirm(res.data.payment.prepayId, openid)
+  const res = await callerIn(world, openid).call(feesContract, 'pay', { billIds })
+  const { reply } = await world.sandbox.confirm(res.payment.prepayId, openid)
   if (reply.errcode !== 0) throw new Error(`notify refused: ${reply.errmsg}`)
-  return res.data.orderId
+  return res.orderId
 }

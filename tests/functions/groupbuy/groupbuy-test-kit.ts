@@ -1,5 +1,4 @@
-import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
-import { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
+import { createSandboxWorld, rid, type SandboxWorld, type TestWorld } from '../../support/test-platform'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { COLLECTIONS } from '../../../cloudfunctions/core/households/registry-collections'
 import { DEMO_COMMUNITY_ID } from '../../../cloudfunctions/platform/local/demo/personas'
@@ -15,22 +14,10 @@ export const OWNER_HOUSEHOLD = 'h-1-1-101'
 export const STEWARD_ID = 's-steward'
 export { DEMO_COMMUNITY_ID }
 
-export interface GroupbuyWorld extends TestWorld {
-  sandbox: SandboxPayments
-}
+export type GroupbuyWorld = SandboxWorld
 
 /** The demo community, a sandbox that settles refunds only when the test says so. */
-export async function openGroupbuyWorld(): Promise<GroupbuyWorld> {
-  const world = await createTestWorld({ seed: true })
-  const sandbox = world.platform.ports.payments as SandboxPayments
-  sandbox.autoSettleRefunds = false
-  const closeWorld = world.close
-  world.close = () => {
-    sandbox.close()
-    closeWorld()
-  }
-  return Object.assign(world, { sandbox })
-}
+export const openGroupbuyWorld = (): Promise<GroupbuyWorld> => createSandboxWorld()
 
 const HOUR = 3600_000
 

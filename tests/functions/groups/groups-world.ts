@@ -1,5 +1,5 @@
 import { requirePort } from '../../../cloudfunctions/core/kernel/platform'
-import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
+import { bindResident, createTestWorld, rid, type TestWorld } from '../../support/test-platform'
 import { GROUP_COLLECTIONS } from '../../../cloudfunctions/core/groups/group.model'
 import { STEWARD, STEWARD2 as STEWARD_2, OPS } from '../../support/personas'
 
@@ -24,16 +24,9 @@ export async function groupsWorld(): Promise<TestWorld> {
     const _ = db.command
     await db.collection(c).where({ _id: _.exists(true) }).remove()
   }
-  const now = world.clock.now()
-  const residents = [
-    { _id: 'r-t-tenant-2', openid: 'res-tenant-b2', householdId: 'h-2-1-301', role: 'tenant' },
-    { _id: 'r-t-owner-2', openid: 'res-owner-b2', householdId: 'h-2-1-302', role: 'owner' },
-    { _id: 'r-t-owner-4', openid: 'res-owner-b4', householdId: 'h-4-1-101', role: 'owner' },
-    { _id: 'r-t-family-4', openid: 'res-family-b4', householdId: 'h-4-1-101', role: 'family' },
-    { _id: 'r-t-tenant-5', openid: 'res-tenant-b5', householdId: 'h-5-2-1502', role: 'tenant' },
-    { _id: 'r-t-owner-1b', openid: 'res-owner-b1', householdId: 'h-1-2-702', role: 'owner' },
-  ]
-  for (const { _id, ...r } of residents) await db.collection('residents').doc(_id).set({ ...r, communityId: COMMUNITY, status: 'active', boundAt: now })
+  // openid → household and role; the openid says the identity and building each one covers.
+  const residents = { 'res-tenant-b2': ['h-2-1-301', 'tenant'], 'res-owner-b2': ['h-2-1-302', 'owner'], 'res-owner-b4': ['h-4-1-101', 'owner'], 'res-family-b4': ['h-4-1-101', 'family'], 'res-tenant-b5': ['h-5-2-1502', 'tenant'], 'res-owner-b1': ['h-1-2-702', 'owner'] } as const
+  for (const [openid, [householdId, role]] of Object.entries(residents)) await bindResident(world, { openid, householdId, role })
   return world
 }
 

@@ -1,4 +1,4 @@
-import { createTestWorld, rid, type TestWorld } from '../../support/test-platform'
+import { createSandboxWorld, rid, type TestWorld } from '../../support/test-platform'
 import { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from '../../../cloudfunctions/core/orders/order.model'
@@ -7,6 +7,8 @@ import type { OrderHookContext } from '../../../cloudfunctions/core/orders/order
 import { runTx, txGet } from '../../../cloudfunctions/core/kernel/transaction'
 import { DomainError } from '../../../cloudfunctions/core/kernel/domain-error'
 import { OWNER, FAMILY } from '../../support/personas'
+import { callerIn } from '../../support/typed-world'
+import { ordersContract } from '../../../cloudfunctions/contracts/orders.contract'
 
 /** Demo personas come from one module (tests/support/personas.ts). */
 export { OWNER, FAMILY }
@@ -22,9 +24,7 @@ export interface OrderWorld extends TestWorld {
 
 /** A seeded world whose sandbox settles refunds only when a test says so. */
 export async function openOrderWorld(): Promise<OrderWorld> {
-  const world = await createTestWorld({ seed: true })
-  const sandbox = world.platform.ports.payments as SandboxPayments
-  sandbox.autoSettleRefunds = false
+  const world = await createSandboxWorld()
   const logs: OrderWorld['logs'] = []
   const logger: Logger = {
     info: (event, fields) => logs.push({ level: 'info', event, fields }),
@@ -32,12 +32,7 @@ export async function openOrderWorld(): Promise<OrderWorld> {
     error: (event, fields) => logs.push({ level: 'error', event, fields }),
   }
   world.platform.logger = logger
-  const closeWorld = world.close
-  world.close = () => {
-    sandbox.close()
-    closeWorld()
-  }
-  return Object.assign(world, { sandbox, logs })
+  return Object.assign(world, { logs })
 }
 
 /** The person pays, but the notify never arrives (the callback is unreachable at that moment). */
@@ -64,11 +59,10 @@ export async function createServiceOrder(world: TestWorld, opts: { openid?: stri
 
 /** Create an order and pay it through the sandbox (the person confirms the sheet). */
 export async function paidOrder(world: OrderWorld, openid = OWNER): Promise<string> {
-  const created = await createServiceOrder(world, { openid })
-  if (!created.ok) throw new Error(`create failed: ${created.code}`)
-  const { reply } = await world.sandbox.confirm(created.data.payment.prepayId, openid)
+  const created = await callerIn(world, openid).call(ordersContract, 'createServiceOrder', { householdId: HOUSEHOLD, serviceItemId: CLEANING.id, quantity: 1 })
+  const { reply } = await world.sandbox.confirm(created.payment.prepayId, openid)
   if (reply.errcode !== 0) throw new Error(`notify refused: ${reply.errmsg}`)
-  return created.data.order.orderId
+  return created.order.orderId
 }
 
 export async function orderDoc(world: TestWorld, orderId: string): Promise<OrderDoc> {

@@ -1,6 +1,6 @@
 import type { CallerAccess, Permission, ResourceScope } from '../../../cloudfunctions/core/auth/access.model'
 import { POLICY } from '../../../cloudfunctions/core/auth/access.model'
-import { authorize, can } from '../../../cloudfunctions/core/auth/authorize'
+import { authorize, can, communityWhere } from '../../../cloudfunctions/core/auth/authorize'
 import { consoleOpsAccess } from '../../../cloudfunctions/core/auth/caller-access'
 import { DomainError } from '../../../cloudfunctions/core/kernel/domain-error'
 
@@ -38,6 +38,17 @@ describe('authorization: the policy table decides, nothing else', () => {
     ['ops reads a household elsewhere', ops, 'household.read', otherCommunity, false],
     ['resident reads the community', family, 'community.read', { communityId: C }, true],
     ['a stranger reads the community', nobody, 'community.read', { communityId: C }, false],
+    ['family lives in the community', family, 'community.resident', { communityId: C }, true],
+    ['staff do not live in the community', ops, 'community.resident', { communityId: C }, false],
+    ['a technician works in the community', technician, 'community.technician', { communityId: C }, true],
+    ['a steward is not a technician', steward, 'community.technician', { communityId: C }, false],
+    ['any staff role is community staff', technician, 'community.staff', { communityId: C }, true],
+    ['a resident is not community staff', owner, 'community.staff', { communityId: C }, false],
+    ['the owner owns the household', owner, 'household.own', home, true],
+    ['family does not own it', family, 'household.own', home, false],
+    ['the grid steward may reach the owner', steward, 'household.contact', home, true],
+    ['ops may not use the relay call', ops, 'household.contact', home, false],
+    ['the steward may not reach a household outside the grid', steward, 'household.contact', neighbour, false],
   ])('%s → %s', (_name, access, permission, resource, expected) => {
     expect(can(access, permission, resource)).toBe(expected)
   })
@@ -55,6 +66,14 @@ describe('authorization: the policy table decides, nothing else', () => {
     for (const permission of Object.keys(POLICY) as Permission[]) {
       expect(can(nobody, permission, { ...home, assigneeOpenid: 'o-tech' })).toBe(false)
     }
+  })
+
+  it('communityWhere picks the first community of the first permission that holds anywhere, else AUTH.FORBIDDEN', () => {
+    const both: CallerAccess = { ...nobody, openid: 'o-both', staff: [{ role: 'steward', communityId: 'c-2' }, { role: 'ops', communityId: C }], stewardBuildingIds: [] }
+    expect(communityWhere(both, 'community.manage', 'community.steward')).toBe(C)
+    expect(communityWhere(both, 'community.steward', 'community.manage')).toBe('c-2')
+    expect(communityWhere(steward, 'community.manage', 'community.steward')).toBe(C)
+    expect(() => communityWhere(owner, 'community.manage', 'community.steward')).toThrow(expect.objectContaining({ code: 'AUTH.FORBIDDEN' }))
   })
 
   it('the console acts as ops of exactly the community the event names', () => {

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupsContract, type GroupKind, type JoinOutput } from '@contracts/groups.contract'
-import { callFn, isFnError } from '@/services/call-fn'
+import { callFn, isActionError, isFnError } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { QrCard } from '../../components/QrCard'
@@ -52,7 +52,7 @@ export default function GroupsJoinPage() {
       await work()
     } catch (e) {
       const message = isFnError(e) ? e.message : '操作失败，请稍后再试'
-      setNote({ message, needsBinding: isFnError(e) && e.code === 'GROUP.NOT_VERIFIED' })
+      setNote({ message, needsBinding: isActionError(e, groupsContract, 'join', 'GROUP.NOT_VERIFIED') })
     } finally {
       setBusy(false)
     }
