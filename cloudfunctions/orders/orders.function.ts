@@ -15,7 +15,7 @@ import { expireUnpaidOrders } from '../core/orders/expire-orders'
 import { reconcilePayments } from '../core/orders/reconcile'
 import { listOrders, refundsOf } from '../core/orders/order-queries'
 import { requireOrder } from '../core/orders/order-transition'
-import { residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
+import { describeOrders, residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
 import { listServiceItems, requireServiceItem } from '../core/orders/service-catalog'
 import type { OrderDoc } from '../core/orders/order.model'
 import type { Prepay } from '../core/kernel/ports/payments.port'
@@ -23,7 +23,8 @@ import type { Prepay } from '../core/kernel/ports/payments.port'
 const paymentOut = (p: Prepay) => ({ provider: p.provider, prepayId: p.prepayId, ...p.params })
 
 async function view(ctx: ActionContext, order: OrderDoc) {
-  return toOrderView(ctx.platform, order, await refundsOf(ctx.platform, order._id), ctx.caller.openid, ctx.now())
+  const [refunds, details] = await Promise.all([refundsOf(ctx.platform, order._id), describeOrders(ctx, [order])])
+  return toOrderView(ctx.platform, order, refunds, ctx.caller.openid, ctx.now(), details.get(order._id))
 }
 
 /** The order, if the caller is a member of its household; drafts and strangers' orders do not exist for them. */
@@ -75,7 +76,8 @@ export const ordersFunction = defineFunction(
     list: async (input, ctx) => {
       const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
       const { items, hasMore } = await listOrders(ctx.platform, access.memberships.map((m) => m.householdId), input)
-      return { items: items.map(toOrderSummary), hasMore }
+      const details = await describeOrders(ctx, items)
+      return { items: items.map((o) => toOrderSummary(o, details.get(o._id))), hasMore }
     },
     detail: async (input, ctx) => ({ order: await view(ctx, await memberOrder(ctx, input.orderId)) }),
     pay: async (input, ctx) => {

@@ -3,6 +3,7 @@ import type { OrderDoc, RefundDoc } from '../orders'
 import { loadCampaign, loadEntry, moveStage } from './groupbuy.store'
 import { releaseForOrder, reserveForOrder } from './reservation.service'
 import { settleEntry } from './settle-entry'
+import { describeGroupbuyOrders } from './order-details'
 
 /** A payment landed: the entry joins the campaign; if the outcome is already decided, apply it at once. */
 async function onPaid(ctx: OrderHookContext, order: OrderDoc): Promise<void> {
@@ -32,4 +33,5 @@ export const groupbuyOrderHooks: OrderTypeHooks = {
   onRefunded,
   // Before the deadline a resident cancels an unpaid order; paid group-buy money goes back through ops or the closing job.
   userRefundable: () => false,
+  describe: describeGroupbuyOrders,
 }
