@@ -68,6 +68,7 @@ export const householdsContract = defineContract('households', {
       acceptInvite: ['user'],
       members: ['member', 'steward', 'ops'],
       approveMember: ['member', 'ops'],
+      setSharing: ['member'],
       removeMember: ['member', 'ops'],
       switchHousehold: ['member'],
       householdDetail: ['member', 'steward', 'ops'],

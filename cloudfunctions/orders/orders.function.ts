@@ -4,7 +4,8 @@ import { defineFunction, userOpenid, type ActionContext } from '../runtime/defin
 import { DomainError, forbidden } from '../core/kernel/domain-error'
 import { assertTransition } from '../core/orders/order-state-machine'
 import { loadAccess } from '../core/auth/load-access'
-import { authorize } from '../core/auth/authorize'
+import { authorize, can } from '../core/auth/authorize'
+import { householdViews } from '../core/auth/household-views'
 import { loadMe } from '../core/households/me.query'
 import { placeOrder } from '../core/orders/place-order'
 import { ensurePrepay } from '../core/orders/prepay'
@@ -32,7 +33,10 @@ async function memberOrder(ctx: ActionContext, orderId: string): Promise<OrderDo
   const openid = userOpenid(ctx)
   const [order, access] = await Promise.all([requireOrder(ctx.platform, orderId), loadAccess(ctx.platform.db, openid)])
   if (!order.listed) throw new DomainError('ORDER.NOT_FOUND', ORDER_ERROR_MESSAGES['ORDER.NOT_FOUND'])
-  authorize(access, 'household.act', { communityId: order.communityId, householdId: order.householdId })
+  const scope = { communityId: order.communityId, householdId: order.householdId }
+  authorize(access, 'household.act', scope)
+  // A member who sees only their own records (a tenant, by default) does not see others' orders, not even by id.
+  if (order.payerOpenid !== openid && !can(access, 'household.readAll', scope)) throw new DomainError('ORDER.NOT_FOUND', ORDER_ERROR_MESSAGES['ORDER.NOT_FOUND'])
   return order
 }
 
@@ -75,7 +79,7 @@ export const ordersFunction = defineFunction(
     },
     list: async (input, ctx) => {
       const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
-      const { items, hasMore } = await listOrders(ctx.platform, access.memberships.map((m) => m.householdId), input)
+      const { items, hasMore } = await listOrders(ctx.platform, { openid: access.openid, ...householdViews(access) }, input)
       const details = await describeOrders(ctx, items)
       return { items: items.map((o) => toOrderSummary(o, details.get(o._id))), hasMore }
     },

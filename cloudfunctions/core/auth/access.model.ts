@@ -14,17 +14,20 @@ export interface ResourceScope {
 /**
  * The policy, as data: for each permission, which relations between caller and resource allow it.
  * - member: caller belongs to resource.householdId (any member role) — "owner" requires the owner role
+ * - householdWide: a member who sees the whole household (the owner; family/tenants as the owner set it)
  * - steward: resource.buildingId is in the caller's grid
  * - technician: caller is the assignee
  * - ops: caller is ops of resource.communityId
  * - communitySteward: caller is a steward in resource.communityId (whatever their grid)
  */
-export type Relation = 'member' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff' | 'communitySteward'
+export type Relation = 'member' | 'householdWide' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff' | 'communitySteward'
 
 export const POLICY = {
   'household.read': ['member', 'steward', 'ops'],
   'household.manageMembers': ['owner', 'ops'],
   'household.act': ['member'],
+  /** Everyone's tickets and orders of the household, not only the caller's own. */
+  'household.readAll': ['householdWide'],
   'household.resetBindLock': ['steward', 'ops'],
   'grid.read': ['steward', 'ops'],
   'community.read': ['communityResident', 'communityStaff'],

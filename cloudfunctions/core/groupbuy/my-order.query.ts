@@ -10,6 +10,7 @@ import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, loadEntry, skusOfCampaign } from './groupbuy.store'
 import { countParticipants } from './participants.query'
 import { maskName } from '../households'
+import { can } from '../auth'
 import { pickLines } from './pickup-lookup'
 import { stewardIdOf } from './touches.service'
 import { ORDER_STATUS_FIELDS, codeVisible, entryDisplay, type OrderStatusPart } from './order-details'
@@ -22,7 +23,8 @@ import { ORDER_STATUS_FIELDS, codeVisible, entryDisplay, type OrderStatusPart } 
 export async function myEntry(platform: Platform, caller: GroupbuyCaller, orderId: string): Promise<MyEntryDetail> {
   const db = platform.db
   const entry = await loadEntry(db, orderId)
-  const mine = entry && caller.access.memberships.some((m) => m.householdId === entry.householdId)
+  const scope = entry && { communityId: entry.communityId, householdId: entry.householdId }
+  const mine = entry && scope && (can(caller.access, 'household.readAll', scope) || (entry.payerOpenid === caller.access.openid && can(caller.access, 'household.act', scope)))
   if (!entry || !mine || entry.hold === 'pending') throw groupbuyError('GROUPBUY.ORDER_NOT_FOUND')
   const [campaign, participants, orderRes, stewardId, name] = await Promise.all([
     loadCampaign(db, entry.campaignId),

@@ -3,21 +3,24 @@ import type { MyEntry } from '../../contracts/groupbuy.contract'
 import { must } from '../kernel/db-result'
 import { ORDER_COLLECTIONS } from '../orders'
 import type { GroupbuyCaller } from './caller-context'
+import { householdViews } from '../auth'
 import { iso } from './campaign-view'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc, type EntryDoc } from './groupbuy.model'
 import { ORDER_STATUS_FIELDS, codeVisible, entryDisplay, type OrderStatusPart } from './order-details'
 
 /** Group-buy orders of the caller's households, newest first: four reads per page whatever the history. */
 export async function listMyEntries(platform: Platform, caller: GroupbuyCaller, page: { offset: number; limit: number }): Promise<{ items: MyEntry[]; hasMore: boolean }> {
-  const householdIds = [...new Set(caller.access.memberships.map((m) => m.householdId))]
-  if (householdIds.length === 0) return { items: [], hasMore: false }
+  // The household's orders where the caller sees the whole household, else only their own (core/auth).
+  const { wide, ownOnly } = householdViews(caller.access)
+  if (wide.length + ownOnly.length === 0) return { items: [], hasMore: false }
   const db = platform.db
   const _ = db.command
+  const whose = [...(wide.length ? [{ householdId: _.in(wide) }] : []), ...(ownOnly.length ? [{ householdId: _.in(ownOnly), payerOpenid: caller.access.openid }] : [])]
   const rows = must(
     await db
       .collection(GROUPBUY_COLLECTIONS.entries)
       // Entries still being reserved are not orders yet (the orders list hides their drafts too).
-      .where({ householdId: householdIds.length === 1 ? householdIds[0] : _.in(householdIds), hold: _.in(['held', 'released']) })
+      .where(_.and([whose.length === 1 ? whose[0] : _.or(whose), { hold: _.in(['held', 'released']) }]))
       .orderBy('createdAt', 'desc')
       .skip(page.offset)
       .limit(page.limit + 1)

@@ -11,7 +11,7 @@ const ORDER_DETAIL = (orderId: string) => `/packages/orders/pages/detail/index?o
 export function EntryCard({ entry }: { entry: MyEntry }) {
   const showCode = entry.pickupCode && (entry.display.key === 'pickup_ready' || entry.display.key === 'partly_picked')
   return (
-    <View className='card gb-entry' data-testid='entry'>
+    <View className='card gb-entry' data-testid='entry' data-order-id={entry.orderId}>
       <View className='gb-entry__head'>
         <Text className='gb-entry__title'>{entry.campaignTitle}</Text>
         <OrderStatusBadge display={entry.display} />

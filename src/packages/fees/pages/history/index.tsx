@@ -15,7 +15,7 @@ const PAGE = 20
 
 function ReceiptCard({ r }: { r: ReceiptSummary }) {
   return (
-    <View className='card fees-receipt-card' data-testid='receipt-card' onClick={() => void Taro.navigateTo({ url: receiptUrl(r.receiptId) })}>
+    <View className='card fees-receipt-card' data-testid='receipt-card' data-order-id={r.orderId} onClick={() => void Taro.navigateTo({ url: receiptUrl(r.receiptId) })}>
       <View className='fees-receipt-card__head'>
         <Text className='fees-receipt-card__title'>{r.title}</Text>
         <OrderStatusBadge display={r.display} />
