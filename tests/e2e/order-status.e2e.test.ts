@@ -175,7 +175,10 @@ test('a group buy: 待支付 → 待成团 → 待提货 → 部分提货 → �
   expect(code).toMatch(/^\d{8}$/)
   await call('groupbuy', { action: 'redeemPickup', requestId: rid(), code, orderId: a.orderId, items: [{ skuId: formed.skuId, quantity: 1 }] }, 'demo-steward')
   await expectEverywhere('groupbuy', a.orderId, '部分提货', { shot: 'status-groupbuy-partly' })
+  // The generic detail shows per item what was handed over (the last page visited was 团购订单).
+  await visit(`/packages/orders/pages/detail/index?orderId=${a.orderId}`, headline)
   expect(await page.locator('[data-testid="pickup-line"]').innerText()).toContain('已提 1，待提 1')
+  await screenshot(page, 'status-groupbuy-partly-detail')
   await call('groupbuy', { action: 'redeemPickup', requestId: rid(), code, orderId: a.orderId }, 'demo-steward')
   await expectEverywhere('groupbuy', a.orderId, '已提货', { shot: 'status-groupbuy-done' })
 
@@ -185,6 +188,7 @@ test('a group buy: 待支付 → 待成团 → 待提货 → 部分提货 → �
   await expectEverywhere('groupbuy', b.orderId, '待成团')
   await call('ops', { action: 'groupbuyCloseNow', requestId: rid(), campaignId: failing.campaignId })
   await expectEverywhere('groupbuy', b.orderId, '退款中', { shot: 'status-groupbuy-refunding' })
+  await visit(`/packages/orders/pages/detail/index?orderId=${b.orderId}`, headline)
   expect(await page.locator('[data-testid="order-status-hint"]').innerText()).toContain('未成团')
   await sandbox().settleRefunds()
   await expectEverywhere('groupbuy', b.orderId, '已退款')

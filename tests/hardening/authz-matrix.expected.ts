@@ -37,6 +37,8 @@ export const EXPECTED: Record<string, string> = {
   // An invite code is a bearer token: whoever holds it may look and accept (the owner approves after).
   'households.inviteInfo':          'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.acceptInvite':        'D    W   W   W   W   W   W   W   W   W   W   W   W   W   D',
+  // Who sees the whole household's tickets and orders: the owner's choice alone.
+  'households.setSharing':          'D    D   D   D   D   W   D   D   D   D   D   D   D   D   D',
   'households.members':             'D    D   D   R   R   R   D   D   D   R   D   D   D   R   D',
   'households.approveMember':       'D    D   D   D   D   W   D   D   D   D   D   D   D   W   D',
   'households.removeMember':        'D    D   D   D   D   W   D   D   D   D   D   D   D   W   D',
