@@ -3,6 +3,7 @@ import { runtimeArea } from './runtime/runtime-area'
 import { householdsArea } from './core/households'
 import { accessArea } from './core/access'
 import { ordersArea } from './core/orders'
+import { outboxArea } from './core/outbox'
 import { feesArea } from './core/fees'
 import { groupbuyArea } from './core/groupbuy'
 import { repairsArea } from './core/repairs'
@@ -11,6 +12,7 @@ import { attributionArea } from './core/attribution'
 import { metricsArea } from './core/metrics'
 import { notifyArea } from './core/notify'
 import { storageArea } from './core/storage'
+import { profilesArea } from './core/profiles'
 
 /**
  * Every area, once. The single composition root: production entries (platform/cloudbase), the local
@@ -24,6 +26,7 @@ export const AREAS: readonly AreaModule[] = [
   householdsArea,
   accessArea,
   ordersArea,
+  outboxArea,
   feesArea,
   groupbuyArea,
   repairsArea,
@@ -32,6 +35,7 @@ export const AREAS: readonly AreaModule[] = [
   metricsArea,
   notifyArea,
   storageArea,
+  profilesArea,
 ]
 
 /** A fresh wiring (its order-type map is per platform, so tests may swap hooks in one world only). */

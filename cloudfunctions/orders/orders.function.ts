@@ -14,6 +14,7 @@ import { requestRefund } from '../core/orders/refund.service'
 import { completeOrder, fulfilOrder } from '../core/orders/fulfil-order'
 import { expireUnpaidOrders } from '../core/orders/expire-orders'
 import { reconcilePayments } from '../core/orders/reconcile'
+import { drainOutbox } from '../core/outbox'
 import { listOrders, refundsOf } from '../core/orders/order-queries'
 import { requireOrder } from '../core/orders/order-transition'
 import { describeOrders, residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
@@ -130,6 +131,7 @@ export const ordersFunction = defineFunction(
     timers: {
       expireUnpaid: (ctx) => expireUnpaidOrders(ctx),
       reconcilePayments: (ctx) => reconcilePayments(ctx),
+      processOutbox: (ctx) => drainOutbox(ctx),
     },
   },
 )
