@@ -101,3 +101,13 @@ test('every page, as its persona, at 375 and 320 px: no sideways scroll, tap tar
   process.stdout.write(`audited ${pages.length} pages × 2 widths; findings:\n${findings.map((f) => `  ${f.page} @${f.width}: overflow ${f.overflowPx}px; small: ${f.smallTargets.join(', ')}`).join('\n')}\n`)
   expect(findings).toEqual([])
 }, 600_000)
+
+test('first screens of every persona at 375×812 (screenshots to look at), none scrolls sideways', async () => {
+  for (const persona of ['unbound', 'owner', 'family', 'steward', 'technician', 'ops']) {
+    const page = await openApp(e2e, { persona, path: '/pages/index/index', viewport: { width: 375, height: 812 } })
+    const f = await audit(page, 'pages/index/index', 375)
+    await screenshot(page, `first-screen-${persona}`)
+    expect({ persona, overflowPx: f.overflowPx, smallTargets: f.smallTargets }).toEqual({ persona, overflowPx: 0, smallTargets: [] })
+    await page.context().close()
+  }
+}, 180_000)
