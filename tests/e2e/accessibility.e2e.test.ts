@@ -22,7 +22,9 @@ afterAll(async () => {
 /** Every page of the app, read from app.config.ts so a new page is audited without touching this test. */
 function appPages(): string[] {
   const src = fs.readFileSync(path.resolve(__dirname, '../../src/app.config.ts'), 'utf8')
-  const main = [...src.matchAll(/'(pages\/[a-z-]+\/index)'/g)].map((m) => m[1])
+  // The main package's list is the first `pages: [...]` (subpackage lists also hold 'pages/…' entries).
+  const mainList = /^\s*pages: \[([^\]]+)\],/m.exec(src)?.[1] ?? ''
+  const main = [...mainList.matchAll(/'([^']+)'/g)].map((m) => m[1])
   const subs = [...src.matchAll(/\{ root: '([^']+)', pages: \[([^\]]+)\] \}/g)].flatMap((m) => [...m[2].matchAll(/'([^']+)'/g)].map((p) => `${m[1]}/${p[1]}`))
   return [...new Set([...main, ...subs])]
 }
