@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { displayStatusSchema } from './order-status.schemas'
 import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
 
 /** A billing month in Asia/Shanghai, e.g. "2027-01". */
@@ -62,6 +63,10 @@ export const receiptSummarySchema = z.object({
   billCount: z.number().int(),
   /** The payment was refunded in full; its bills are owed again. */
   refunded: z.boolean(),
+  /** The payment's order (the receipt carries its id): its number and status as every order page shows them. */
+  orderId: idSchema,
+  orderNo: z.string().nullable(),
+  display: displayStatusSchema,
 })
 
 export const receiptSchema = receiptSummarySchema.extend({

@@ -2,11 +2,11 @@ import { z } from 'zod'
 import { GROUPBUY_ERROR_MESSAGES } from './errors/groupbuy'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
-import { orderStatusSchema, orderViewSchema, paymentParamsSchema } from './orders.contract'
+import { displayStatusSchema, orderStatusSchema, orderViewSchema, paymentParamsSchema } from './orders.contract'
 import { entryLineSchema, groupbuyPickupActions, pickLineSchema } from './groupbuy-pickup.schemas'
 import { groupbuyManageActions } from './groupbuy-manage.schemas'
 import { groupbuyPollActions } from './groupbuy-poll.schemas'
-import { campaignModeSchema, campaignOutcomeSchema, campaignStatusSchema } from './groupbuy-enums.schemas'
+import { campaignModeSchema, campaignOutcomeSchema, campaignStatusSchema, entryStageSchema } from './groupbuy-enums.schemas'
 
 export { entryLineSchema, pickLineSchema, pickupCodeInputSchema, type PickLine, type PickupPreview, type TodayPickups } from './groupbuy-pickup.schemas'
 export type { ManagedCampaign, CampaignChange } from './groupbuy-manage.schemas'
@@ -14,22 +14,9 @@ export type { PollView } from './groupbuy-poll.schemas'
 
 export { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './errors/groupbuy'
 
-export { campaignModeSchema, campaignStatusSchema, campaignOutcomeSchema }
-/**
- * Where a group-buy order stands, from the resident's side (docs/groupbuy.md has the diagram):
- * unpaid → paid → awaiting_pickup → picked_up; paid → refund_pending → refunded; unpaid → cancelled.
- */
-export const entryStageSchema = z.enum(['unpaid', 'paid', 'awaiting_pickup', 'picked_up', 'refund_pending', 'refunded', 'cancelled'])
+export { campaignModeSchema, campaignStatusSchema, campaignOutcomeSchema, entryStageSchema }
 
-export const STAGE_LABELS = {
-  unpaid: '待支付',
-  paid: '已支付，等待成团',
-  awaiting_pickup: '已成团，待提货',
-  picked_up: '已提货',
-  refund_pending: '未成团，退款中',
-  refunded: '已退款',
-  cancelled: '已取消',
-} as const satisfies Record<z.infer<typeof entryStageSchema>, string>
+/* What a person reads about a group-buy order is `display` (the one order status model, order-status.schemas.ts). */
 
 export const pickupSchema = z.object({
   point: z.string(),
@@ -109,6 +96,8 @@ export const myEntrySchema = z.object({
   householdId: idSchema,
   stage: entryStageSchema,
   orderStatus: orderStatusSchema.nullable(),
+  /** The one order status model, as 我的订单 and 订单详情 show it for the same order. */
+  display: displayStatusSchema,
   lines: z.array(entryLineSchema),
   amountFen: fenSchema,
   /** Shown as text and as a QR code once the group has formed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { mutation, query } from './envelope'
-import { idSchema } from './common.schemas'
+import { memberRoleSchema, idSchema } from './common.schemas'
 import { householdSummarySchema, phoneInputSchema } from './households-common.schemas'
 
 /** Pick community → building → unit → room, then prove ownership. */
@@ -19,9 +19,21 @@ export const householdsBindingActions = {
     z.object({ rooms: z.array(z.object({ householdId: idSchema, room: z.string() })) }),
   ),
   /** Becomes the owner member of the household when name and phone match the registry. */
+  /**
+   * Proves the household with the registry's owner name + phone. `relation` 业主 binds as the owner at once;
+   * 家属 / 租户 (who know the owner's details) ask to join under `name` and wait for the owner's approval.
+   */
   bind: mutation(
-    z.object({ householdId: idSchema, ownerName: z.string().trim().min(1, '请填写业主姓名').max(30), phone: phoneInputSchema }).strict(),
-    z.object({ household: householdSummarySchema }),
+    z
+      .object({
+        householdId: idSchema,
+        ownerName: z.string().trim().min(1, '请填写业主姓名').max(30),
+        phone: phoneInputSchema,
+        relation: memberRoleSchema.default('owner'),
+        name: z.string().trim().min(1, '请填写您的称呼').max(20).optional(),
+      })
+      .strict(),
+    z.object({ household: householdSummarySchema, status: z.enum(['active', 'pending']) }),
   ),
   /**
    * Steward of the building or ops: lifts the household's binding back-off after checking the owner in

@@ -16,6 +16,9 @@ export const memberSchema = z.object({
   joinedAt: isoDateTimeSchema,
 })
 
+/** Who besides the owner sees the whole household's tickets and orders (defaults: family yes, tenants no). */
+export const householdSharingSchema = z.object({ family: z.boolean(), tenant: z.boolean() })
+
 /** Invites, approval, removal and the current household. */
 export const householdsMembersActions = {
   /** A one-time code valid 24 h, for a share card; only the owner (or ops) may invite. */
@@ -41,8 +44,10 @@ export const householdsMembersActions = {
   ),
   members: query(
     householdRef,
-    z.object({ householdId: idSchema, householdLabel: z.string(), canManage: z.boolean(), members: z.array(memberSchema) }),
+    z.object({ householdId: idSchema, householdLabel: z.string(), canManage: z.boolean(), members: z.array(memberSchema), sharing: householdSharingSchema }),
   ),
+  /** The owner decides whether family / tenants see the whole household's tickets and orders or only their own. */
+  setSharing: mutation(householdRef.extend(householdSharingSchema.shape).strict(), z.object({ householdId: idSchema, sharing: householdSharingSchema })),
   approveMember: mutation(memberRef, z.object({ memberId: idSchema, status: z.literal('active') })),
   removeMember: mutation(memberRef, z.object({ memberId: idSchema, status: z.literal('removed') })),
   switchHousehold: mutation(householdRef, z.object({ currentHouseholdId: idSchema })),
@@ -62,3 +67,4 @@ export const householdsMembersActions = {
 }
 
 export type Member = z.infer<typeof memberSchema>
+export type HouseholdSharingView = z.infer<typeof householdSharingSchema>

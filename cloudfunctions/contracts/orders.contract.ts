@@ -2,18 +2,10 @@ import { z } from 'zod'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 
-export const orderTypeSchema = z.enum(['fee', 'groupbuy', 'service'])
-export const orderStatusSchema = z.enum(['created', 'paid', 'fulfilled', 'completed', 'cancelled', 'refunding', 'refunded'])
-/** How each status reads to a resident. */
-export const ORDER_STATUS_LABELS = {
-  created: '待支付',
-  paid: '已支付',
-  fulfilled: '已履约',
-  completed: '已完成',
-  cancelled: '已取消',
-  refunding: '退款中',
-  refunded: '已退款',
-} as const satisfies Record<z.infer<typeof orderStatusSchema>, string>
+import { displayStatusSchema, orderStatusSchema, orderTypeSchema } from './order-status.schemas'
+
+export { displayStatusSchema, orderStatusSchema, orderTypeSchema, orderDisplayStatus, timelineLabel, DISPLAY_LABELS } from './order-status.schemas'
+export type { DisplayStatus, DisplayStatusKey, OrderStatusFacts, GroupbuyStatusFacts } from './order-status.schemas'
 
 export const refundStatusSchema = z.enum(['pending', 'succeeded', 'failed'])
 
@@ -30,6 +22,8 @@ export const orderLineSchema = z.object({
 export const timelineEntrySchema = z.object({
   from: orderStatusSchema.nullable(),
   to: orderStatusSchema,
+  /** The step in words (提交订单, 支付成功, 超时关闭…): timelineLabel of the status model. */
+  label: z.string(),
   at: isoDateTimeSchema,
   /** Who moved it: resident, ops, wechatpay, timer, system. */
   by: z.string(),
@@ -45,6 +39,16 @@ export const refundViewSchema = z.object({
   completedAt: isoDateTimeSchema.nullable(),
 })
 
+/** Where and what to collect (group buys): the point, the window, the code once formed, and each line's progress. */
+export const orderPickupSchema = z.object({
+  point: z.string(),
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  /** 8 digits, shown only once the group has formed. */
+  code: z.string().nullable(),
+  lines: z.array(z.object({ title: z.string(), quantity: z.number().int().positive(), picked: z.number().int().nonnegative(), left: z.number().int().nonnegative() })),
+})
+
 export const orderViewSchema = z.object({
   orderId: idSchema,
   /** What people read and quote: Beijing date + 6 digits ("20261203482915"). */
@@ -53,6 +57,8 @@ export const orderViewSchema = z.object({
   title: z.string(),
   householdId: idSchema,
   status: orderStatusSchema,
+  /** What the person sees: the one status model (order-status.schemas.ts), the same on every page. */
+  display: displayStatusSchema,
   amountFen: fenSchema,
   paidFen: fenSchema,
   refundedFen: fenSchema,
@@ -65,6 +71,8 @@ export const orderViewSchema = z.object({
   lines: z.array(orderLineSchema),
   timeline: z.array(timelineEntrySchema),
   refunds: z.array(refundViewSchema),
+  /** Group buys: pickup point, window, code and items; null for other types. */
+  pickup: orderPickupSchema.nullable(),
   /** What the caller may do now; the server checks again on every call. */
   can: z.object({ pay: z.boolean(), cancel: z.boolean(), refund: z.boolean() }),
 })
@@ -75,6 +83,7 @@ export const orderSummarySchema = orderViewSchema.pick({
   type: true,
   title: true,
   status: true,
+  display: true,
   amountFen: true,
   refundedFen: true,
   createdAt: true,
@@ -168,4 +177,5 @@ export type OrderType = z.infer<typeof orderTypeSchema>
 export type OrderLine = z.infer<typeof orderLineSchema>
 export type PaymentParams = z.infer<typeof paymentParamsSchema>
 export type RefundView = z.infer<typeof refundViewSchema>
+export type OrderPickup = z.infer<typeof orderPickupSchema>
 export type ServiceItem = z.infer<typeof serviceItemSchema>

@@ -9,7 +9,7 @@ import { noticeAudience } from '../core/households/notice-audience'
 import { listBuildings, listCommunities, listRooms, listUnits } from '../core/households/catalog.query'
 import { bindHousehold, clearBindGuard } from '../core/households/binding.service'
 import { acceptInvite, createInvite, inviteInfo } from '../core/households/invite.service'
-import { approveMember, listMembers, removeMember } from '../core/households/members.service'
+import { approveMember, listMembers, removeMember, setSharing } from '../core/households/members.service'
 import { setCurrentHousehold } from '../core/households/current-household'
 import { householdDetail } from '../core/households/household-detail.query'
 import { stewardGrids, stewardHouseholds } from '../core/households/steward-grid.query'
@@ -44,7 +44,7 @@ export const householdsFunction = defineFunction(householdsContract, {
   bind: async (input, ctx) => {
     // Outcome and household only: the owner's name and phone never reach a log line.
     try {
-      const result = await bindHousehold(ctx.platform.db, { ...input, openid: userOpenid(ctx), now: ctx.now(), pepper: phonePepper(ctx.platform.env) })
+      const result = await bindHousehold(ctx.platform, { ...input, openid: userOpenid(ctx), now: ctx.now(), pepper: phonePepper(ctx.platform.env) })
       ctx.platform.logger.info('household.bound', { householdId: input.householdId })
       return result
     } catch (e) {
@@ -79,6 +79,7 @@ export const householdsFunction = defineFunction(householdsContract, {
   },
   members: async (input, ctx) => listMembers(ctx.platform.db, await userAccess(ctx), input.householdId),
   approveMember: async (input, ctx) => approveMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
+  setSharing: async (input, ctx) => setSharing(ctx.platform.db, await userAccess(ctx), input.householdId, { family: input.family, tenant: input.tenant }, ctx.now()),
   removeMember: async (input, ctx) => removeMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
   switchHousehold: async (input, ctx) => {
     const [access, h] = await Promise.all([userAccess(ctx), getHousehold(ctx.platform.db, input.householdId)])

@@ -4,7 +4,8 @@ import { defineFunction, userOpenid, type ActionContext } from '../runtime/defin
 import { DomainError } from '../core/kernel/domain-error'
 import { assertTransition } from '../core/orders/order-state-machine'
 import { loadAccess } from '../core/auth/load-access'
-import { authorize } from '../core/auth/authorize'
+import { authorize, can } from '../core/auth/authorize'
+import { householdViews } from '../core/auth/household-views'
 import { loadMe } from '../core/households/me.query'
 import { placeOrder } from '../core/orders/place-order'
 import { ensurePrepay } from '../core/orders/prepay'
@@ -16,7 +17,7 @@ import { reconcilePayments } from '../core/orders/reconcile'
 import { drainOutbox } from '../core/outbox'
 import { listOrders, refundsOf } from '../core/orders/order-queries'
 import { requireOrder } from '../core/orders/order-transition'
-import { residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
+import { describeOrders, residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
 import { listServiceItems, requireServiceItem } from '../core/orders/service-catalog'
 import type { OrderDoc } from '../core/orders/order.model'
 import type { Prepay } from '../core/kernel/ports/payments.port'
@@ -24,7 +25,8 @@ import type { Prepay } from '../core/kernel/ports/payments.port'
 const paymentOut = (p: Prepay) => ({ provider: p.provider, prepayId: p.prepayId, ...p.params })
 
 async function view(ctx: ActionContext, order: OrderDoc) {
-  return toOrderView(ctx.platform, order, await refundsOf(ctx.platform, order._id), ctx.caller.openid, ctx.now())
+  const [refunds, details] = await Promise.all([refundsOf(ctx.platform, order._id), describeOrders(ctx, [order])])
+  return toOrderView(ctx.platform, order, refunds, ctx.caller.openid, ctx.now(), details.get(order._id))
 }
 
 /** The order, if the caller is a member of its household; drafts and strangers' orders do not exist for them. */
@@ -32,7 +34,10 @@ async function memberOrder(ctx: ActionContext, orderId: string): Promise<OrderDo
   const openid = userOpenid(ctx)
   const [order, access] = await Promise.all([requireOrder(ctx.platform, orderId), loadAccess(ctx.platform.db, openid)])
   if (!order.listed) throw new DomainError('ORDER.NOT_FOUND', ORDER_ERROR_MESSAGES['ORDER.NOT_FOUND'])
-  authorize(access, 'household.act', { communityId: order.communityId, householdId: order.householdId })
+  const scope = { communityId: order.communityId, householdId: order.householdId }
+  authorize(access, 'household.act', scope)
+  // A member who sees only their own records (a tenant, by default) does not see others' orders, not even by id.
+  if (order.payerOpenid !== openid && !can(access, 'household.readAll', scope)) throw new DomainError('ORDER.NOT_FOUND', ORDER_ERROR_MESSAGES['ORDER.NOT_FOUND'])
   return order
 }
 
@@ -70,8 +75,9 @@ export const ordersFunction = defineFunction(
     },
     list: async (input, ctx) => {
       const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
-      const { items, hasMore } = await listOrders(ctx.platform, access.memberships.map((m) => m.householdId), input)
-      return { items: items.map(toOrderSummary), hasMore }
+      const { items, hasMore } = await listOrders(ctx.platform, { openid: access.openid, ...householdViews(access) }, input)
+      const details = await describeOrders(ctx, items)
+      return { items: items.map((o) => toOrderSummary(o, details.get(o._id))), hasMore }
     },
     detail: async (input, ctx) => ({ order: await view(ctx, await memberOrder(ctx, input.orderId)) }),
     pay: async (input, ctx) => {

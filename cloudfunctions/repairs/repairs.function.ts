@@ -23,7 +23,7 @@ export const repairsFunction = defineFunction(
       const t = await createTicket(ctx.platform, await access(ctx), input)
       return { ticketId: t._id, status: t.status, assigneeName: t.assigneeName }
     },
-    mine: async (input, ctx) => myTickets(ctx.platform.db, userOpenid(ctx), input.filter, input),
+    mine: async (input, ctx) => myTickets(ctx.platform.db, await ctx.access(), input.filter, input),
     detail: async (input, ctx) => {
       const { ticket, actors } = await loadTicketFor(ctx.platform.db, await access(ctx), input.ticketId)
       return toDetail(ctx.platform, ticket, actors)

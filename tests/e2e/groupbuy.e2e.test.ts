@@ -77,7 +77,7 @@ test('a resident browses, opens a product, adds two SKUs, confirms with the pick
   await sheet.getByText('¥91.70').waitFor()
   await sheet.locator('.nut-button', { hasText: '确认支付' }).click()
   await page.waitForURL(/pages\/order\/index/)
-  await page.waitForFunction(() => document.querySelector('[data-testid="order-stage"]')?.textContent === '已支付，等待成团')
+  await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待成团')
   expect(await page.locator('[data-testid="missing"]').innerText()).toBe('已有 1 户参团，差 9 户成团')
   expect(await page.locator('[data-testid="invite-headline"]').innerText()).toBe('差 9 户成团')
   await page.locator('[data-testid="make-poster"]').click()
@@ -181,7 +181,7 @@ test('the steward opens 今日待提, enters a code, sees the items and confirms
 
   // The resident sees code and items on the order detail.
   const owner = await phone('owner', `/packages/groupbuy/pages/order/index?orderId=${mine}`)
-  await owner.waitForFunction(() => document.querySelector('[data-testid="order-stage"]')?.textContent === '已提货')
+  await owner.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '已提货')
   expect((await owner.locator('[data-testid="pickup-code"]').innerText()).replace(/\s/g, '')).toBe(myCode)
   expect(await owner.locator('[data-testid="order-line"]').allInnerTexts()).toEqual([expect.stringContaining('已提'), expect.stringContaining('已提')])
   // Ended campaign: no invite any more.

@@ -35,7 +35,7 @@ test('order 上门保洁, pay in the sandbox sheet, see it paid, refund it', asy
 
   await page.waitForURL(/packages\/orders\/pages\/detail\/index\?orderId=od/)
   const status = page.locator('[data-testid="order-status"]')
-  await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '已支付')
+  await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待服务')
   expect(await page.locator('[data-testid="order-timeline"]').innerText()).toContain('微信支付')
   await screenshot(page, 'orders-detail-paid')
 

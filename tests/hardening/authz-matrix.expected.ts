@@ -37,6 +37,8 @@ export const EXPECTED: Record<string, string> = {
   // An invite code is a bearer token: whoever holds it may look and accept (the owner approves after).
   'households.inviteInfo':          'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   'households.acceptInvite':        'D    W   W   W   W   W   W   W   W   W   W   W   W   W   D',
+  // Who sees the whole household's tickets and orders: the owner's choice alone.
+  'households.setSharing':          'D    D   D   D   D   W   D   D   D   D   D   D   D   D   D',
   'households.members':             'D    D   D   R   R   R   D   D   D   R   D   D   D   R   D',
   'households.approveMember':       'D    D   D   D   D   W   D   D   D   D   D   D   D   W   D',
   'households.removeMember':        'D    D   D   D   D   W   D   D   D   D   D   D   D   W   D',
@@ -143,11 +145,13 @@ export const EXPECTED: Record<string, string> = {
   'orders.serviceCatalog':          'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   'orders.createServiceOrder':      'D    D   D   W   W   W   D   D   D   D   D   D   D   D   D',
   'orders.list':                    'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
-  'orders.detail':                  'D    D   D   R   R   R   D   D   D   D   D   D   D   D   D',
+  // A tenant sees only the orders and tickets they paid or filed unless the owner allows the whole household
+  // (households.setSharing; default off for tenants): another member's is not found, not even by id.
+  'orders.detail':                  'D    D   D   R   H   R   D   D   D   D   D   D   D   D   D',
   // Other members see the order but only its payer pays or asks for a refund (ORDER.PAYER_ONLY).
-  'orders.pay':                     'D    D   D   R   R   W   D   D   D   D   D   D   D   D   D',
-  'orders.cancel':                  'D    D   D   W   W   W   D   D   D   D   D   D   D   D   D',
-  'orders.requestRefund':           'D    D   D   R   R   W   D   D   D   D   D   D   D   D   D',
+  'orders.pay':                     'D    D   D   R   H   W   D   D   D   D   D   D   D   D   D',
+  'orders.cancel':                  'D    D   D   W   H   W   D   D   D   D   D   D   D   D   D',
+  'orders.requestRefund':           'D    D   D   R   H   W   D   D   D   D   D   D   D   D   D',
   'orders.refund':                  'D    D   D   D   D   D   D   D   D   D   D   D   D   D   W',
   'orders.fulfil':                  'D    D   D   D   D   D   D   D   D   D   D   D   D   D   W',
   'orders.complete':                'D    D   D   D   D   D   D   D   D   D   D   D   D   D   W',
@@ -161,10 +165,10 @@ export const EXPECTED: Record<string, string> = {
   'repairs.mine':                   'D    R   R   R   R   R   R   R   R   R   R   R   R   R   D',
   // Outside the action's audience: FORBIDDEN before the ticket is read. Inside it but unrelated to the
   // ticket: NOT_FOUND (ticket ids cannot be probed); staff of the community get FORBIDDEN.
-  'repairs.detail':                 'D    D   H   R   R   R   D   D   D   R   R   D   H   R   D',
-  'repairs.cancel':                 'D    D   H   W   W   W   D   D   D   D   D   D   D   D   D',
-  'repairs.rate':                   'D    D   H   W   W   W   D   D   D   D   D   D   D   D   D',
-  'repairs.reopen':                 'D    D   H   W   W   W   D   D   D   D   D   D   D   D   D',
+  'repairs.detail':                 'D    D   H   R   H   R   D   D   D   R   R   D   H   R   D',
+  'repairs.cancel':                 'D    D   H   W   H   W   D   D   D   D   D   D   D   D   D',
+  'repairs.rate':                   'D    D   H   W   H   W   D   D   D   D   D   D   D   D   D',
+  'repairs.reopen':                 'D    D   H   W   H   W   D   D   D   D   D   D   D   D   D',
   'repairs.queue':                  'D    D   D   D   D   D   D   D   D   D   R   D   D   D   D',
   'repairs.accept':                 'D    D   D   D   D   D   D   D   D   D   W   D   D   D   D',
   'repairs.start':                  'D    D   D   D   D   D   D   D   D   D   W   D   D   D   D',

@@ -14,13 +14,14 @@ export interface ResourceScope {
 /**
  * The policy, as data: for each permission, which relations between caller and resource allow it.
  * - member: caller belongs to resource.householdId (any member role) — "owner" requires the owner role
+ * - householdWide: a member who sees the whole household (the owner; family/tenants as the owner set it)
  * - steward: resource.buildingId is in the caller's grid
  * - technician: caller is the assignee
  * - ops: caller is ops of resource.communityId
  * - communitySteward: caller is a steward in resource.communityId (whatever their grid)
  * - communityTechnician: caller is a technician in resource.communityId (whatever tickets they hold)
  */
-export type Relation = 'member' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff' | 'communitySteward' | 'communityTechnician'
+export type Relation = 'member' | 'householdWide' | 'owner' | 'steward' | 'technician' | 'ops' | 'communityResident' | 'communityStaff' | 'communitySteward' | 'communityTechnician'
 
 export const POLICY = {
   'household.read': ['member', 'steward', 'ops'],
@@ -30,6 +31,8 @@ export const POLICY = {
   'household.own': ['owner'],
   /** Reaching a household's owner about its arrears (relay call): the steward of its grid, nobody else. */
   'household.contact': ['steward'],
+  /** Everyone's tickets and orders of the household, not only the caller's own. */
+  'household.readAll': ['householdWide'],
   'household.resetBindLock': ['steward', 'ops'],
   'grid.read': ['steward', 'ops'],
   'community.read': ['communityResident', 'communityStaff'],

@@ -1,8 +1,10 @@
 import { forbidden } from '../kernel/domain-error'
+import { seesWholeHousehold } from './household-sharing'
 import { POLICY, type CallerAccess, type Permission, type Relation, type ResourceScope } from './access.model'
 
 const RELATION_CHECKS: Record<Relation, (a: CallerAccess, r: ResourceScope) => boolean> = {
   member: (a, r) => !!r.householdId && a.memberships.some((m) => m.householdId === r.householdId),
+  householdWide: (a, r) => !!r.householdId && a.memberships.some((m) => m.householdId === r.householdId && (m.wide ?? seesWholeHousehold(m.role, null))),
   owner: (a, r) => !!r.householdId && a.memberships.some((m) => m.householdId === r.householdId && m.role === 'owner'),
   steward: (a, r) =>
     !!r.buildingId && a.staff.some((s) => s.role === 'steward' && s.communityId === r.communityId) && a.stewardBuildingIds.includes(r.buildingId),

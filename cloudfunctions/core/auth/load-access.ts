@@ -3,6 +3,7 @@ import { must } from '../kernel/db-result'
 import { COLLECTIONS } from '../households'
 import type { HouseholdDoc, ResidentDoc, StaffDoc } from '../households'
 import type { CallerAccess } from './access.model'
+import { seesWholeHousehold } from './household-sharing'
 
 /** Three indexed reads (four for stewards) whatever the size of the community. */
 export async function loadAccess(db: Db, openid: string): Promise<CallerAccess> {
@@ -14,9 +15,10 @@ export async function loadAccess(db: Db, openid: string): Promise<CallerAccess> 
   const members = must(memberRes).data as ResidentDoc[]
   const staff = must(staffRes).data as StaffDoc[]
   const households = members.length
-    ? (must(await db.collection(COLLECTIONS.households).where({ _id: _.in(members.map((m) => m.householdId)) }).field({ buildingId: true, communityId: true }).limit(50).get()).data as Pick<HouseholdDoc, '_id' | 'buildingId' | 'communityId'>[])
+    ? (must(await db.collection(COLLECTIONS.households).where({ _id: _.in(members.map((m) => m.householdId)) }).field({ buildingId: true, communityId: true, sharing: true }).limit(50).get()).data as Pick<HouseholdDoc, '_id' | 'buildingId' | 'communityId' | 'sharing'>[])
     : []
   const buildingOf = new Map(households.map((h) => [h._id, h.buildingId]))
+  const sharingOf = new Map(households.map((h) => [h._id, h.sharing]))
   let stewardBuildingIds: string[] = []
   if (staff.some((s) => s.role === 'steward')) {
     const grids = must(await db.collection(COLLECTIONS.grids).where({ stewardOpenid: openid }).limit(20).get()).data as { buildingIds: string[] }[]
@@ -24,7 +26,7 @@ export async function loadAccess(db: Db, openid: string): Promise<CallerAccess> 
   }
   return {
     openid,
-    memberships: members.filter((m) => buildingOf.has(m.householdId)).map((m) => ({ householdId: m.householdId, communityId: m.communityId, buildingId: buildingOf.get(m.householdId)!, role: m.role })),
+    memberships: members.filter((m) => buildingOf.has(m.householdId)).map((m) => ({ householdId: m.householdId, communityId: m.communityId, buildingId: buildingOf.get(m.householdId)!, role: m.role, wide: seesWholeHousehold(m.role, sharingOf.get(m.householdId)) })),
     staff: staff.map((s) => ({ role: s.role, communityId: s.communityId })),
     stewardBuildingIds,
   }

@@ -1,4 +1,6 @@
 import type { ReceiptSummary, ReceiptView } from '../../contracts/fees-common.schemas'
+import { orderDisplayStatus } from '../../contracts/order-status.schemas'
+import { ORDER_COLLECTIONS, type OrderDoc } from '../orders'
 import type { ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
@@ -6,7 +8,26 @@ import { userAccess } from '../auth'
 import { FEE_COLLECTIONS, type BillDoc, type InvoiceDoc, type ReceiptDoc } from './fee.model'
 import { canReadHousehold, householdBriefs, householdsInView } from './fee-access'
 
-function summary(r: ReceiptDoc, label: string): ReceiptSummary {
+type OrderPart = Pick<OrderDoc, '_id' | 'orderNo' | 'status' | 'history' | 'paidFen' | 'refundedFen'>
+
+/** The fee orders behind these receipts (a receipt's id is its order's id): one read for a page. */
+async function ordersOf(ctx: ActionContext, ids: string[]): Promise<Map<string, OrderPart>> {
+  if (ids.length === 0) return new Map()
+  const db = ctx.platform.db
+  const rows = must(
+    await db.collection(ORDER_COLLECTIONS.orders).where({ _id: db.command.in(ids) }).field({ orderNo: true, status: true, history: true, paidFen: true, refundedFen: true }).limit(100).get(),
+  ).data as OrderPart[]
+  return new Map(rows.map((o) => [o._id, o]))
+}
+
+function summary(r: ReceiptDoc, label: string, order: OrderPart | undefined): ReceiptSummary {
+  const last = order?.history?.[order.history.length - 1]
+  // Without its order (data from before orders kept history) the receipt itself says paid or refunded.
+  const display = orderDisplayStatus(
+    order
+      ? { type: 'fee', status: order.status, lastBy: last?.by ?? null, paidFen: order.paidFen, refundedFen: order.refundedFen }
+      : { type: 'fee', status: r.refundedAt ? 'refunded' : 'paid', lastBy: null, paidFen: r.totalFen, refundedFen: r.refundedAt ? r.totalFen : 0 },
+  )
   return {
     receiptId: r._id,
     receiptNo: r.receiptNo,
@@ -17,6 +38,9 @@ function summary(r: ReceiptDoc, label: string): ReceiptSummary {
     totalFen: r.totalFen,
     billCount: r.lines.length,
     refunded: !!r.refundedAt,
+    orderId: r._id,
+    orderNo: order?.orderNo ?? null,
+    display,
   }
 }
 
@@ -34,8 +58,9 @@ export async function receiptHistory(ctx: ActionContext, input: { householdId?: 
       .limit(input.limit + 1)
       .get(),
   ).data as ReceiptDoc[]
-  const briefs = await householdBriefs(db, [...new Set(rows.map((r) => r.householdId))])
-  return { items: rows.slice(0, input.limit).map((r) => summary(r, briefs.get(r.householdId)?.label ?? r.householdId)), hasMore: rows.length > input.limit }
+  const page = rows.slice(0, input.limit)
+  const [briefs, orders] = await Promise.all([householdBriefs(db, [...new Set(page.map((r) => r.householdId))]), ordersOf(ctx, page.map((r) => r._id))])
+  return { items: page.map((r) => summary(r, briefs.get(r.householdId)?.label ?? r.householdId, orders.get(r._id))), hasMore: rows.length > input.limit }
 }
 
 /** One receipt with its lines and each bill's invoice status; members of the household (and its steward / ops) may read it. */
@@ -58,7 +83,7 @@ export async function receiptDetail(ctx: ActionContext, receiptId: string): Prom
   const lines = receipt.lines.map((l) => ({ ...l, invoiceStatus: billInvoice.get(l.billId) ?? ('none' as const) }))
   return {
     receipt: {
-      ...summary(receipt, brief.label),
+      ...summary(receipt, brief.label, (await ordersOf(ctx, [receipt._id])).get(receipt._id)),
       principalFen: lines.reduce((s, l) => s + l.principalFen, 0),
       lateFeeFen: lines.reduce((s, l) => s + l.lateFeeFen, 0),
       payerIsMe: receipt.payerOpenid === access.openid,

@@ -5,6 +5,7 @@ import type { OrderDoc, RefundDoc } from '../orders'
 import { loadCampaign, loadEntry, moveStage } from './groupbuy.store'
 import { releaseForOrder, reserveForOrder } from './reservation.service'
 import { settleEntry } from './settle-entry'
+import { describeGroupbuyOrders } from './order-details'
 
 /**
  * onPaid, INSIDE the money transaction: the entry joins the campaign (unpaid → paid) together with the
@@ -51,4 +52,5 @@ export const groupbuyOrderHooks: OrderTypeHooks = {
   onRefunded,
   // Before the deadline a resident cancels an unpaid order; paid group-buy money goes back through ops or the closing job.
   userRefundable: () => false,
+  describe: describeGroupbuyOrders,
 }

@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import type { MyEntryDetail } from '../../contracts/groupbuy.contract'
-import { ORDER_COLLECTIONS, type OrderDoc } from '../orders'
+import { ORDER_COLLECTIONS } from '../orders'
 import { must } from '../kernel/db-result'
 import type { GroupbuyCaller } from './caller-context'
 import { imageUrls, iso, toCampaignCard } from './campaign-view'
@@ -10,8 +10,10 @@ import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, loadEntry, skusOfCampaign } from './groupbuy.store'
 import { countParticipants } from './participants.query'
 import { maskName } from '../households'
+import { can } from '../auth'
 import { pickLines } from './pickup-lookup'
 import { stewardIdOf } from './touches.service'
+import { ORDER_STATUS_FIELDS, codeVisible, entryDisplay, type OrderStatusPart } from './order-details'
 
 /**
  * One of the caller's group-buy orders: the pickup code and items (with what was handed over), and the
@@ -21,12 +23,13 @@ import { stewardIdOf } from './touches.service'
 export async function myEntry(platform: Platform, caller: GroupbuyCaller, orderId: string): Promise<MyEntryDetail> {
   const db = platform.db
   const entry = await loadEntry(db, orderId)
-  const mine = entry && caller.access.memberships.some((m) => m.householdId === entry.householdId)
+  const scope = entry && { communityId: entry.communityId, householdId: entry.householdId }
+  const mine = entry && scope && (can(caller.access, 'household.readAll', scope) || (entry.payerOpenid === caller.access.openid && can(caller.access, 'household.act', scope)))
   if (!entry || !mine || entry.hold === 'pending') throw groupbuyError('GROUPBUY.ORDER_NOT_FOUND')
   const [campaign, participants, orderRes, stewardId, name] = await Promise.all([
     loadCampaign(db, entry.campaignId),
     countParticipants(db, [entry.campaignId]),
-    db.collection(ORDER_COLLECTIONS.orders).doc(orderId).field({ status: true }).get(),
+    db.collection(ORDER_COLLECTIONS.orders).doc(orderId).field(ORDER_STATUS_FIELDS).get(),
     stewardIdOf(db, caller.access, entry.communityId),
     communityName(db, entry.communityId),
   ])
@@ -35,8 +38,9 @@ export async function myEntry(platform: Platform, caller: GroupbuyCaller, orderI
   const n = participants.get(campaign._id) ?? 0
   const now = platform.clock.now()
   const open = campaign.status === 'open' && now.getTime() < new Date(campaign.deadline).getTime()
-  const status = (must(orderRes).data as Pick<OrderDoc, 'status'>[])[0]?.status ?? null
-  const showCode = entry.stage === 'awaiting_pickup' || entry.stage === 'picked_up'
+  const order = (must(orderRes).data as OrderStatusPart[])[0]
+  const status = order?.status ?? null
+  const showCode = codeVisible(entry)
   return {
     orderId: entry._id,
     campaignId: entry.campaignId,
@@ -44,6 +48,7 @@ export async function myEntry(platform: Platform, caller: GroupbuyCaller, orderI
     householdId: entry.householdId,
     stage: entry.stage,
     orderStatus: status,
+    display: entryDisplay(entry, campaign, order),
     lines: entry.lines,
     amountFen: entry.amountFen,
     pickupCode: showCode ? entry.pickupCode : null,

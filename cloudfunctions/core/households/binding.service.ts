@@ -19,7 +19,9 @@ import {
 } from './failure-limiter'
 import { HOUSEHOLD_COLLECTIONS } from './household-collections'
 import { householdError } from './household-errors'
-import type { HouseholdDoc, ResidentDoc } from './household.model'
+import type { HouseholdDoc, MemberRole, ResidentDoc } from './household.model'
+import type { Platform } from '../kernel/platform'
+import { tellOwnersOfJoinRequest } from './join-notice'
 import { communityName, toSummary } from './household-summary'
 import { memberIdFor } from './ids'
 import { runTx, txGet, txWrite } from '../kernel/transaction'
@@ -31,12 +33,17 @@ export interface BindRequest {
   ownerName: string
   /** Already normalised by the contract (11 digits). */
   phone: string
+  /** 业主 binds at once; 家属 / 租户 ask to join and wait for the owner (default owner). */
+  relation?: MemberRole
+  /** How a family member or tenant asks to be called (required for them). */
+  name?: string
   now: Date
   pepper: string
 }
 
 type Outcome =
   | { kind: 'bound'; household: HouseholdDoc }
+  | { kind: 'requested'; household: HouseholdDoc; memberId: string }
   | { kind: 'mismatch'; attemptsLeft: number; guarded: boolean }
   | { kind: 'limited'; minutes: number }
   | { kind: 'guarded'; minutes: number }
@@ -51,9 +58,12 @@ const sameName = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() =
  * counters, the owner claim and the membership are read and written in one transaction, so parallel
  * guesses cannot slip past a limit and two people can never both become the owner.
  */
-export async function bindHousehold(db: Db, req: BindRequest): Promise<{ household: HouseholdSummary }> {
+export async function bindHousehold(platform: Platform, req: BindRequest): Promise<{ household: HouseholdSummary; status: 'active' | 'pending' }> {
+  const db = platform.db
   const { openid, householdId, now } = req
-  await refuseKnownMembers(db, openid, householdId)
+  const relation = req.relation ?? 'owner'
+  if (relation !== 'owner' && !req.name?.trim()) throw new DomainError('VALIDATION.FAILED', '家属或租户请填写您的称呼')
+  await refuseKnownMembers(db, openid, householdId, relation)
   const keyO = openidLimitKey('bind', openid)
   const keyH = householdLimitKey('bind', householdId)
   const rl = HOUSEHOLD_COLLECTIONS.rateLimits
@@ -66,10 +76,10 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
     if (guard.kind === 'guarded') return { kind: 'guarded', minutes: guard.minutes }
     const household = await txGet<HouseholdDoc>(t, COLLECTIONS.households, householdId)
     if (!household) return { kind: 'missing' }
-    if (household.ownerOpenid && household.ownerOpenid !== openid) return { kind: 'owner_exists' }
+    if (relation === 'owner' && household.ownerOpenid && household.ownerOpenid !== openid) return { kind: 'owner_exists' }
     const memberId = memberIdFor(householdId, openid)
     const member = await txGet<ResidentDoc>(t, COLLECTIONS.residents, memberId)
-    if (member?.status === 'active') return { kind: 'already' }
+    if (member?.status === 'active' || (relation !== 'owner' && member?.status === 'pending')) return { kind: 'already' }
 
     const proved = sameName(household.ownerName, req.ownerName) && household.ownerPhoneHash === hashPhone(req.phone, req.pepper)
     if (!proved) {
@@ -80,6 +90,12 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
     }
     // Proved: the household's back-off has done its job.
     if (guardDoc) await txWrite(t.collection(rl).doc(keyH).set({ failures: [], tried: {}, expireAt: now }))
+    if (relation !== 'owner') {
+      // Knowing the owner's details is not being the owner: family and tenants join as a request the owner approves.
+      const pending: Omit<ResidentDoc, '_id'> = { openid, householdId, communityId: household.communityId, role: relation, status: 'pending', boundAt: now, nickname: req.name!.trim().slice(0, 20) }
+      await txWrite(t.collection(COLLECTIONS.residents).doc(memberId).set({ ...pending }))
+      return { kind: 'requested', household, memberId }
+    }
     await txWrite(t.collection(COLLECTIONS.households).doc(householdId).update({ ownerOpenid: openid }))
     // The registry's owner name becomes how the household sees its owner (成员: 刘洋 · 业主).
     const resident: Omit<ResidentDoc, '_id'> = { openid, householdId, communityId: household.communityId, role: 'owner', status: 'active', boundAt: now, nickname: household.ownerName.trim().slice(0, 20) || null }
@@ -101,8 +117,13 @@ export async function bindHousehold(db: Db, req: BindRequest): Promise<{ househo
     case 'mismatch':
       throw householdError('BIND.PROOF_MISMATCH', mismatchMessage(outcome.attemptsLeft, outcome.guarded))
   }
+  const summary = toSummary(await communityName(db, outcome.household.communityId), outcome.household, relation)
+  if (outcome.kind === 'requested') {
+    await tellOwnersOfJoinRequest(platform, { householdId, householdLabel: summary.label, memberId: outcome.memberId, role: relation, nickname: req.name!.trim().slice(0, 20), at: now })
+    return { household: summary, status: 'pending' }
+  }
   await setCurrentHousehold(db, openid, householdId, now)
-  return { household: toSummary(await communityName(db, outcome.household.communityId), outcome.household, 'owner') }
+  return { household: summary, status: 'active' }
 }
 
 const GUARDED_NOTE = '为保护业主，这套房屋近期的验证尝试较多'
@@ -131,8 +152,8 @@ export async function clearBindGuard(db: Db, householdId: string): Promise<{ hou
  * Memberships written before ids were derived from (household, openid) — imported or older data —
  * are only found by query; transactions cannot query, so this check runs first.
  */
-async function refuseKnownMembers(db: Db, openid: string, householdId: string): Promise<void> {
+async function refuseKnownMembers(db: Db, openid: string, householdId: string, relation: MemberRole): Promise<void> {
   const members = must(await db.collection(COLLECTIONS.residents).where({ householdId, status: 'active' }).limit(100).get()).data as ResidentDoc[]
   if (members.some((m) => m.openid === openid)) throw householdError('BIND.ALREADY_MEMBER')
-  if (members.some((m) => m.role === 'owner')) throw householdError('BIND.OWNER_EXISTS')
+  if (relation === 'owner' && members.some((m) => m.role === 'owner')) throw householdError('BIND.OWNER_EXISTS')
 }

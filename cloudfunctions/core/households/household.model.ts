@@ -30,6 +30,8 @@ export interface HouseholdDoc {
   ownerPhoneLast4: string
   /** The openid that proved ownership; set in the binding transaction so two owners can never race in. */
   ownerOpenid?: string | null
+  /** The owner's choice of who sees the whole household's tickets and orders (core/auth/household-sharing.ts). */
+  sharing?: { family: boolean; tenant: boolean }
   updatedAt: Date
 }
 

@@ -3,7 +3,7 @@ import type { Member } from '../../contracts/households-members.schemas'
 import { must } from '../kernel/db-result'
 import { COLLECTIONS } from './registry-collections'
 import type { CallerAccess, ResourceScope } from '../auth'
-import { authorize, can } from '../auth'
+import { authorize, can, sharingOf, type HouseholdSharing } from '../auth'
 import { householdError } from './household-errors'
 import type { HouseholdDoc, ResidentDoc } from './household.model'
 import { getHousehold, labelOf } from './household-summary'
@@ -28,7 +28,15 @@ export async function listMembers(db: Db, access: CallerAccess, householdId: str
       isMe: m.openid === access.openid,
       joinedAt: new Date(m.boundAt).toISOString(),
     }))
-  return { householdId, householdLabel: await labelOf(db, household), canManage, members }
+  return { householdId, householdLabel: await labelOf(db, household), canManage, members, sharing: sharingOf(household.sharing) }
+}
+
+/** The owner's choice of who sees the whole household; effective on the next call (access is loaded per call). */
+export async function setSharing(db: Db, access: CallerAccess, householdId: string, sharing: HouseholdSharing, now: Date) {
+  const household = await getHousehold(db, householdId)
+  authorize(access, 'household.manageMembers', scopeOf(household))
+  must(await db.collection(COLLECTIONS.households).doc(householdId).update({ sharing: { family: sharing.family, tenant: sharing.tenant }, updatedAt: now }))
+  return { householdId, sharing: { family: sharing.family, tenant: sharing.tenant } }
 }
 
 async function memberOf(db: Db, householdId: string, memberId: string): Promise<ResidentDoc> {

@@ -8,7 +8,11 @@ export type StaffRole = 'steward' | 'technician' | 'ops'
  */
 export interface CallerAccess {
   openid: string
-  memberships: { householdId: string; communityId: string; buildingId: string; role: MemberRole }[]
+  /**
+   * `wide`: whether this member sees the whole household's tickets and orders, or only their own — the
+   * owner's setting for family and tenants (core/auth/household-sharing.ts); absent = the default for the role.
+   */
+  memberships: { householdId: string; communityId: string; buildingId: string; role: MemberRole; wide?: boolean }[]
   staff: { role: StaffRole; communityId: string }[]
   /** Buildings of the grids this caller stewards. */
   stewardBuildingIds: string[]

@@ -1,6 +1,13 @@
 import type { Platform } from '../kernel/platform'
 import type { Tx } from '../kernel/transaction'
 import type { OrderDoc, OrderType, RefundDoc } from './order.model'
+import type { GroupbuyStatusFacts, OrderPickup } from '../../contracts/orders.contract'
+
+/** What a type adds to how its orders read: the facts the status model needs, and where to collect. */
+export interface OrderTypeDetails {
+  groupbuy?: GroupbuyStatusFacts | null
+  pickup?: OrderPickup | null
+}
 
 /** What a hook may use: the platform (db, clock, logger, ports). ActionContext satisfies it. */
 export interface OrderHookContext {
@@ -39,6 +46,8 @@ export interface PaidTxContext extends OrderHookContext {
  * - onRefunded: one refund settled successfully (partial or full; compare refund.amountFen with
  *   order.paidFen / order.refundedFen to tell).
  * - userRefundable: may the resident refund this paid order themselves (default: no, ops does it).
+ * - describe: read-only; the type's own facts for a page of its orders (one batch, a few reads whatever the
+ *   page size), keyed by order id, so every page shows the same status (contracts/order-status.schemas.ts).
  */
 export interface OrderTypeHooks {
   reserve?(ctx: OrderHookContext, order: OrderDoc): Promise<void>
@@ -46,6 +55,7 @@ export interface OrderTypeHooks {
   onPaid?(ctx: PaidTxContext, order: OrderDoc): Promise<void>
   onRefunded?(ctx: OrderHookContext, order: OrderDoc, refund: RefundDoc): Promise<void>
   userRefundable?(order: OrderDoc): boolean
+  describe?(ctx: OrderHookContext, orders: OrderDoc[]): Promise<Map<string, OrderTypeDetails>>
 }
 
 /** The hooks of an order type, as the areas declared them (cloudfunctions/areas.ts → platform.wiring). */

@@ -14,6 +14,7 @@ export const REPAIR_INDEXES = defineIndexes(
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['communityId', 'createdAt'] },
   // resident's "my tickets", technician's queue, steward's grid lists and the overdue query
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['residentOpenid'] },
+  { collection: REPAIR_COLLECTIONS.tickets, fields: ['householdId', 'createdAt'] },
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['assigneeOpenid', 'status'] },
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['buildingId', 'status'] },
   { collection: REPAIR_COLLECTIONS.tickets, fields: ['overdue', 'buildingId'] },

@@ -16,14 +16,15 @@ export function ticketScope(t: Pick<TicketDoc, 'communityId' | 'householdId' | '
 }
 
 /**
- * The caller's relations to a ticket, through the shared policy (core/auth): the resident side is any
- * active member of the ticket's household (or the filer of a public-area ticket); the technician is the
+ * The caller's relations to a ticket, through the shared policy (core/auth): the resident side is the
+ * filer, or a member of the ticket's household who sees the whole household (`household.readAll`); the technician is the
  * assignee only; stewards by grid building; ops by community. Empty = no access at all.
  */
 export function actorsFor(access: CallerAccess, t: TicketDoc): Actor[] {
   const scope = ticketScope(t)
   const actors: Actor[] = []
-  const resident = t.householdId ? can(access, 'household.act', scope) : t.residentOpenid === access.openid
+  // The filer, or a member who sees the whole household (a tenant does not see the owner's tickets unless allowed).
+  const resident = t.residentOpenid === access.openid || (!!t.householdId && can(access, 'household.readAll', scope))
   if (resident) actors.push('resident')
   if (can(access, 'ticket.work', scope)) actors.push('technician')
   if (can(access, 'community.manage', { communityId: t.communityId })) actors.push('ops')

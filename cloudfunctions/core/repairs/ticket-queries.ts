@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
-import { communitiesWhere, type CallerAccess } from '../auth'
+import { communitiesWhere, householdViews, type CallerAccess } from '../auth'
 import type { TicketSummary } from '../../contracts/repairs.contract'
 import { CLOSED_STATUSES, OPEN_STATUSES, REPAIR_COLLECTIONS, type TicketDoc } from './repair.model'
 import { toSummary } from './ticket-view'
@@ -23,13 +23,15 @@ async function page(query: Query, p: Page): Promise<List> {
 }
 
 /**
- * The resident's tickets: every ticket they filed (public areas included) — household tickets filed by
- * other members are visible on each ticket's detail, the list stays "mine".
+ * The resident's tickets: every ticket they filed (public areas included), plus every ticket of the
+ * households whose records they see in full (`household.readAll`: the owner; family and tenants as the
+ * owner set it), so a family member sees the four tickets the owner filed for their home.
  */
-export async function myTickets(db: Db, openid: string, filter: 'open' | 'closed' | 'all', p: Page): Promise<List> {
+export async function myTickets(db: Db, access: CallerAccess, filter: 'open' | 'closed' | 'all', p: Page): Promise<List> {
   const _ = db.command
-  const where: Record<string, unknown> = { residentOpenid: openid }
-  if (filter !== 'all') where.status = _.in(filter === 'open' ? OPEN_STATUSES : CLOSED_STATUSES)
+  const { wide } = householdViews(access)
+  const who = wide.length ? _.or([{ residentOpenid: access.openid }, { householdId: _.in(wide) }]) : { residentOpenid: access.openid }
+  const where = filter === 'all' ? who : _.and([who, { status: _.in(filter === 'open' ? OPEN_STATUSES : CLOSED_STATUSES) }])
   return page(db.collection(REPAIR_COLLECTIONS.tickets).where(where), p)
 }
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { DoorIcon, GroupbuyIcon, RepairIcon, ServiceIcon, VisitorIcon, WalletIcon, type IconProps } from '@/components/icons'
 import type { ComponentType } from 'react'
-import { BRAND } from '@/styles/tokens'
+import { BRAND, INFO } from '@/styles/tokens'
 
 interface Shortcut {
   key: string
@@ -17,7 +17,7 @@ interface Shortcut {
 export const SHORTCUTS: Shortcut[] = [
   { key: 'fees', title: '缴费', Icon: WalletIcon, color: BRAND, url: '/packages/fees/pages/index/index' },
   { key: 'repairs', title: '报修', Icon: RepairIcon, color: '#f08c00', url: '/packages/repairs/pages/new/index' },
-  { key: 'access', title: '开门', Icon: DoorIcon, color: '#1677ff', url: '/packages/access/pages/index/index' },
+  { key: 'access', title: '开门', Icon: DoorIcon, color: INFO, url: '/packages/access/pages/index/index' },
   { key: 'visitors', title: '访客', Icon: VisitorIcon, color: '#13a8a8', url: '/packages/access/pages/visitors/index' },
   { key: 'groupbuy', title: '团购', Icon: GroupbuyIcon, color: '#f5222d', url: '/packages/groupbuy/pages/index/index' },
   { key: 'services', title: '预约服务', Icon: ServiceIcon, color: '#722ed1', url: '/packages/orders/pages/services/index' },

@@ -1,5 +1,5 @@
 import type { MeOutput } from '@contracts/households.contract'
-import { BRAND } from '@/styles/tokens'
+import { BRAND, INFO, WARN } from '@/styles/tokens'
 import type { WorkbenchOutput } from '@contracts/households-workbench.schemas'
 
 export interface ServiceEntry {
@@ -19,12 +19,12 @@ export interface ServiceEntry {
 export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'fees', title: '物业缴费', glyph: '缴', color: BRAND, url: '/packages/fees/pages/index/index' },
   { key: 'repairs', title: '报事报修', glyph: '修', color: '#f08c00', url: '/packages/repairs/pages/index/index' },
-  { key: 'access', title: '门禁通行', glyph: '门', color: '#1677ff', url: '/packages/access/pages/index/index' },
+  { key: 'access', title: '门禁通行', glyph: '门', color: INFO, url: '/packages/access/pages/index/index' },
   { key: 'groupbuy', title: '社区团购', glyph: '团', color: '#f5222d', url: '/packages/groupbuy/pages/index/index' },
   { key: 'groups', title: '加入社群', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/index/index' },
   { key: 'events', title: '社区活动', glyph: '活', color: '#eb2f96', url: '/packages/events/pages/index/index' },
   { key: 'orders', title: '我的订单', glyph: '单', color: '#722ed1', url: '/packages/orders/pages/index/index' },
-  { key: 'tech', title: '维修工作台', glyph: '修', color: '#d46b08', url: '/packages/repairs/pages/workbench/index', role: 'technician', count: (wb) => (wb.technician ? wb.technician.waiting + wb.technician.overdue : 0) },
+  { key: 'tech', title: '维修工作台', glyph: '修', color: WARN, url: '/packages/repairs/pages/workbench/index', role: 'technician', count: (wb) => (wb.technician ? wb.technician.waiting + wb.technician.overdue : 0) },
   { key: 'groups-steward', title: '社群运营', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/steward/index', role: 'steward', count: (wb) => wb.steward?.tasks.count ?? 0 },
   { key: 'groupbuy-pickup', title: '团购核销', glyph: '核', color: '#fa541c', url: '/packages/groupbuy/pages/pickup/index', role: 'steward', count: (wb) => wb.steward?.pickupsWaiting ?? 0 },
   { key: 'steward-arrears', title: '欠费催缴', glyph: '催', color: '#cf1322', url: '/packages/steward/pages/arrears/index', role: 'steward', count: (wb) => wb.steward?.arrears.households ?? 0 },

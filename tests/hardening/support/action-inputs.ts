@@ -38,6 +38,7 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'households.acceptInvite': as('unbound', (fx) => ({ code: fx.inviteCode, nickname: '小王' })),
   'households.members': as('owner', household),
   'households.approveMember': as('owner', (fx) => ({ ...household(), memberId: fx.pendingMemberId })),
+  'households.setSharing': as('owner', () => ({ ...household(), family: true, tenant: true })),
   'households.removeMember': as('owner', (fx) => ({ ...household(), memberId: fx.familyMemberId })),
   'households.switchHousehold': as('owner', household),
   'households.householdDetail': as('owner', household),

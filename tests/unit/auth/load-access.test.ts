@@ -12,7 +12,8 @@ describe('loadAccess reads live data on every call', () => {
     const db = world.platform.db
     expect(await loadAccess(db, 'demo-family')).toEqual({
       openid: 'demo-family',
-      memberships: [{ householdId: 'h-1-1-101', communityId: 'c-sunshine', buildingId: 'b-1', role: 'family' }],
+      // wide: family see the whole household unless the owner turned it off (core/auth/household-sharing.ts).
+      memberships: [{ householdId: 'h-1-1-101', communityId: 'c-sunshine', buildingId: 'b-1', role: 'family', wide: true }],
       staff: [],
       stewardBuildingIds: [],
     })

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { STAGE_LABELS, type MyEntry } from '@contracts/groupbuy.contract'
+import type { MyEntry } from '@contracts/groupbuy.contract'
+import { OrderStatusBadge } from '@/components/order/OrderStatusBadge'
 import { QrMatrix } from '@/components/qr/QrMatrix'
 import { orderUrl, spacedCode, windowText, yuan } from './labels'
 
@@ -8,14 +9,12 @@ const ORDER_DETAIL = (orderId: string) => `/packages/orders/pages/detail/index?o
 
 /** One group-buy order: what, how much, where it stands; once formed, the pickup code as QR and digits. */
 export function EntryCard({ entry }: { entry: MyEntry }) {
-  const showCode = entry.pickupCode && entry.stage === 'awaiting_pickup'
+  const showCode = entry.pickupCode && (entry.display.key === 'pickup_ready' || entry.display.key === 'partly_picked')
   return (
-    <View className='card gb-entry' data-testid='entry'>
+    <View className='card gb-entry' data-testid='entry' data-order-id={entry.orderId}>
       <View className='gb-entry__head'>
         <Text className='gb-entry__title'>{entry.campaignTitle}</Text>
-        <Text className={`gb-stage gb-stage--${entry.stage}`} data-testid='entry-stage'>
-          {STAGE_LABELS[entry.stage]}
-        </Text>
+        <OrderStatusBadge display={entry.display} />
       </View>
       {entry.lines.map((l) => (
         <Text key={l.skuId} className='gb-entry__line'>
@@ -35,8 +34,8 @@ export function EntryCard({ entry }: { entry: MyEntry }) {
           </Text>
         </View>
       )}
-      {entry.stage === 'picked_up' && <Text className='gb-entry__note'>已于提货点领取，感谢参团</Text>}
-      {entry.stage === 'unpaid' && entry.orderStatus === 'created' && (
+      {entry.display.hint && <Text className='gb-entry__note'>{entry.display.hint}</Text>}
+      {entry.display.action?.key === 'pay' && (
         <Text className='gb-link' onClick={() => void Taro.navigateTo({ url: ORDER_DETAIL(entry.orderId) })}>
           去支付 ›
         </Text>

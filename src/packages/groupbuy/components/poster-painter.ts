@@ -75,11 +75,11 @@ export function paintPoster(ctx: Ctx2D, data: PosterData, picture: CanvasImageSo
   ctx.fillText(price, 60, 556)
   if (data.originalFen && data.originalFen > data.priceFen) {
     const x = 60 + ctx.measureText(price).width + 16
-    ctx.fillStyle = '#8c8c8c'
+    ctx.fillStyle = '#6b6b6b'
     ctx.font = `28px ${FONT}`
     const was = yuan(data.originalFen)
     ctx.fillText(was, x, 574)
-    ctx.strokeStyle = '#8c8c8c'
+    ctx.strokeStyle = '#6b6b6b'
     ctx.lineWidth = 2
     ctx.beginPath()
     ctx.moveTo(x, 590)
@@ -89,7 +89,7 @@ export function paintPoster(ctx: Ctx2D, data: PosterData, picture: CanvasImageSo
   ctx.fillStyle = '#d4380d'
   ctx.font = `600 30px ${FONT}`
   ctx.fillText(data.missing > 0 ? `已有 ${data.participants} 户参团，还差 ${data.missing} 户成团` : `已成团，${data.participants} 户已参团`, 60, 618, POSTER_W - 120)
-  ctx.fillStyle = '#8c8c8c'
+  ctx.fillStyle = '#6b6b6b'
   ctx.font = `24px ${FONT}`
   ctx.fillText(`${data.community ? `${data.community} · ` : ''}长按识别二维码参团`, 60, 660, POSTER_W - 120)
   // The QR sits alone, centred under the text, so nothing overlaps it whatever the text lengths.

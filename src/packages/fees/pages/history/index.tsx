@@ -8,22 +8,24 @@ import { PageState } from '@/components/PageState'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { ListFooter } from '@/components/ListFooter'
 import { dateTime, receiptUrl, yuan } from '../../components/labels'
+import { OrderStatusBadge } from '@/components/order/OrderStatusBadge'
 import '../../components/fees.scss'
 
 const PAGE = 20
 
 function ReceiptCard({ r }: { r: ReceiptSummary }) {
   return (
-    <View className='card fees-receipt-card' data-testid='receipt-card' onClick={() => void Taro.navigateTo({ url: receiptUrl(r.receiptId) })}>
+    <View className='card fees-receipt-card' data-testid='receipt-card' data-order-id={r.orderId} onClick={() => void Taro.navigateTo({ url: receiptUrl(r.receiptId) })}>
       <View className='fees-receipt-card__head'>
         <Text className='fees-receipt-card__title'>{r.title}</Text>
-        <Text className='fees-receipt-card__amount'>{yuan(r.totalFen)}</Text>
+        <OrderStatusBadge display={r.display} />
       </View>
       <View className='fees-receipt-card__foot'>
         <Text className='fees-receipt-card__time'>
           {r.label} · {r.billCount} 笔 · {dateTime(r.paidAt)}
+          {r.orderNo ? ` · ${r.orderNo}` : ''}
         </Text>
-        {r.refunded && <Text className='fees-receipt-card__refunded'>已退款</Text>}
+        <Text className='fees-receipt-card__amount'>{yuan(r.totalFen)}</Text>
       </View>
     </View>
   )

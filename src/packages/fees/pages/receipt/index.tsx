@@ -7,6 +7,8 @@ import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { dateTime, INVOICE_STATUS_LABELS, invoiceUrl, periodLabel, yuan } from '../../components/labels'
 import '../../components/fees.scss'
+import { OrderStatusBadge } from '@/components/order/OrderStatusBadge'
+import { orderDetailUrl } from '@/components/order/order-format'
 
 /**
  * 电子收据 of one payment. Opened right after paying, the payment notify may still be on its way: the
@@ -35,7 +37,7 @@ export default function FeesReceiptPage() {
         {r && (
           <>
             <View className='card fees-total' data-testid='receipt'>
-              <Text className='fees-receipt__stamp'>{r.refunded ? '已退款' : '缴费成功'}</Text>
+              <OrderStatusBadge display={r.display} />
               <Text className='fees-total__amount' data-testid='receipt-total'>{yuan(r.totalFen)}</Text>
               <Text className='fees-total__note'>{r.label}</Text>
             </View>
@@ -59,6 +61,12 @@ export default function FeesReceiptPage() {
                 <Text className='fees-receipt__row-label'>收据编号</Text>
                 <Text data-testid='receipt-no'>{r.receiptNo}</Text>
               </View>
+              {r.orderNo && (
+                <View className='fees-receipt__row' onClick={() => void Taro.navigateTo({ url: orderDetailUrl(r.orderId) })}>
+                  <Text className='fees-receipt__row-label'>订单号</Text>
+                  <Text className='fees-receipt__link'>{r.orderNo} ›</Text>
+                </View>
+              )}
               <View className='fees-receipt__row'>
                 <Text className='fees-receipt__row-label'>缴费时间</Text>
                 <Text>{dateTime(r.paidAt)}</Text>

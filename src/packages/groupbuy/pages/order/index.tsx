@@ -1,9 +1,11 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { STAGE_LABELS, groupbuyContract } from '@contracts/groupbuy.contract'
+import { groupbuyContract } from '@contracts/groupbuy.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { QrMatrix } from '@/components/qr/QrMatrix'
+import { OrderStatusBadge } from '@/components/order/OrderStatusBadge'
+import { orderDetailUrl } from '@/components/order/order-format'
 import { SharePanel } from '../../components/SharePanel'
 import { detailUrl, MY_ORDERS_URL, shareLink, spacedCode, windowText, yuan } from '../../components/labels'
 import '../../components/groupbuy.scss'
@@ -34,9 +36,7 @@ export default function GroupbuyOrderPage() {
         {e && (
           <>
             <View className='card gb-order__status'>
-              <Text className={`gb-order__stage gb-stage--${e.stage}`} data-testid='order-stage'>
-                {STAGE_LABELS[e.stage]}
-              </Text>
+              <OrderStatusBadge display={e.display} large />
               {waitingForGroup && e.missing > 0 && e.campaignStatus === 'open' && (
                 <Text className='gb-order__missing' data-testid='missing'>
                   已有 {e.participants} 户参团，差 {e.missing} 户成团
@@ -82,6 +82,9 @@ export default function GroupbuyOrderPage() {
               <Text>提货时间：{windowText(e.pickup.startsAt, e.pickup.endsAt)}</Text>
               {e.contactName && <Text>提货人：{e.contactName}</Text>}
               {e.note && <Text>备注：{e.note}</Text>}
+              <Text className='gb-link' onClick={() => void Taro.navigateTo({ url: orderDetailUrl(e.orderId) })}>
+                订单详情（订单号、退款、进度） ›
+              </Text>
               <Text className='gb-link' onClick={() => void Taro.navigateTo({ url: MY_ORDERS_URL })}>
                 我的团购订单 ›
               </Text>

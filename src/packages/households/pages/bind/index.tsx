@@ -5,7 +5,7 @@ import { BuildingStep, CommunityStep, RoomStep, UnitStep, type Picked } from './
 import { ProofForm } from './ProofForm'
 import '../../components/households.scss'
 
-const STEP_TITLES = ['选择小区', '选择楼栋', '选择单元', '选择房号', '验证业主身份']
+const STEP_TITLES = ['选择小区', '选择楼栋', '选择单元', '选择房号', '核验身份']
 
 /** 绑定房屋: community → building → unit → room, then prove ownership with the owner's name and phone. */
 export default function BindPage() {
@@ -44,7 +44,7 @@ export default function BindPage() {
       {step === 2 && building && <UnitStep buildingId={building.id} onPick={setUnit} />}
       {step === 3 && building && unit && <RoomStep buildingId={building.id} unit={unit} onPick={setRoom} />}
       {step === 4 && room && community && building && unit && <ProofForm householdId={room.id} label={`${community.name} ${building.name}${unit}${room.name}`} />}
-      <Text className='hh-hint'>业主姓名和手机号须与物业登记一致。为保护业主信息，连续验证失败 5 次后需等待 1 小时。家属或租户请让业主在“房屋与成员”中邀请您。</Text>
+      <Text className='hh-hint'>业主姓名和手机号须与物业登记一致。为保护业主信息，连续验证失败 5 次后需等待 1 小时。家属或租户也可以请业主在“房屋成员”中邀请您。</Text>
     </View>
   )
 }

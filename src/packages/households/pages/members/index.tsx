@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { householdsContract } from '@contracts/households.contract'
-import type { Member } from '@contracts/households-members.schemas'
+import type { HouseholdSharingView, Member } from '@contracts/households-members.schemas'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
@@ -12,6 +12,7 @@ import { toastError } from '@/services/toast'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { InviteCard, type Invite } from './InviteCard'
 import { MemberList } from './MemberList'
+import { SharingCard } from './SharingCard'
 import '../../components/households.scss'
 
 /** 成员管理: who lives here; the owner invites family or tenants with a share card, approves and removes. */
@@ -44,6 +45,7 @@ export default function MembersPage() {
     run(async () => setInvite(await callFn(householdsContract, 'createInvite', { householdId, role })), '邀请码已生成')
   const approve = (m: Member) => void run(() => callFn(householdsContract, 'approveMember', { householdId, memberId: m.memberId }), '已同意')
   const remove = (m: Member) => void run(() => callFn(householdsContract, 'removeMember', { householdId, memberId: m.memberId }), '已移除')
+  const share = (sharing: HouseholdSharingView) => void run(() => callFn(householdsContract, 'setSharing', { householdId, ...sharing }), '已保存')
   const data = q.data
 
   return (
@@ -53,6 +55,8 @@ export default function MembersPage() {
           <>
             <Text className='section-title'>{data.householdLabel}</Text>
             <MemberList members={data.members} canManage={data.canManage} onApprove={approve} onRemove={remove} />
+            <Text className='section-title'>查看权限</Text>
+            <SharingCard sharing={data.sharing} canManage={data.canManage} busy={busy} onChange={share} />
             {data.canManage && (
               <>
                 <Text className='section-title'>邀请成员</Text>

@@ -6,14 +6,16 @@ import { ordersContract, type OrderView } from '@contracts/orders.contract'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
-import { Timeline } from '../../components/Timeline'
-import { TYPE_LABELS, shortTime, statusLabel, yuan } from '../../components/labels'
+import { OrderStatusBadge } from '@/components/order/OrderStatusBadge'
+import { OrderTimeline } from '@/components/order/OrderTimeline'
+import { AmountBreakdown } from '@/components/order/AmountBreakdown'
+import { OrderMeta } from '@/components/order/OrderMeta'
+import { PickupInfo } from '@/components/order/PickupInfo'
+import { RefundList } from '@/components/order/RefundList'
+import { dateTime, yuan } from '@/components/order/order-format'
 import { usePayment } from '@/components/payment/use-payment'
 import { toastError, toastOk } from '@/services/toast'
-import '../../components/orders.scss'
 import './index.scss'
-
-const REFUND_STATUS = { pending: '处理中', succeeded: '已退款', failed: '退款失败' } as const
 
 function Actions({ order, onChanged, pay }: { order: OrderView; onChanged: () => Promise<void>; pay: ReturnType<typeof usePayment>['pay'] }) {
   const [busy, setBusy] = useState(false)
@@ -54,7 +56,7 @@ function Actions({ order, onChanged, pay }: { order: OrderView; onChanged: () =>
   )
 }
 
-/** 订单详情: what was bought, the money, the status timeline, and pay / cancel / refund. */
+/** 订单详情 (every order type): the status, pickup (group buys), the money, refunds, number and dates, the timeline; pay / cancel / refund. */
 export default function OrderDetailPage() {
   const orderId = useRouter().params.orderId ?? ''
   const q = useFnQuery(ordersContract, 'detail', { orderId })
@@ -68,44 +70,22 @@ export default function OrderDetailPage() {
       <PageState loading={q.loading} error={q.error} hasData={!!o} onRetry={() => void q.reload()}>
         {o && (
           <>
-            <View className='card order-detail__head'>
-              <Text className={`order-detail__status order-status order-status--${o.status}`} data-testid='order-status'>{statusLabel(o.status)}</Text>
-              {o.status === 'created' && o.expiresAt && <Text className='order-detail__hint'>请在 {shortTime(o.expiresAt)} 前完成支付，超时订单自动关闭</Text>}
+            <View className='card'>
+              <OrderStatusBadge display={o.display} large />
+              {o.status === 'created' && o.expiresAt && <Text className='order-detail__hint'>请在 {dateTime(o.expiresAt)} 前完成支付</Text>}
+            </View>
+            {o.pickup && <PickupInfo pickup={o.pickup} done={o.display.key === 'completed'} />}
+            <View className='card'>
+              <Text className='order-detail__title'>{o.title}</Text>
+              <AmountBreakdown lines={o.lines.map((l) => ({ key: `${l.refType}-${l.refId}`, title: l.title, quantity: l.quantity, unitPriceFen: l.unitPriceFen }))} amountFen={o.amountFen} paidFen={o.paidFen} refundedFen={o.refundedFen} />
+            </View>
+            <RefundList refunds={o.refunds} />
+            <View className='card'>
+              <OrderMeta orderNo={o.orderNo} type={o.type} createdAt={o.createdAt} paidAt={o.paidAt} />
             </View>
             <View className='card'>
-              <Text className='order-detail__type'>{TYPE_LABELS[o.type]}</Text>
-              {o.lines.map((l) => (
-                <View key={`${l.refType}-${l.refId}`} className='order-line'>
-                  <Text className='order-line__title'>{l.title}</Text>
-                  <Text className='order-line__qty'>{yuan(l.unitPriceFen)} × {l.quantity}</Text>
-                </View>
-              ))}
-              <View className='order-line order-line--total'>
-                <Text>合计</Text>
-                <Text className='order-detail__amount'>{yuan(o.amountFen)}</Text>
-              </View>
-              {o.refundedFen > 0 && (
-                <View className='order-line'>
-                  <Text>已退款</Text>
-                  <Text>{yuan(o.refundedFen)}</Text>
-                </View>
-              )}
-              <Text className='order-detail__id' data-testid='order-no'>订单号 {o.orderNo}</Text>
-            </View>
-            {o.refunds.length > 0 && (
-              <View className='card'>
-                <Text className='order-detail__section'>退款记录</Text>
-                {o.refunds.map((r) => (
-                  <View key={r.refundId} className='order-line' data-testid='refund-row'>
-                    <Text>{shortTime(r.requestedAt)} {yuan(r.amountFen)}</Text>
-                    <Text>{REFUND_STATUS[r.status]}</Text>
-                  </View>
-                ))}
-              </View>
-            )}
-            <View className='card'>
-              <Text className='order-detail__section'>订单进度</Text>
-              <Timeline entries={o.timeline} />
+              <Text className='order-section__title'>订单进度</Text>
+              <OrderTimeline entries={o.timeline} />
             </View>
             <Actions order={o} pay={pay} onChanged={q.reload} />
           </>
