@@ -16,3 +16,4 @@ export const groupbuyArea = defineArea({
 export type { TouchDoc } from './groupbuy.model'
 export { loadCampaign, loadEntry } from './groupbuy.store'
 export { pickupsWaiting } from './pickups-waiting.query'
+export { opsCampaigns } from './ops-campaigns.query'

@@ -9,6 +9,7 @@ import { repairsFunction } from '../../repairs/repairs.function'
 import { groupbuyFunction } from '../../groupbuy/groupbuy.function'
 import { feesFunction } from '../../fees/fees.function'
 import { attributionFunction } from '../../attribution/attribution.function'
+import { merchantsFunction } from '../../merchants/merchants.function'
 
 /**
  * Every deployable function, by its CloudBase name. The local gateway and the tests invoke these;
@@ -25,4 +26,5 @@ export const functionRegistry: Record<string, FunctionDefinition> = {
   groupbuy: groupbuyFunction,
   fees: feesFunction,
   attribution: attributionFunction,
+  merchants: merchantsFunction,
 }
