@@ -212,6 +212,7 @@ export const MERCHANT_INDEXES = defineIndexes(
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['statementId'] },
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['merchantId', 'availableMonth'] },
   { collection: MERCHANT_COLLECTIONS.statements, fields: ['merchantId', 'period'] },
+  { collection: MERCHANT_COLLECTIONS.statements, fields: ['period', 'status'] },
   { collection: MERCHANT_COLLECTIONS.shares, fields: ['state', 'updatedAt'] },
   { collection: MERCHANT_COLLECTIONS.shares, fields: ['orderId'] },
   { collection: MERCHANT_COLLECTIONS.invoices, fields: ['queue', 'status'] },

@@ -39,6 +39,9 @@ export async function settleMerchants(ctx: OrderHookContext, period = lastClosed
   const db = ctx.platform.db
   const _ = db.command
   const groups = must(await db.collection(L).aggregate().match({ state: 'open', availableMonth: _.lte(period) }).group({ _id: '$merchantId' }).limit(1000).end()) as { data: { _id: string }[] }
+  // A run that crashed after claiming every entry left an open statement and no open entry: finish those too.
+  const unfinished = must(await db.collection(S).where({ period, status: 'open' }).field({ merchantId: true }).limit(1000).get()).data as { merchantId: string }[]
+  for (const u of unfinished) if (!groups.data.some((g) => g._id === u.merchantId)) groups.data.push({ _id: u.merchantId })
   const summary: MerchantSettlementSummary = { period, merchants: groups.data.length, settled: 0, alreadySettled: 0, salesFen: 0, refundsFen: 0, commissionFen: 0, payableFen: 0, remaining: 0 }
   const started = Date.now()
   for (const [i, g] of groups.data.entries()) {
