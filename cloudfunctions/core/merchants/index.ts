@@ -1,7 +1,7 @@
 import { defineArea } from '../kernel/area'
 import { MERCHANT_ERROR_MESSAGES } from '../../contracts/errors/merchants'
 import { MERCHANT_COLLECTIONS, MERCHANT_INDEXES } from './merchant.model'
-import { merchantsListener } from './merchants-listener'
+import { merchantsListener, merchantsPaidEffect } from './merchants-listener'
 
 /**
  * Merchants and suppliers selling in the community: who sells what (seller + 扣点 per campaign / service),
@@ -14,6 +14,7 @@ export const merchantsArea = defineArea({
   indexes: MERCHANT_INDEXES,
   errors: MERCHANT_ERROR_MESSAGES,
   orderListeners: { merchants: merchantsListener },
+  effects: { 'merchants.paid': merchantsPaidEffect },
 })
 
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */

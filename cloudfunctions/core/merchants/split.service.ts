@@ -1,7 +1,7 @@
 import { runTx, txGet, txWrite } from '../kernel/transaction'
 import { isDuplicateKey, must } from '../kernel/db-result'
 import { loadOrder, type OrderDoc, type OrderHookContext, type RefundDoc } from '../orders'
-import { loadAttribution } from '../attribution'
+import { attributeOrder, loadAttribution } from '../attribution'
 import { monthOf } from '../metrics'
 import { sellerOfOrder } from './listing.service'
 import { MERCHANT_COLLECTIONS, type MerchantDoc, type MerchantLedgerDoc, type ProfitShareDoc, type SplitDoc } from './merchant.model'
@@ -27,7 +27,8 @@ export async function recordSplit(ctx: OrderHookContext, order: OrderDoc): Promi
   const existing = await loadSplit(ctx, order._id)
   if (existing) return existing
   const { seller, rateBp, campaignId } = await sellerOfOrder(ctx.platform, order)
-  const attribution = await loadAttribution(ctx, order._id)
+  // The steward decides part of the split; attribution's own effect may not have run yet (idempotent).
+  const attribution = (await loadAttribution(ctx, order._id)) ?? (order.status !== 'cancelled' ? await attributeOrder(ctx, order) : undefined)
   const stewardOpenid = attribution?.stewardOpenid ?? null
   const stewardRateBp = stewardOpenid ? (attribution?.rateBp ?? 0) : 0
   const paidAt = new Date(order.payment.paidAt)
