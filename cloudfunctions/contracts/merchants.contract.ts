@@ -34,7 +34,7 @@ export const merchantsContract = defineContract(
   'merchants',
   {
     // ── residents ──
-    invoiceOrders: query(paged, z.object({ orders: z.array(invoiceableOrderSchema), hasMore: z.boolean() })),
+    invoiceOrders: query(paged, z.object({ items: z.array(invoiceableOrderSchema), hasMore: z.boolean() })),
     requestInvoice: mutation(
       z.object({ orderId: idSchema, title: invoiceTitleSchema, email: z.string().trim().email('邮箱格式不正确').max(60).optional() }).strict(),
       z.object({ invoice: orderInvoiceSchema }),
@@ -54,14 +54,14 @@ export const merchantsContract = defineContract(
         latestStatement: merchantStatementSchema.nullable(),
       }),
     ),
-    orders: query(pageSchema.extend({ filter: z.enum(['all', 'to_deliver']).default('all') }).strict(), z.object({ orders: z.array(merchantOrderSchema), hasMore: z.boolean() })),
+    orders: query(pageSchema.extend({ filter: z.enum(['all', 'to_deliver']).default('all') }).strict(), z.object({ items: z.array(merchantOrderSchema), hasMore: z.boolean() })),
     markDelivered: mutation(z.object({ orderId: idSchema }).strict(), z.object({ order: merchantOrderSchema })),
     statements: query(z.object({}).strict(), z.object({ statements: z.array(merchantStatementSchema) })),
-    statementEntries: query(pageSchema.extend({ statementId: idSchema }).strict(), z.object({ entries: z.array(ledgerEntrySchema), hasMore: z.boolean() })),
+    statementEntries: query(pageSchema.extend({ statementId: idSchema }).strict(), z.object({ items: z.array(ledgerEntrySchema), hasMore: z.boolean() })),
     /** Merchant staff: their merchant's queue. Ops: the property company's queue of `communityId`. */
     invoiceQueue: query(
       pageSchema.extend({ communityId: idSchema.optional(), status: z.enum(['requested', 'issued']).optional() }).strict(),
-      z.object({ queue: z.string(), issuerName: z.string(), invoices: z.array(orderInvoiceSchema), hasMore: z.boolean() }),
+      z.object({ queue: z.string(), issuerName: z.string(), items: z.array(orderInvoiceSchema), hasMore: z.boolean() }),
     ),
     issueInvoice: mutation(
       z.object({ invoiceId: z.string().regex(/^inv-[A-Za-z0-9_-]{1,64}$/, '发票申请编号不正确'), invoiceNo: z.string().trim().regex(/^[0-9A-Za-z]{8,20}$/, '发票号码为 8–20 位字母或数字'), communityId: idSchema.optional() }).strict(),

@@ -38,7 +38,7 @@ export const merchantsFunction = defineFunction(
   {
     invoiceOrders: async (input, ctx) => {
       const { rows, hasMore } = await myInvoiceableOrders(ctx, input.offset, input.limit)
-      return { orders: rows.map(invoiceableView), hasMore }
+      return { items: rows.map(invoiceableView), hasMore }
     },
     requestInvoice: async (input, ctx) => ({ invoice: invoiceView(await requestOrderInvoice(ctx, input)) }),
     board: async (_input, ctx) => {
@@ -59,7 +59,7 @@ export const merchantsFunction = defineFunction(
     orders: async (input, ctx) => {
       const { merchant } = await staffMerchant(ctx)
       const { orders, hasMore } = await merchantOrders(ctx, merchant._id, input.filter, input.offset, input.limit)
-      return { orders: orders.map(merchantOrderView), hasMore }
+      return { items: orders.map(merchantOrderView), hasMore }
     },
     markDelivered: async (input, ctx) => {
       const { merchant } = await staffMerchant(ctx)
@@ -72,12 +72,12 @@ export const merchantsFunction = defineFunction(
     statementEntries: async (input, ctx) => {
       const { merchant } = await staffMerchant(ctx)
       const { entries, hasMore } = await statementEntries(ctx, merchant._id, input.statementId, input.offset, input.limit)
-      return { entries: entries.map(ledgerEntryView), hasMore }
+      return { items: entries.map(ledgerEntryView), hasMore }
     },
     invoiceQueue: async (input, ctx) => {
       const { queue, issuerName } = await queueOf(ctx, input.communityId)
       const { invoices, hasMore } = await invoiceQueue(ctx, queue, input.status, input.offset, input.limit)
-      return { queue, issuerName, invoices: invoices.map(invoiceView), hasMore }
+      return { queue, issuerName, items: invoices.map(invoiceView), hasMore }
     },
     issueInvoice: async (input, ctx) => {
       const { queue } = await queueOf(ctx, input.communityId)

@@ -38,7 +38,7 @@ export async function merchantBoard(ctx: ActionContext, merchantId: string) {
   const month = monthOf(ctx.now())
   const $ = db.command.aggregate
   const [waiting, monthRows, latest] = await Promise.all([
-    db.collection(SP).where({ merchantId, delivery: null, refundedFen: 0 }).count(),
+    db.collection(SP).where({ merchantId, delivery: null }).count(),
     db.collection(SP).aggregate().match({ merchantId, month }).group({ _id: null, gross: $.sum('$grossFen'), refunded: $.sum('$refundedFen'), merchant: $.sum('$merchantFen'), n: $.sum(1) }).limit(1).end(),
     db.collection(MERCHANT_COLLECTIONS.statements).where({ merchantId, status: 'final' }).orderBy('period', 'desc').limit(1).get(),
   ])

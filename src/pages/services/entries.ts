@@ -10,7 +10,7 @@ export interface ServiceEntry {
   color: string
   url: string
   /** Staff-only entries appear only for callers holding this role. */
-  role?: 'steward' | 'ops' | 'technician'
+  role?: 'steward' | 'ops' | 'technician' | 'merchant'
   /** What waits behind a workbench entry (a badge on the tile), from households.workbench. */
   count?: (wb: WorkbenchOutput) => number
 }
@@ -28,6 +28,8 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'groupbuy-pickup', title: '团购核销', glyph: '核', color: '#fa541c', url: '/packages/groupbuy/pages/pickup/index', role: 'steward', count: (wb) => wb.steward?.pickupsWaiting ?? 0 },
   { key: 'steward-arrears', title: '欠费催缴', glyph: '催', color: '#cf1322', url: '/packages/steward/pages/arrears/index', role: 'steward', count: (wb) => wb.steward?.arrears.households ?? 0 },
   { key: 'steward', title: '管家工作台', glyph: '管', color: '#2f54eb', url: '/packages/steward/pages/index/index', role: 'steward' },
+  { key: 'merchant', title: '商户工作台', glyph: '商', color: '#08979c', url: '/packages/merchants/pages/workbench/index', role: 'merchant' },
+  { key: 'ops-merchants', title: '商户与结算', glyph: '商', color: '#08979c', url: '/packages/merchants/pages/ops/index', role: 'ops' },
   { key: 'ops', title: '运营看板', glyph: '运', color: '#595959', url: '/packages/ops/pages/dashboard/index', role: 'ops', count: (wb) => (wb.ops ? wb.ops.repairs.overdue : 0) },
 ]
 

@@ -51,6 +51,10 @@ export function OpsBoard({ board }: { board: Board }) {
         <Text className='ops-go__title'>经营看板</Text>
         <Text className='ops-go__note'>按网格、管家、月份对比，导出 CSV ›</Text>
       </View>
+      <View className='card ops-go' data-testid='ops-merchants-link' onClick={() => void Taro.navigateTo({ url: '/packages/merchants/pages/ops/index' })}>
+        <Text className='ops-go__title'>商户与结算</Text>
+        <Text className='ops-go__note'>入驻商户、卖方与扣点、商户月报、物业发票 ›</Text>
+      </View>
     </View>
   )
 }
