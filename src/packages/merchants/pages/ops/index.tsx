@@ -8,6 +8,7 @@ import { SegmentTabs } from '@/components/SegmentTabs'
 import { LISTING_KIND_LABEL, ratePct } from '../../components/merchant-labels'
 import { InvoiceQueue } from '../workbench/InvoiceQueue'
 import { OnboardForm } from './OnboardForm'
+import { AddStaffForm } from './AddStaffForm'
 import { SellerEditor } from './SellerEditor'
 import { MerchantReport } from './MerchantReport'
 import '../../components/merchants.scss'
@@ -23,6 +24,7 @@ const TABS: { key: Tab; title: string; testId: string }[] = [
 function Merchants({ communityId }: { communityId: string }) {
   const q = useFnQuery(merchantsContract, 'list', { communityId })
   const [adding, setAdding] = useState(false)
+  const [staffFor, setStaffFor] = useState<string | null>(null)
   return (
     <PageState loading={q.loading} error={q.error} hasData={!!q.data} onRetry={() => void q.reload()}>
       {q.data && (
@@ -39,6 +41,13 @@ function Merchants({ communityId }: { communityId: string }) {
                 <Text>{m.issuesInvoices ? '自行开票' : '物业代开发票'}</Text>
                 <Text>{`分账账户 ${m.settlementAccount}`}</Text>
               </View>
+              {staffFor === m.merchantId ? (
+                <AddStaffForm communityId={communityId} merchantId={m.merchantId} onDone={() => setStaffFor(null)} />
+              ) : (
+                <Text className='mc-link' onClick={() => setStaffFor(m.merchantId)}>
+                  ＋ 添加员工
+                </Text>
+              )}
             </View>
           ))}
           {adding ? (
@@ -48,7 +57,7 @@ function Merchants({ communityId }: { communityId: string }) {
               ＋ 新增商户
             </Text>
           )}
-          <Text className='mc-note'>商户员工的工作身份：在控制台调用 merchants.addStaff（openid、姓名、商户），员工即可在小程序首页看到商户工作台。</Text>
+          <Text className='mc-note'>添加员工后，员工的小程序首页即为商户工作台：只看本店订单、标记送达、查看对账单与发票申请。</Text>
         </>
       )}
     </PageState>
