@@ -13,6 +13,7 @@ import { merchantsArea } from './core/merchants'
 import { metricsArea } from './core/metrics'
 import { notifyArea } from './core/notify'
 import { storageArea } from './core/storage'
+import { profilesArea } from './core/profiles'
 
 /**
  * Every area, once. The single composition root: production entries (platform/cloudbase), the local
@@ -36,6 +37,7 @@ export const AREAS: readonly AreaModule[] = [
   metricsArea,
   notifyArea,
   storageArea,
+  profilesArea,
 ]
 
 /** A fresh wiring (its order-type map is per platform, so tests may swap hooks in one world only). */

@@ -8,6 +8,7 @@ import { GROUP_ERROR_MESSAGES, type GroupErrorCode } from './groups'
 import { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households'
 import { MERCHANT_ERROR_MESSAGES, type MerchantErrorCode } from './merchants'
 import { ORDER_ERROR_MESSAGES, type OrderErrorCode } from './orders'
+import { PROFILE_ERROR_MESSAGES, type ProfileErrorCode } from './profiles'
 import { REPAIR_ERROR_MESSAGES, type RepairErrorCode } from './repairs'
 
 /**
@@ -25,6 +26,7 @@ export type ErrorCode =
   | HouseholdErrorCode
   | MerchantErrorCode
   | OrderErrorCode
+  | ProfileErrorCode
   | RepairErrorCode
 
 export const ALL_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -38,6 +40,7 @@ export const ALL_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   ...HOUSEHOLD_ERROR_MESSAGES,
   ...MERCHANT_ERROR_MESSAGES,
   ...ORDER_ERROR_MESSAGES,
+  ...PROFILE_ERROR_MESSAGES,
   ...REPAIR_ERROR_MESSAGES,
 }
 

@@ -7,6 +7,7 @@ import { feesDemoSeeder } from './seeders/fees-demo.seeder'
 import { groupbuyDemoSeeder } from './seeders/groupbuy-demo.seeder'
 import { attributionDemoSeeder } from './seeders/attribution-demo.seeder'
 import { merchantsDemoSeeder } from './seeders/merchants-demo.seeder'
+import { profilesDemoSeeder } from './seeders/profiles-demo.seeder'
 
 /**
  * Demo data of each feature area (fee items and bills, a live group buy, doors, groups...), run after the
@@ -21,4 +22,5 @@ export const featureSeeders: DemoSeeder[] = [
   groupbuyDemoSeeder,
   attributionDemoSeeder,
   merchantsDemoSeeder,
+  profilesDemoSeeder,
 ]

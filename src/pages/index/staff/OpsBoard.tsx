@@ -6,6 +6,8 @@ import { Kpi } from './Kpi'
 import { monthLabel, pct, score, yuanShort } from './format'
 
 const DASHBOARD = '/packages/ops/pages/dashboard/index'
+const SEGMENT = '/packages/profiles/pages/segment/index'
+const SLOW = '/packages/profiles/pages/slow/index'
 
 function Area({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
@@ -54,6 +56,14 @@ export function OpsBoard({ board }: { board: Board }) {
       <View className='card ops-go' data-testid='ops-merchants-link' onClick={() => void Taro.navigateTo({ url: '/packages/merchants/pages/ops/index' })}>
         <Text className='ops-go__title'>商户与结算</Text>
         <Text className='ops-go__note'>入驻商户、卖方与扣点、商户月报、物业发票 ›</Text>
+      </View>
+      <View className='card ops-go' data-testid='ops-segment-link' onClick={() => void Taro.navigateTo({ url: SEGMENT })}>
+        <Text className='ops-go__title'>住户画像与精准推送</Text>
+        <Text className='ops-go__note'>按购买、兴趣、标签和楼栋圈选人群，预览、推送、看转化 ›</Text>
+      </View>
+      <View className='card ops-go' data-testid='ops-slow-link' onClick={() => void Taro.navigateTo({ url: SLOW })}>
+        <Text className='ops-go__title'>滞销商品</Text>
+        <Text className='ops-go__note'>售出率低的商品，推送前后的动销率 ›</Text>
       </View>
     </View>
   )
