@@ -9,6 +9,7 @@ import { groupbuyArea } from './core/groupbuy'
 import { repairsArea } from './core/repairs'
 import { groupsArea } from './core/groups'
 import { attributionArea } from './core/attribution'
+import { merchantsArea } from './core/merchants'
 import { metricsArea } from './core/metrics'
 import { notifyArea } from './core/notify'
 import { storageArea } from './core/storage'
@@ -20,7 +21,7 @@ import { profilesArea } from './core/profiles'
  * platform, the scripts (index list, known collections, database rules) and the test world all read
  * this list, so a function bundle cannot miss an order type's hooks or a listener, and no index or
  * collection exists that is not declared here. Adding an area is one line (docs/architecture.md).
- * Listener order is this order: attribution before groups, as the order core has always called them.
+ * Listener order is this order: attribution before merchants (the split reads the steward's rate) before groups, as the order core has always called them.
  */
 export const AREAS: readonly AreaModule[] = [
   runtimeArea,
@@ -32,6 +33,7 @@ export const AREAS: readonly AreaModule[] = [
   groupbuyArea,
   repairsArea,
   attributionArea,
+  merchantsArea,
   groupsArea,
   metricsArea,
   notifyArea,

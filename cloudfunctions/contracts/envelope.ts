@@ -14,10 +14,11 @@ export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O extends
  * everyone outside it AUTH.FORBIDDEN (console callers outside it: AUTH.UNAUTHENTICATED). Which household,
  * grid, ticket or community a caller may touch is the domain's finer check (core/auth relations).
  * - user: any signed-in WeChat user        - member: an active member of some household
- * - steward / technician / ops: active staff with that role in some community
+ * - steward / technician / ops / merchant: active staff with that role in some community (merchant: staff of
+ *   a merchant that sells in the community, core/merchants)
  * - console: ops invoking from the CloudBase console (server-to-server callers such as door readers too)
  */
-export type Audience = 'user' | 'member' | 'steward' | 'technician' | 'ops' | 'console'
+export type Audience = 'user' | 'member' | 'steward' | 'technician' | 'ops' | 'merchant' | 'console'
 
 export type Audiences<A> = { readonly [K in keyof A]: readonly Audience[] }
 

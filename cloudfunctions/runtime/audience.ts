@@ -20,6 +20,7 @@ const HOLDS: Record<Exclude<Audience, 'user' | 'console'>, (a: CallerAccess) => 
   steward: (a) => a.staff.some((s) => s.role === 'steward'),
   technician: (a) => a.staff.some((s) => s.role === 'technician'),
   ops: (a) => a.staff.some((s) => s.role === 'ops'),
+  merchant: (a) => a.staff.some((s) => s.role === 'merchant'),
 }
 
 /** Is a signed-in user inside the action's audience? Reads the registry only when the audience needs it. */

@@ -29,6 +29,7 @@ const TAKEOVER_WAIT_MS = 61_000
 const SKIPPED: Record<string, string> = {
   'ops.bootstrapOps': 'needs BOOTSTRAP_OPS_OPENIDS and a community without ops; refused before any write otherwise',
   'profiles.runInterest': 'a whole timer pass (hundreds of calls); its crash-and-resume is tests/functions/profiles/interest-timer.test.ts',
+  'merchants.issueInvoice': 'needs an invoice request waiting in the caller\'s queue; issuing is one conditional update (tests/functions/merchants/merchant-sharing-invoices.test.ts)',
   'groupbuy.undoPickup': 'needs a partial handover made moments before by the caller; the undo itself is one transaction (tests/functions/groupbuy/pickup-flow.test.ts)',
 }
 
@@ -58,12 +59,17 @@ const RESUMABLE: Record<string, string> = {
   'groups.join': 'the membership is written before the group is marked picked; the retry completes it',
   'events.signUp': 'the place is held on the event before the sign-up document is written; the retry finds the place held and writes it',
   'events.cancelSignup': 'the sign-up is marked cancelled before the place is given back; the retry finds the place still held and gives it back',
+  'merchants.addStaff': 'the merchant link is written before the staff row (a link alone grants nothing); the retry writes the row',
+  'merchants.reconcileSharing': 'a record whose answer could not be saved stays pending; the next reconcile run asks again with the same out_order_no',
+  'merchants.markDelivered': 'delivery recorded first, then the order fulfilled; the retry fulfils it, the sweeps (accruals, merchant sales) finish what the fulfilled event missed',
 }
 
 /** The scheduled jobs (cloudbaserc.json timers) that finish what a failed call left resumable. */
 const RECOVERY: Record<string, { fn: string; timer: string }[]> = {
-  'orders.fulfil': [{ fn: 'attribution', timer: 'monthlySettlement' }],
-  'groupbuy.redeemPickup': [{ fn: 'attribution', timer: 'monthlySettlement' }],
+  'orders.fulfil': [{ fn: 'attribution', timer: 'monthlySettlement' }, { fn: 'merchants', timer: 'profitSharingReconcile' }],
+  'groupbuy.redeemPickup': [{ fn: 'attribution', timer: 'monthlySettlement' }, { fn: 'merchants', timer: 'profitSharingReconcile' }],
+  'merchants.reconcileSharing': [{ fn: 'merchants', timer: 'profitSharingReconcile' }],
+  'merchants.markDelivered': [{ fn: 'attribution', timer: 'monthlySettlement' }, { fn: 'merchants', timer: 'profitSharingReconcile' }],
   'ops.groupbuyCloseNow': [{ fn: 'groupbuy', timer: 'closeDue' }],
   'groupbuy.closeCampaign': [{ fn: 'groupbuy', timer: 'closeDue' }],
   'orders.refund': [{ fn: 'orders', timer: 'reconcilePayments' }],
@@ -112,6 +118,7 @@ const TOLERATED: Record<string, { collections: string[]; why: string }> = {
   'groups.recordEntry': { collections: ['group_members', 'groups'], why: 'the card entry may count twice in the activity score' },
   'access.visitorOpen': { collections: ['visitor_passes'], why: 'a retried open opens the door again and takes one more use' },
   'repairs.reassign': { collections: ['repair_tickets'], why: 'the timeline may show the reassignment twice' },
+  'merchants.reconcileSharing': { collections: ['profit_shares'], why: 'the record keeps the count and reason of the failed try (attempts, failReason) next to its final state' },
   'ops.groupbuyCreateCampaign': { collections: ['groupbuy_skus'], why: 'SKUs written before a failed campaign insert stay unreachable (campaign-admin.service.ts)' },
   'ops.runBills': { collections: ['fee_runs'], why: 'the run record counts bills made by the failed attempt as "existing"; the bills are the same' },
   'fees.remind': { collections: ['fee_reminders'], why: 'reminders are at-most-once: bills claimed before the send stay reminded, the log counts only delivered cards' },

@@ -7,6 +7,7 @@ import { FILE_ERROR_MESSAGES, type FileErrorCode } from './files'
 import { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './groupbuy'
 import { GROUP_ERROR_MESSAGES, type GroupErrorCode } from './groups'
 import { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households'
+import { MERCHANT_ERROR_MESSAGES, type MerchantErrorCode } from './merchants'
 import { ORDER_ERROR_MESSAGES, type OrderErrorCode } from './orders'
 import { PROFILE_ERROR_MESSAGES, type ProfileErrorCode } from './profiles'
 import { REPAIR_ERROR_MESSAGES, type RepairErrorCode } from './repairs'
@@ -25,6 +26,7 @@ export type ErrorCode =
   | GroupbuyErrorCode
   | GroupErrorCode
   | HouseholdErrorCode
+  | MerchantErrorCode
   | OrderErrorCode
   | ProfileErrorCode
   | RepairErrorCode
@@ -39,6 +41,7 @@ export const ALL_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   ...GROUPBUY_ERROR_MESSAGES,
   ...GROUP_ERROR_MESSAGES,
   ...HOUSEHOLD_ERROR_MESSAGES,
+  ...MERCHANT_ERROR_MESSAGES,
   ...ORDER_ERROR_MESSAGES,
   ...PROFILE_ERROR_MESSAGES,
   ...REPAIR_ERROR_MESSAGES,

@@ -118,6 +118,8 @@ export const ATTRIBUTION_INDEXES = defineIndexes(
   { collection: ATTRIBUTION_COLLECTIONS.ledger, fields: ['statementId'] },
   { collection: ATTRIBUTION_COLLECTIONS.statements, fields: ['stewardOpenid', 'communityId', 'period'] },
   { collection: ATTRIBUTION_COLLECTIONS.statements, fields: ['communityId', 'period'] },
+  // Statements a crashed settlement left open (settlement.service.ts finishes them).
+  { collection: ATTRIBUTION_COLLECTIONS.statements, fields: ['period', 'status'] },
   { collection: ATTRIBUTION_COLLECTIONS.settings, fields: ['communityId'] },
   { collection: ATTRIBUTION_COLLECTIONS.marks, fields: ['householdId'] },
   // Bound-resident counts per community (the funnel).

@@ -17,3 +17,4 @@ export const attributionArea = defineArea({
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export type { AttributionDoc, AttributionRule } from './attribution.model'
 export { findStatement, toStatementSummary, unsettledOf } from './statement.query'
+export { attributeOrder, loadAttribution } from './attribute-order'

@@ -51,6 +51,11 @@ export async function settlePeriod(ctx: OrderHookContext, period = lastClosedMon
       .limit(1000)
       .end(),
   ) as { data: { _id: { steward: string; community: string } }[] }
+  // A run that crashed after claiming every entry left an open statement and no open entry: finish those too.
+  const unfinished = must(await db.collection(S).where({ period, status: 'open' }).field({ stewardOpenid: true, communityId: true }).limit(1000).get()).data as { stewardOpenid: string; communityId: string }[]
+  for (const u of unfinished) {
+    if (!groups.data.some((g) => g._id.steward === u.stewardOpenid && g._id.community === u.communityId)) groups.data.push({ _id: { steward: u.stewardOpenid, community: u.communityId } })
+  }
   const summary: SettlementSummary = { period, stewards: groups.data.length, settled: 0, alreadySettled: 0, accrualCount: 0, reversalCount: 0, accruedFen: 0, reversedFen: 0, payableFen: 0, remaining: 0 }
   const started = Date.now()
   for (const [i, g] of groups.data.entries()) {

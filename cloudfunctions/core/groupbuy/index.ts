@@ -25,5 +25,6 @@ export { pickupsWaiting } from './pickups-waiting.query'
 // Read by the events area's ROI (a campaign's own orders and its campaigns' titles); it never writes them.
 export { GROUPBUY_COLLECTIONS } from './groupbuy.model'
 export type { CampaignDoc, EntryDoc } from './groupbuy.model'
+export { opsCampaigns } from './ops-campaigns.query'
 export { skuSellThrough } from './sku-sell-through.query'
 export type { SkuSellThrough } from './sku-sell-through.query'

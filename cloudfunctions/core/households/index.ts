@@ -22,4 +22,5 @@ export { normalizeBuilding, normalizeRoom, normalizeUnit } from './registry/regi
 export { maskName } from './mask'
 export { activeMembersOf, householdScope } from './active-members.query'
 export { stewardGrids } from './steward-grid.query'
-export { hashPhone, phonePepper } from './phone'
+export { hashPhone, normalizePhone, phonePepper } from './phone'
+export { addStaff, removeStaff } from './staff.service'

@@ -1,6 +1,6 @@
 /** Roles as stored on residents and staff (core/households/household.model.ts uses these). */
 export type MemberRole = 'owner' | 'family' | 'tenant'
-export type StaffRole = 'steward' | 'technician' | 'ops'
+export type StaffRole = 'steward' | 'technician' | 'ops' | 'merchant'
 
 /**
  * Everything authorization needs to know about a caller: resolved once per call by the runtime from the

@@ -6,6 +6,7 @@ import type { OpenGidResolver } from './ports/open-gid.port'
 import type { DoorGateway } from './ports/door-gateway.port'
 import type { PassKeyStore } from './ports/pass-keys.port'
 import type { PrivacyCall } from './ports/privacy-call.port'
+import type { ProfitSharing } from './ports/profit-sharing.port'
 import type { Wiring } from './area'
 
 /**
@@ -36,6 +37,8 @@ export interface Ports {
   accessPassKeys: PassKeyStore
   /** 隐私号: relay numbers for stewards calling owners (fees.callOwner); no production adapter yet. */
   privacyCall: PrivacyCall
+  /** WeChat Pay 分账: merchants' shares paid out after fulfilment, taken back on refund. */
+  profitSharing: ProfitSharing
 }
 
 export type PortName = keyof Ports

@@ -18,3 +18,6 @@ export { ALL_TIME, METRIC_COLLECTIONS, RollupDeltas, rollupId, stewardScopeKey }
 export type { RollupDoc } from './rollup.model'
 export { opsDashboard } from './ops-dashboard.query'
 export { stewardSelf } from './steward-dashboard.query'
+/* The CSV export pieces other areas' reports reuse (merchants' monthly report). */
+export { cell as csvCell } from './report-csv'
+export { EXPORT_LINK_SECONDS } from './ops-export.service'

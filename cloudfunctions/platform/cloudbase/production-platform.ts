@@ -5,6 +5,7 @@ import { createConsoleLogger } from '../../runtime/console-logger'
 import { createCloudbaseNotifier } from './notifier.cloudbase'
 import { createCloudbaseStorage } from './storage.cloudbase'
 import { createWechatPayments } from './wechat-pay.adapter'
+import { wechatProfitSharingFromEnv } from './wechat-profit-sharing.adapter'
 import { appWiring } from '../../areas'
 
 let app: ReturnType<typeof tcb.init> | undefined
@@ -26,6 +27,7 @@ export function productionPlatform(fn: string, ports: Partial<Ports> = {}): Plat
       notifier: createCloudbaseNotifier(cloudbaseApp(), process.env),
       storage: createCloudbaseStorage(cloudbaseApp()),
       payments: createWechatPayments(cloudbaseApp(), process.env),
+      profitSharing: wechatProfitSharingFromEnv(process.env),
       ...ports,
     },
   }

@@ -11,6 +11,7 @@ import { groupbuyFunction } from '../../groupbuy/groupbuy.function'
 import { feesFunction } from '../../fees/fees.function'
 import { attributionFunction } from '../../attribution/attribution.function'
 import { eventsFunction } from '../../events/events.function'
+import { merchantsFunction } from '../../merchants/merchants.function'
 
 /**
  * Every deployable function, by its CloudBase name. The local gateway and the tests invoke these;
@@ -29,4 +30,5 @@ export const functionRegistry: Record<string, FunctionDefinition> = {
   fees: feesFunction,
   attribution: attributionFunction,
   events: eventsFunction,
+  merchants: merchantsFunction,
 }

@@ -6,6 +6,7 @@ import { createOutboxNotifier } from './outbox/outbox-notifier'
 import { createLocalFileStorage } from './file-storage/local-file-storage'
 import { createLocalOpenGidResolver } from './open-gid.local'
 import { SandboxPayments } from './sandbox-pay/sandbox-payments'
+import { SandboxProfitSharing } from './sandbox-pay/profit-sharing.sandbox'
 import { deliverNotifyLocally } from './sandbox-pay/deliver-notify'
 import { SandboxPrivacyCall } from './privacy-call/sandbox-privacy-call'
 import { DoorSimulator } from './door-simulator/door-simulator'
@@ -40,6 +41,7 @@ export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; 
       doorGateway: new DoorSimulator(clock, logger),
       accessPassKeys: localPassKeyStore(env),
       payments: new SandboxPayments({ clock, dataDir: options.dataDir, deliver: (notify) => deliverNotifyLocally(platform, notify) }),
+      profitSharing: new SandboxProfitSharing(clock),
       ...options.ports,
     },
     local,

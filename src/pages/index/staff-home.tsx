@@ -8,6 +8,7 @@ import { ROLE_LABELS, type HomeRole } from './staff/active-role'
 import { TechBoard } from './staff/TechBoard'
 import { StewardBoard } from './staff/StewardBoard'
 import { OpsBoard } from './staff/OpsBoard'
+import { MerchantBoard } from './staff/MerchantBoard'
 import './staff/staff-home.scss'
 
 /** Chips to switch between the roles a person holds (shown only when there is more than one). */
@@ -31,6 +32,11 @@ export function RoleSwitch({ active, available, onChoose }: { active: HomeRole; 
  * ticket or sending reminders on a sub page) and on pull-down.
  */
 export function StaffHome({ role }: { role: Exclude<HomeRole, 'resident'> }) {
+  // Merchant staff have their own board (merchants.board), not one of the property workbenches.
+  return role === 'merchant' ? <MerchantBoard /> : <PropertyStaffHome role={role} />
+}
+
+function PropertyStaffHome({ role }: { role: Exclude<HomeRole, 'resident' | 'merchant'> }) {
   const q = useFnQuery(householdsContract, 'workbench', {})
   const shown = useRef(false)
   useDidShow(() => {

@@ -3,8 +3,8 @@ import { View, Text } from '@tarojs/components'
 import type { MeOutput } from '@contracts/households.contract'
 import { STAFF_ROLE_LABEL } from './labels'
 
-const WORK_URL = { technician: '/packages/repairs/pages/workbench/index', steward: '/packages/steward/pages/index/index', ops: '/packages/ops/pages/dashboard/index' } as const
-const WORK_TITLE = { technician: '维修工作台', steward: '管家工作台', ops: '经营看板' } as const
+const WORK_URL = { technician: '/packages/repairs/pages/workbench/index', steward: '/packages/steward/pages/index/index', ops: '/packages/ops/pages/dashboard/index', merchant: '/packages/merchants/pages/workbench/index' } as const
+const WORK_TITLE = { technician: '维修工作台', steward: '管家工作台', ops: '经营看板', merchant: '商户工作台' } as const
 
 /**
  * 我的 for staff who do not live in the community: their work, not a prompt to bind a house (a technician

@@ -13,6 +13,7 @@ const BIND_URL = '/packages/households/pages/bind/index'
 const LINKS = [
   { title: '消息中心', url: '/packages/households/pages/inbox/index' },
   { title: '我的订单', url: '/packages/orders/pages/index/index' },
+  { title: '订单发票（团购、服务）', url: '/packages/merchants/pages/invoices/index' },
   { title: '房屋与成员', url: '/packages/households/pages/index/index' },
 ]
 /** Only for members of a household: targeted pushes go to homes, so only they have something to turn off. */

@@ -1,7 +1,7 @@
 import type { MeOutput } from '@contracts/households.contract'
 
 export const MEMBER_ROLE_LABEL = { owner: '业主', family: '家属', tenant: '租户' } as const
-export const STAFF_ROLE_LABEL = { steward: '网格管家', technician: '维修师傅', ops: '物业运营' } as const
+export const STAFF_ROLE_LABEL = { steward: '网格管家', technician: '维修师傅', ops: '物业运营', merchant: '商户' } as const
 
 /** Who the caller is, in the words the header shows: staff name, else their role in the current home. */
 export function displayName(me: MeOutput): string {

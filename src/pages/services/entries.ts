@@ -10,7 +10,7 @@ export interface ServiceEntry {
   color: string
   url: string
   /** Staff-only entries appear only for callers holding this role. */
-  role?: 'steward' | 'ops' | 'technician'
+  role?: 'steward' | 'ops' | 'technician' | 'merchant'
   /** What waits behind a workbench entry (a badge on the tile), from households.workbench. */
   count?: (wb: WorkbenchOutput) => number
 }
@@ -33,6 +33,8 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'events-steward', title: '活动组织', glyph: '活', color: '#eb2f96', url: '/packages/events/pages/manage/index', role: 'steward' },
   { key: 'events-ops', title: '活动组织', glyph: '活', color: '#eb2f96', url: '/packages/events/pages/manage/index', role: 'ops' },
   { key: 'events-costs', title: '费用核销', glyph: '费', color: '#9254de', url: '/packages/events/pages/costs/index', role: 'ops' },
+  { key: 'merchant', title: '商户工作台', glyph: '商', color: '#08979c', url: '/packages/merchants/pages/workbench/index', role: 'merchant' },
+  { key: 'ops-merchants', title: '商户与结算', glyph: '商', color: '#08979c', url: '/packages/merchants/pages/ops/index', role: 'ops' },
   { key: 'segment-ops', title: '精准推送', glyph: '推', color: '#eb2f96', url: '/packages/profiles/pages/segment/index', role: 'ops' },
   { key: 'ops', title: '运营看板', glyph: '运', color: '#595959', url: '/packages/ops/pages/dashboard/index', role: 'ops', count: (wb) => (wb.ops ? wb.ops.repairs.overdue : 0) },
 ]

@@ -19,6 +19,7 @@ export const ROLES = [
   'opsOther',
   'ops',
   'console',
+  'merchant',
 ] as const
 
 export type Role = (typeof ROLES)[number]
@@ -47,6 +48,8 @@ export const ROLE_OPENID: Record<Exclude<Role, 'console'>, string | null> = {
   /** Ops of a second community (c-hj-other), with its own households and residents. */
   opsOther: 'hj-ops-other',
   ops: 'demo-ops',
+  /** Staff of the merchant 洁家家政 (sells 上门保洁, the service of the order fixtures); no household. */
+  merchant: 'demo-merchant',
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -65,4 +68,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   opsOther: '他小区运营',
   ops: '运营',
   console: '控制台',
+  merchant: '商户员工',
 }

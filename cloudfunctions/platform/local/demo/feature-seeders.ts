@@ -7,6 +7,7 @@ import { feesDemoSeeder } from './seeders/fees-demo.seeder'
 import { groupbuyDemoSeeder } from './seeders/groupbuy-demo.seeder'
 import { attributionDemoSeeder } from './seeders/attribution-demo.seeder'
 import { eventsDemoSeeder } from './seeders/events-demo.seeder'
+import { merchantsDemoSeeder } from './seeders/merchants-demo.seeder'
 import { profilesDemoSeeder } from './seeders/profiles-demo.seeder'
 
 /**
@@ -22,5 +23,6 @@ export const featureSeeders: DemoSeeder[] = [
   groupbuyDemoSeeder,
   attributionDemoSeeder,
   eventsDemoSeeder,
+  merchantsDemoSeeder,
   profilesDemoSeeder,
 ]

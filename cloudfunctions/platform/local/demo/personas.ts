@@ -20,6 +20,8 @@ export const PERSONAS = [
   { id: 'technician', openid: 'demo-technician', label: '维修师傅 赵工', description: '阳光花园维修组，负责 1–3 栋' },
   { id: 'technician2', openid: 'demo-technician-2', label: '维修师傅 孙工', description: '阳光花园维修组，负责 4–6 栋' },
   { id: 'ops', openid: 'demo-ops', label: '物业运营 陈经理', description: '阳光花园物业服务中心' },
+  { id: 'merchant', openid: 'demo-merchant', label: '商户 洁家家政 周姐', description: '入驻商户员工：看本店订单、标记送达、对账单与发票' },
+  { id: 'merchant2', openid: 'demo-merchant-2', label: '商户 鲜丰果蔬 小林', description: '另一家入驻商户（用于权限对比）' },
   { id: 'visitor', openid: 'demo-visitor', label: '访客', description: '没有房屋的外来访客' },
 ] as const satisfies readonly Persona[]
 

@@ -69,6 +69,10 @@ export function OpsBoard({ board }: { board: Board }) {
         <Text className='ops-go__title'>线下活动</Text>
         <Text className='ops-go__note'>服务体验会、社区活动的报名、签到与停留 ›</Text>
       </View>
+      <View className='card ops-go' data-testid='ops-merchants-link' onClick={() => void Taro.navigateTo({ url: '/packages/merchants/pages/ops/index' })}>
+        <Text className='ops-go__title'>商户与结算</Text>
+        <Text className='ops-go__note'>入驻商户、卖方与扣点、商户月报、物业发票 ›</Text>
+      </View>
       <View className='card ops-go' data-testid='ops-segment-link' onClick={() => void Taro.navigateTo({ url: SEGMENT })}>
         <Text className='ops-go__title'>住户画像与精准推送</Text>
         <Text className='ops-go__note'>按购买、兴趣、标签和楼栋圈选人群，预览、推送、看转化 ›</Text>

@@ -3,14 +3,14 @@ import Taro from '@tarojs/taro'
 import type { MeOutput } from '@contracts/households.contract'
 
 /** Who the home page is for right now. A person may hold several of these and switch. */
-export type HomeRole = 'resident' | 'technician' | 'steward' | 'ops'
+export type HomeRole = 'resident' | 'technician' | 'steward' | 'ops' | 'merchant'
 
-export const ROLE_LABELS: Record<HomeRole, string> = { resident: '住户', technician: '维修师傅', steward: '网格管家', ops: '物业运营' }
+export const ROLE_LABELS: Record<HomeRole, string> = { resident: '住户', technician: '维修师傅', steward: '网格管家', ops: '物业运营', merchant: '商户' }
 /** What the first tab is called for each role (the tab bar follows the active role). */
-const TAB_TEXT: Record<HomeRole, string> = { resident: '首页', technician: '工作台', steward: '工作台', ops: '工作台' }
+const TAB_TEXT: Record<HomeRole, string> = { resident: '首页', technician: '工作台', steward: '工作台', ops: '工作台', merchant: '工作台' }
 const STORAGE_KEY = 'home.role'
 /** A staff member lands on their work: technicians first (queues are urgent), then stewards, then ops. */
-const PRIORITY: HomeRole[] = ['technician', 'steward', 'ops']
+const PRIORITY: HomeRole[] = ['technician', 'steward', 'ops', 'merchant']
 
 /** The roles a caller can act in: staff roles from the server, plus 住户 when they have a home (or nothing else). */
 export function rolesOf(me: Pick<MeOutput, 'roles' | 'households'> | undefined): HomeRole[] {
@@ -22,7 +22,7 @@ export function rolesOf(me: Pick<MeOutput, 'roles' | 'households'> | undefined):
 export function storedRole(): HomeRole | null {
   try {
     const v = Taro.getStorageSync(STORAGE_KEY) as string
-    return v === 'resident' || v === 'technician' || v === 'steward' || v === 'ops' ? v : null
+    return v === 'resident' || v === 'technician' || v === 'steward' || v === 'ops' || v === 'merchant' ? v : null
   } catch {
     return null
   }

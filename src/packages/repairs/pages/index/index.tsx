@@ -32,7 +32,8 @@ export default function RepairsIndexPage() {
     void Promise.all([list.reload(), me.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
   const bound = (me.data?.households.length ?? 0) > 0
-  const roles = [...new Set((me.data?.roles ?? []).map((r) => r.role))]
+  // Merchant staff have no repair work: only roles with a repairs screen get a link.
+  const roles = [...new Set((me.data?.roles ?? []).map((r) => r.role))].filter((r): r is keyof typeof STAFF_LINKS => r in STAFF_LINKS)
   return (
     <View className='repairs-page'>
       {roles.length > 0 && (

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core'
+import { must } from '../../cloudfunctions/core/kernel/db-result'
+import { invokeLocal, asConsole } from '../../cloudfunctions/platform/local/invoke-local'
+import { MERCHANT_COLLECTIONS } from '../../cloudfunctions/core/merchants/merchant.model'
+import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
+
+/**
+ * Merchants in Chromium on the H5 build (375×812): the owner buys 上门保洁 (sold by 洁家家政), asks for its
+ * invoice from 我的 › 订单发票 and sees 洁家 named as issuer; 洁家's staff member sees that order (and only
+ * theirs), marks the service done, finds the invoice request in their queue and their own statement;
+ * the other merchant's staff sees none of it.
+ */
+let e2e: E2E
+const PHONE = { width: 375, height: 812 }
+
+beforeAll(async () => {
+  e2e = await startE2E()
+  // Last month's settled sales of both merchants (what the monthly timer would have produced).
+  const db = e2e.stack.platform.db
+  const entry = (id: string, merchantId: string, gross: number, merchant: number, title: string) => ({
+    _id: id, kind: 'sale', merchantId, communityId: 'c-sunshine', orderId: `od-e2e-${id}`, title, grossFen: gross, merchantFen: merchant, commissionFen: gross - merchant,
+    at: new Date('2026-11-20T04:00:00.000Z'), availableMonth: '2026-11', state: 'open', statementId: null,
+  })
+  must(await db.collection(MERCHANT_COLLECTIONS.ledger).add(entry('sale-e2e-1', 'm-jiejia', 8800, 8096, '上门保洁（2小时）')))
+  must(await db.collection(MERCHANT_COLLECTIONS.ledger).add(entry('sale-e2e-2', 'm-xianfeng', 5000, 4700, '赣南脐橙 5斤装')))
+  const settled = await invokeLocal(e2e.stack.platform, 'merchants', { action: 'settle', period: '2026-11' }, asConsole)
+  expect(settled).toMatchObject({ ok: true, data: { settled: 2 } })
+})
+afterAll(async () => {
+  await e2e?.close()
+})
+
+async function payCleaning(page: Page): Promise<string> {
+  const cleaning = page.locator('[data-testid="service-item"]', { hasText: '上门保洁' })
+  await cleaning.waitFor()
+  await cleaning.locator('.nut-button', { hasText: '立即预约' }).click()
+  const sheet = page.locator('[data-testid="sandbox-pay-sheet"]')
+  await sheet.getByText('¥88.00').waitFor()
+  await sheet.locator('.nut-button', { hasText: '确认支付' }).click()
+  await page.waitForURL(/packages\/orders\/pages\/detail\/index\?orderId=od/)
+  await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '已支付')
+  return new URL(page.url().replace('#', '')).searchParams.get('orderId')!
+}
+
+test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer and the request lands in 洁家’s queue only', async () => {
+  const owner = await openApp(e2e, { persona: 'owner', path: '/packages/orders/pages/services/index', viewport: PHONE })
+  const orderId = await payCleaning(owner)
+
+  // 我的 › 订单发票
+  await owner.goto(`${e2e.baseUrl}/#/pages/mine/index`)
+  await owner.getByText('订单发票（团购、服务）').click()
+  const row = owner.locator(`[data-testid="invoice-order"][data-order-id="${orderId}"]`)
+  await row.waitFor()
+  expect(await row.locator('[data-testid="issuer"]').innerText()).toBe('开票方：洁家家政服务')
+  await row.locator('[data-testid="ask-invoice"]').click()
+  await row.locator('[data-testid="title-name"] input').fill('王先生')
+  await screenshot(owner, 'merchants-resident-invoice-form')
+  await row.locator('[data-testid="submit-invoice"]').click()
+  await row.getByText('开票中').waitFor()
+  await screenshot(owner, 'merchants-resident-invoice-requested')
+
+  // 洁家's staff member: home board, the order, mark done, the invoice queue, the statement.
+  const staff = await openApp(e2e, { persona: 'merchant', viewport: PHONE })
+  const board = staff.locator('[data-testid="merchant-board"]')
+  await board.waitFor()
+  expect(await board.innerText()).toContain('洁家家政服务')
+  expect(await staff.locator('[data-testid="count-to-deliver"] .kpi__value').innerText()).toBe('1')
+  await screenshot(staff, 'merchants-staff-home')
+  await staff.locator('[data-testid="count-to-deliver"]').click()
+  const orders = staff.locator('[data-testid="merchant-order"]')
+  await orders.first().waitFor()
+  expect(await orders.count()).toBe(1)
+  expect(await orders.first().getAttribute('data-order-id')).toBe(orderId)
+  expect(await orders.first().innerText()).toContain('本店应得 ¥80.96')
+  await screenshot(staff, 'merchants-staff-orders')
+  await orders.first().locator('[data-testid="mark-delivered"]').click()
+  await staff.getByText('没有待送达的订单').waitFor()
+
+  await staff.locator('[data-testid="tab-invoices"]').click()
+  const request = staff.locator(`[data-testid="invoice-request"][data-order-id="${orderId}"]`)
+  await request.waitFor()
+  expect(await request.innerText()).toContain('王先生')
+  await screenshot(staff, 'merchants-staff-invoices')
+
+  await staff.locator('[data-testid="tab-statements"]').click()
+  const statements = staff.locator('[data-testid="merchant-statement"]')
+  await statements.first().waitFor()
+  expect(await statements.count()).toBe(1)
+  expect(await statements.first().locator('[data-testid="statement-payable"]').innerText()).toBe('应付 ¥80.96')
+  await screenshot(staff, 'merchants-staff-statement')
+
+  // The other merchant sees none of 洁家's orders or invoices, and only its own statement.
+  const other = await openApp(e2e, { persona: 'merchant2', path: '/packages/merchants/pages/workbench/index?tab=all', viewport: PHONE })
+  await other.getByText('还没有订单').waitFor()
+  await other.locator('[data-testid="tab-invoices"]').click()
+  await other.getByText('没有发票申请').waitFor()
+  await other.locator('[data-testid="tab-statements"]').click()
+  await other.locator('[data-testid="merchant-statement"]').first().waitFor()
+  expect(await other.locator('[data-testid="statement-payable"]').allInnerTexts()).toEqual(['应付 ¥47.00'])
+})
+
+test('ops see the merchants, who sells what at which 扣点, and the month report', async () => {
+  const ops = await openApp(e2e, { persona: 'ops', viewport: PHONE })
+  await ops.locator('[data-testid="ops-merchants-link"]').click()
+  await ops.locator('[data-testid="merchant-row"]').first().waitFor()
+  expect(await ops.locator('[data-testid="merchant-row"]').allInnerTexts()).toEqual([expect.stringContaining('洁家家政服务'), expect.stringContaining('鲜丰果蔬')])
+  await screenshot(ops, 'merchants-ops-list')
+  await ops.locator('[data-testid="tab-sellers"]').click()
+  const oranges = ops.locator('[data-testid="listing-row"][data-ref-id="gb-demo-oranges"]')
+  await oranges.waitFor()
+  expect(await oranges.innerText()).toContain('卖方：鲜丰果蔬')
+  expect(await oranges.innerText()).toContain('扣点 10%')
+  await screenshot(ops, 'merchants-ops-sellers')
+  await ops.locator('[data-testid="tab-report"]').click()
+  await ops.locator('[data-testid="prev-month"]').click()
+  await ops.locator('[data-testid="report-row"]').first().waitFor()
+  await screenshot(ops, 'merchants-ops-report')
+})
