@@ -8,6 +8,7 @@ import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
 import { myEntry } from '../core/groupbuy/my-order.query'
 import { lookupPickup, redeemPickup, undoPickup } from '../core/groupbuy/pickup.service'
+import { fulfilPickedUp } from '../core/groupbuy/pickup-fulfilment'
 import { todayPickups } from '../core/groupbuy/today-pickups.query'
 import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 import { recordPageTouch } from '../core/attribution/touch.service'
@@ -56,6 +57,8 @@ export const groupbuyFunction = defineFunction(
       closeDue: async (ctx) => {
         // Polls ride on the same minute timer: no new trigger to deploy, and both jobs are idempotent.
         await closeDuePolls(ctx.platform).catch((e: Error) => ctx.platform.logger.error('groupbuy.polls.close_failed', { errorMessage: e.message }))
+        // Handovers whose undo window has passed: their orders are fulfilled (and commission accrues) now.
+        await fulfilPickedUp(ctx).catch((e: Error) => ctx.platform.logger.error('groupbuy.pickup.fulfil_sweep_failed', { errorMessage: e.message }))
         return closeDueCampaigns(ctx)
       },
     },
