@@ -10,6 +10,7 @@ import { ShortcutGrid } from './ShortcutGrid'
 import { DueBanner } from './DueBanner'
 import { NoticeSection } from './NoticeSection'
 import { OpenGroupbuys } from './OpenGroupbuys'
+import { OpenPolls } from './OpenPolls'
 import { HOME_LINKS } from './home-links'
 
 /**
@@ -44,6 +45,7 @@ export function ResidentHome() {
         )}
         {current && <NoticeSection refreshKey={refreshKey} />}
         {current && <OpenGroupbuys refreshKey={refreshKey} />}
+        {current && <OpenPolls refreshKey={refreshKey} />}
       </PageState>
     </View>
   )

@@ -6,6 +6,7 @@ import { Kpi } from './Kpi'
 import { monthLabel, pct, score, yuanShort } from './format'
 
 const DASHBOARD = '/packages/ops/pages/dashboard/index'
+const GROUPBUY_MANAGE = '/packages/groupbuy/pages/manage/index'
 
 function Area({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
@@ -47,6 +48,10 @@ export function OpsBoard({ board }: { board: Board }) {
         <Kpi label='首单转化' value={pct(f.firstOrderConversion)} />
         <Kpi label='次月回购' value={pct(f.repurchaseRate)} note={`佣金 ${yuanShort(f.commissionNetFen)}`} />
       </Area>
+      <View className='card ops-go' data-testid='ops-groupbuy-manage' onClick={() => void Taro.navigateTo({ url: GROUPBUY_MANAGE })}>
+        <Text className='ops-go__title'>团购管理</Text>
+        <Text className='ops-go__note'>发起团购与严选征集，延长或提前截止 ›</Text>
+      </View>
       <View className='card ops-go' data-testid='ops-dashboard-link' onClick={() => void Taro.navigateTo({ url: DASHBOARD })}>
         <Text className='ops-go__title'>经营看板</Text>
         <Text className='ops-go__note'>按网格、管家、月份对比，导出 CSV ›</Text>
