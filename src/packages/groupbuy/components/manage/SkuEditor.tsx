@@ -29,8 +29,8 @@ export function SkuEditor({ sku, index, onChange, onRemove }: { sku: SkuDraft; i
         <TextField label='每户限购' value={sku.limit} onChange={set('limit')} type='number' testId='sku-limit' />
       </View>
       <View className='gbf-pair'>
-        <TextField label='规格' value={sku.spec} onChange={set('spec')} placeholder='5斤装' />
-        <TextField label='产地' value={sku.origin} onChange={set('origin')} placeholder='江西赣州' maxlength={30} />
+        <TextField label='规格' value={sku.spec} onChange={set('spec')} placeholder='如 5斤装' />
+        <TextField label='产地' value={sku.origin} onChange={set('origin')} placeholder='如 江西赣州' maxlength={30} />
       </View>
       <AreaField label='详情' value={sku.detail} onChange={set('detail')} placeholder='口感、保存方法、售后说明' />
     </View>
