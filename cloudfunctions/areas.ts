@@ -3,6 +3,7 @@ import { runtimeArea } from './runtime/runtime-area'
 import { householdsArea } from './core/households'
 import { accessArea } from './core/access'
 import { ordersArea } from './core/orders'
+import { outboxArea } from './core/outbox'
 import { feesArea } from './core/fees'
 import { groupbuyArea } from './core/groupbuy'
 import { repairsArea } from './core/repairs'
@@ -24,6 +25,7 @@ export const AREAS: readonly AreaModule[] = [
   householdsArea,
   accessArea,
   ordersArea,
+  outboxArea,
   feesArea,
   groupbuyArea,
   repairsArea,

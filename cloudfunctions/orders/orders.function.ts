@@ -13,6 +13,7 @@ import { requestRefund } from '../core/orders/refund.service'
 import { completeOrder, fulfilOrder } from '../core/orders/fulfil-order'
 import { expireUnpaidOrders } from '../core/orders/expire-orders'
 import { reconcilePayments } from '../core/orders/reconcile'
+import { drainOutbox } from '../core/outbox'
 import { listOrders, refundsOf } from '../core/orders/order-queries'
 import { requireOrder } from '../core/orders/order-transition'
 import { residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
@@ -124,6 +125,7 @@ export const ordersFunction = defineFunction(
     timers: {
       expireUnpaid: (ctx) => expireUnpaidOrders(ctx),
       reconcilePayments: (ctx) => reconcilePayments(ctx),
+      processOutbox: (ctx) => drainOutbox(ctx),
     },
   },
 )

@@ -55,6 +55,7 @@ describe('areas.ts is the one source of collections, indexes and error codes', (
   it('order types and listeners come from the areas, each declared once', () => {
     const wiring = appWiring()
     expect([...wiring.orderTypes.keys()].sort()).toEqual(['fee', 'groupbuy', 'service'])
-    expect([...wiring.orderListeners.keys()]).toEqual(['attribution', 'groups-activity'])
+    expect([...wiring.orderListeners.keys()]).toEqual(['attribution'])
+    expect([...wiring.effects.keys()]).toEqual(['fees.refund-double-paid', 'groupbuy.paid-after-close', 'attribution.paid', 'groups.paid-activity'])
   })
 })

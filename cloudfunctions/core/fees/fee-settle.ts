@@ -1,5 +1,7 @@
-import { isDuplicateKey, must } from '../kernel/db-result'
-import type { OrderHookContext } from '../orders'
+import { must } from '../kernel/db-result'
+import type { EffectContext } from '../kernel/outbox'
+import { txGet, txWrite } from '../kernel/transaction'
+import type { OrderHookContext, PaidTxContext } from '../orders'
 import type { OrderDoc, RefundDoc } from '../orders'
 import { refundIdFor } from '../orders'
 import { requestRefund } from '../orders'
@@ -9,52 +11,50 @@ import { businessDate } from './period'
 
 const dupRefundKey = (billId: string) => `fee-dup-${billId}`
 
+/** Notes the in-transaction onPaid leaves for the after-commit effect (OrderEventPayload.notes). */
+export interface FeePaidNotes {
+  /** Bill id → fen of the line: bills another order had paid first; this order's money for them goes back. */
+  feeBillsPaidByOthers?: Record<string, number>
+}
+
 /**
- * onPaid: each bill becomes paid by THIS order with a conditional update (status unpaid → paid), then the
- * receipt (its id is the order id) is written. Runs again on every repeated notify and changes nothing
- * the second time. A bill some other order paid first (possible only if a lock lapsed) is not taken: its
- * line is refunded to the payer automatically and logged.
+ * onPaid, INSIDE the money transaction: each bill of the order becomes paid by THIS order and the receipt
+ * (its id is the order id) is written, together with the payment — so a paid order without paid bills,
+ * or a paid bill without its receipt, cannot exist. Each bill is re-read in the transaction: one that some
+ * other order paid first (possible only if a lock lapsed) is not taken; its line is noted for the
+ * `fees.refund-double-paid` effect, which gives that money back after commit.
  */
-export async function recordPaidBills(ctx: OrderHookContext, order: OrderDoc): Promise<void> {
-  const db = ctx.platform.db
-  const _ = db.command
-  const now = ctx.platform.clock.now()
+export async function recordPaidBills(ctx: PaidTxContext, order: OrderDoc): Promise<void> {
+  const { tx } = ctx
+  const now = ctx.now()
   const paidAt = order.payment?.paidAt ? new Date(order.payment.paidAt) : now
-  const lines = order.lines.filter((l) => l.refType === 'bill')
-  const bills = must(await db.collection(FEE_COLLECTIONS.bills).where({ _id: _.in(lines.map((l) => l.refId)) }).limit(lines.length).get()).data as BillDoc[]
-  const byId = new Map(bills.map((b) => [b._id, b]))
   const receiptLines: ReceiptLineDoc[] = []
-  for (const line of lines) {
-    const bill = byId.get(line.refId)
+  const paidByOthers: Record<string, number> = {}
+  for (const line of order.lines.filter((l) => l.refType === 'bill')) {
+    const bill = await txGet<BillDoc>(tx, FEE_COLLECTIONS.bills, line.refId)
     if (!bill) continue
-    let mine = bill.paidOrderId === order._id
     if (bill.status === 'unpaid') {
-      const res = must(
-        await db
-          .collection(FEE_COLLECTIONS.bills)
-          .where({ _id: bill._id, status: 'unpaid' })
-          .update({
-            status: 'paid',
-            paidOrderId: order._id,
-            paidAt,
-            payerOpenid: order.payerOpenid,
-            paidFen: line.amountFen,
-            paidLateFeeFen: line.amountFen - bill.principalFen,
-            paidAfterReminder: !!bill.remindedAt,
-            lockOrderId: null,
-            lockUntil: EPOCH,
-            updatedAt: now,
-          }),
+      await txWrite(
+        tx.collection(FEE_COLLECTIONS.bills).doc(bill._id).update({
+          status: 'paid',
+          paidOrderId: order._id,
+          paidAt,
+          payerOpenid: order.payerOpenid,
+          paidFen: line.amountFen,
+          paidLateFeeFen: line.amountFen - bill.principalFen,
+          paidAfterReminder: !!bill.remindedAt,
+          lockOrderId: null,
+          lockUntil: EPOCH,
+          updatedAt: now,
+        }),
       )
-      mine = res.updated === 1 || ((must(await db.collection(FEE_COLLECTIONS.bills).doc(bill._id).get()).data as BillDoc[])[0]?.paidOrderId === order._id)
-    }
-    if (mine) {
-      receiptLines.push({ billId: bill._id, itemName: bill.itemName, period: bill.period, principalFen: bill.principalFen, lateFeeFen: line.amountFen - bill.principalFen, amountFen: line.amountFen })
+    } else if (bill.paidOrderId !== order._id) {
+      paidByOthers[bill._id] = line.amountFen
       continue
     }
-    ctx.platform.logger.error('fees.bill_paid_twice', { billId: bill._id, orderId: order._id, firstOrderId: bill.paidOrderId })
-    await requestRefund(ctx, { orderId: order._id, amountFen: line.amountFen, reason: '该账单已由他人缴纳，款项原路退回', by: 'system', requestedBy: 'system', refundKey: dupRefundKey(bill._id) })
+    receiptLines.push({ billId: bill._id, itemName: bill.itemName, period: bill.period, principalFen: bill.principalFen, lateFeeFen: line.amountFen - bill.principalFen, amountFen: line.amountFen })
   }
+  if (Object.keys(paidByOthers).length > 0) ctx.notes.feeBillsPaidByOthers = paidByOthers
   if (receiptLines.length === 0) return
   const receipt: ReceiptDoc = {
     _id: order._id,
@@ -68,10 +68,17 @@ export async function recordPaidBills(ctx: OrderHookContext, order: OrderDoc): P
     lines: receiptLines,
     createdAt: now,
   }
-  try {
-    must(await db.collection(FEE_COLLECTIONS.receipts).add(receipt))
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e
+  await txWrite(tx.collection(FEE_COLLECTIONS.receipts).add(receipt))
+}
+
+/**
+ * After commit (an outbox effect on order.paid): the lines whose bills another order had paid first go
+ * back to the payer, one refund per bill with a fixed key — run again after a crash, it opens no second one.
+ */
+export async function refundDoublePaidLines(ctx: EffectContext, order: OrderDoc, notes: FeePaidNotes): Promise<void> {
+  for (const [billId, amountFen] of Object.entries(notes.feeBillsPaidByOthers ?? {})) {
+    ctx.platform.logger.error('fees.bill_paid_twice', { billId, orderId: order._id })
+    await requestRefund(ctx, { orderId: order._id, amountFen, reason: '该账单已由他人缴纳，款项原路退回', by: 'system', requestedBy: 'system', refundKey: dupRefundKey(billId) })
   }
 }
 

@@ -1,21 +1,40 @@
-import type { OrderHookContext, OrderTypeHooks } from '../orders'
+import type { OrderHookContext, OrderTypeHooks, PaidTxContext } from '../orders'
+import { txGet, txWrite } from '../kernel/transaction'
+import { GROUPBUY_COLLECTIONS, type EntryDoc } from './groupbuy.model'
 import type { OrderDoc, RefundDoc } from '../orders'
 import { loadCampaign, loadEntry, moveStage } from './groupbuy.store'
 import { releaseForOrder, reserveForOrder } from './reservation.service'
 import { settleEntry } from './settle-entry'
 
-/** A payment landed: the entry joins the campaign; if the outcome is already decided, apply it at once. */
-async function onPaid(ctx: OrderHookContext, order: OrderDoc): Promise<void> {
-  const db = ctx.platform.db
-  await moveStage(db, order._id, ['unpaid'], 'paid', ctx.now(), { paidAt: order.payment?.paidAt ?? ctx.now() })
-  const entry = await loadEntry(db, order._id)
+/**
+ * onPaid, INSIDE the money transaction: the entry joins the campaign (unpaid → paid) together with the
+ * payment. Whether the campaign's outcome is already decided is the `groupbuy.paid-after-close` effect's
+ * question, asked after commit so it cannot miss a closing job that ran meanwhile.
+ */
+async function onPaid(ctx: PaidTxContext, order: OrderDoc): Promise<void> {
+  const entry = await txGet<EntryDoc>(ctx.tx, GROUPBUY_COLLECTIONS.entries, order._id)
   if (!entry) {
     ctx.platform.logger.error('groupbuy.paid_without_entry', { orderId: order._id })
     return
   }
-  // Paid after the closing job decided (an order placed before the deadline, paid within its 15 minutes).
-  const campaign = await loadCampaign(db, entry.campaignId)
-  if (campaign?.outcome && entry.stage === 'paid') await settleEntry(ctx, campaign, entry)
+  ctx.notes.groupbuyCampaignId = entry.campaignId
+  if (entry.stage !== 'unpaid') return
+  const now = ctx.now()
+  await txWrite(ctx.tx.collection(GROUPBUY_COLLECTIONS.entries).doc(order._id).update({ stage: 'paid', paidAt: order.payment?.paidAt ?? now, updatedAt: now }))
+}
+
+/**
+ * After commit (outbox effect on order.paid): an order placed before the deadline and paid after the
+ * closing job decided gets the outcome at once (pickup code, or its refund). Idempotent: settleEntry's
+ * stage move is conditional and its refund key fixed.
+ */
+export async function settleIfDecided(ctx: OrderHookContext, order: OrderDoc, campaignId: string | undefined): Promise<void> {
+  if (order.type !== 'groupbuy' || !campaignId) return
+  const db = ctx.platform.db
+  const campaign = await loadCampaign(db, campaignId)
+  if (!campaign?.outcome) return
+  const entry = await loadEntry(db, order._id)
+  if (entry?.stage === 'paid') await settleEntry(ctx, campaign, entry)
 }
 
 /** A full refund gives the units back and ends the entry; a partial one changes nothing here. */

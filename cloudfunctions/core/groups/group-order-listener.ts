@@ -1,12 +1,11 @@
-import type { OrderListener } from '../orders'
+import { ORDER_TOPICS, orderEffect } from '../orders'
 import { creditPaidOrder } from './membership.service'
 
 /**
  * A paid order counts towards the activity score of the payer's community groups (DOMAIN: "activity score
- * from entries, orders and joins"). creditPaidOrder is idempotent per order, as order listeners must be.
+ * from entries, orders and joins"): an outbox effect on order.paid, idempotent per order as effects must be.
  */
-export const groupsActivityListener: OrderListener = async (ctx, event) => {
-  if (event.kind !== 'paid') return
-  const paidAt = event.order.payment?.paidAt ? new Date(event.order.payment.paidAt) : ctx.now()
-  await creditPaidOrder(ctx.platform.db, event.order._id, event.order.payerOpenid, paidAt)
-}
+export const groupsPaidEffect = orderEffect(ORDER_TOPICS.paid, async (ctx, order) => {
+  const paidAt = order.payment?.paidAt ? new Date(order.payment.paidAt) : ctx.now()
+  await creditPaidOrder(ctx.platform.db, order._id, order.payerOpenid, paidAt)
+})

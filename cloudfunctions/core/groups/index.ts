@@ -1,7 +1,7 @@
 import { defineArea } from '../kernel/area'
 import { GROUP_ERROR_MESSAGES } from '../../contracts/errors/groups'
 import { GROUP_COLLECTIONS, GROUP_INDEXES } from './group.model'
-import { groupsActivityListener } from './group-order-listener'
+import { groupsPaidEffect } from './group-order-listener'
 
 /** 社群: WeChat groups, membership, playbooks, merchants and the steward's alerts. */
 export const groupsArea = defineArea({
@@ -9,7 +9,7 @@ export const groupsArea = defineArea({
   collections: Object.values(GROUP_COLLECTIONS),
   indexes: GROUP_INDEXES,
   errors: GROUP_ERROR_MESSAGES,
-  orderListeners: { 'groups-activity': groupsActivityListener },
+  effects: { 'groups.paid-activity': groupsPaidEffect },
 })
 
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */

@@ -76,23 +76,26 @@ export async function creditActivity(db: Db, groupId: string, kind: ActivityKind
 
 /**
  * For the orders area: a paid order counts towards the activity of every group its payer is a joined
- * member of, and keeps them "active" for the silent-group rule. Idempotent by order id (paid hooks run
- * again after a repeated notify): a marker document per order is claimed first, so a re-run credits nothing.
- * Wire it from the order core's paid hook: `await creditPaidOrder(ctx.platform.db, order._id, order.payerOpenid, ctx.now())`.
+ * member of, and keeps them "active" for the silent-group rule. Exactly once per order: the marker
+ * document and the increments commit in ONE transaction (a crash between them can neither lose the
+ * credit nor, on the re-run, apply it twice); a re-run finds the marker and changes nothing.
  */
 export async function creditPaidOrder(db: Db, orderId: string, payerOpenid: string, at: Date): Promise<number> {
   const _ = db.command
-  try {
-    must(await db.collection(GROUP_COLLECTIONS.orderCredits).add({ _id: orderId, openid: payerOpenid, at }))
-  } catch (e) {
-    if (isDuplicateKey(e)) return 0
-    throw e
-  }
   const res = must(await db.collection(GROUP_COLLECTIONS.members).where({ openid: payerOpenid, status: 'joined' }).limit(20).get())
   const members = res.data as GroupMemberDoc[]
-  for (const m of members) {
-    await creditActivity(db, m.groupId, 'order', at)
-    must(await db.collection(GROUP_COLLECTIONS.members).doc(m._id).update({ lastActiveAt: at, orders: _.inc(1) }))
+  try {
+    return await db.runTransaction(async (t: any) => {
+      const mark = must(await t.collection(GROUP_COLLECTIONS.orderCredits).doc(orderId).get()).data
+      if (mark) return 0
+      must(await t.collection(GROUP_COLLECTIONS.orderCredits).add({ _id: orderId, openid: payerOpenid, at }))
+      for (const m of members) {
+        must(await t.collection(GROUP_COLLECTIONS.groups).doc(m.groupId).update({ activityRaw: _.inc(rawIncrement('order', at)), lastActivityAt: at }))
+        must(await t.collection(GROUP_COLLECTIONS.members).doc(m._id).update({ lastActiveAt: at, orders: _.inc(1) }))
+      }
+      return members.length
+    })
+  } catch (e) {
+    rethrowDomain(e)
   }
-  return members.length
 }

@@ -1,4 +1,5 @@
 import { defineIndexes, type IndexSpec } from './indexes'
+import type { OutboxEffect } from './outbox'
 
 /**
  * One feature area as the rest of the system sees it, exported once from core/<area>/index.ts and
@@ -17,8 +18,14 @@ export interface AreaModule {
   readonly errors: Readonly<Record<string, string>>
   /** Order type → its hooks (reserve, release, onPaid, onRefunded, userRefundable). */
   readonly orderTypes?: Readonly<Record<string, object>>
-  /** Listener name → a listener every order's paid/fulfilled/refunded moments are told about. */
+  /** Listener name → a listener every order's fulfilled/refunded moments are told about. */
   readonly orderListeners?: Readonly<Record<string, unknown>>
+  /**
+   * Effect name → what the area does after an outbox event commits (kernel/outbox.ts), e.g.
+   * `{ 'attribution.paid': { topics: ['order.paid'], run } }`. Names are global and stable: the outbox
+   * records applied effects by name.
+   */
+  readonly effects?: Readonly<Record<string, OutboxEffect<any>>>
 }
 
 export function defineArea<const A extends AreaModule>(area: A): A {
@@ -34,6 +41,8 @@ export interface Wiring {
   /** Per platform, so a test can swap one type's hooks without touching another world's. */
   readonly orderTypes: Map<string, object>
   readonly orderListeners: Map<string, unknown>
+  /** Every declared effect by name, in the areas' order (that is the order they run in). */
+  readonly effects: Map<string, OutboxEffect>
 }
 
 export function composeAreas(areas: readonly AreaModule[]): Wiring {
@@ -48,7 +57,12 @@ export function composeAreas(areas: readonly AreaModule[]): Wiring {
   const indexes = defineIndexes(...areas.flatMap((a) => a.indexes))
   const orderTypes = new Map<string, object>()
   const orderListeners = new Map<string, unknown>()
+  const effects = new Map<string, OutboxEffect>()
   for (const area of areas) {
+    for (const [name, effect] of Object.entries(area.effects ?? {})) {
+      if (effects.has(name)) throw new Error(`effect ${name} is declared twice`)
+      effects.set(name, effect)
+    }
     for (const [type, hooks] of Object.entries(area.orderTypes ?? {})) {
       if (orderTypes.has(type)) throw new Error(`order type ${type} is declared twice`)
       orderTypes.set(type, hooks)
@@ -62,5 +76,6 @@ export function composeAreas(areas: readonly AreaModule[]): Wiring {
     indexesOf: (collection) => indexes.filter((i) => i.collection === collection),
     orderTypes,
     orderListeners,
+    effects,
   }
 }

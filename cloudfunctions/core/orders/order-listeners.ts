@@ -3,16 +3,14 @@ import type { OrderDoc, RefundDoc } from './order.model'
 
 /**
  * Moments of ANY order's life that areas outside the order types care about (steward attribution,
- * metrics), called after the order core has committed them:
- * - paid: inside the onPaid run (paidHook pending → done), so a failure is retried by the next notify or
- *   the reconcile timer exactly like a type's onPaid;
+ * metrics), called after the order core has committed them. (Paid is not here: it is an outbox event,
+ * `order.paid`, that areas subscribe to with `effects` in their defineArea — order-events.ts.)
  * - refunded: inside the onRefunded run of a successful refund (refund.hook), retried the same way;
  * - fulfilled: right after the paid → fulfilled write; best effort (logged), so listeners that must not
  *   miss it keep their own sweep.
  * Listeners must be idempotent per order (per refund for `refunded`), like order-type hooks.
  */
 export type OrderEvent =
-  | { kind: 'paid'; order: OrderDoc }
   | { kind: 'fulfilled'; order: OrderDoc }
   | { kind: 'refunded'; order: OrderDoc; refund: RefundDoc }
 

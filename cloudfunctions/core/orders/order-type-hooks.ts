@@ -1,10 +1,24 @@
 import type { Platform } from '../kernel/platform'
+import type { Tx } from '../kernel/transaction'
 import type { OrderDoc, OrderType, RefundDoc } from './order.model'
 
 /** What a hook may use: the platform (db, clock, logger, ports). ActionContext satisfies it. */
 export interface OrderHookContext {
   platform: Platform
   now(): Date
+}
+
+/**
+ * What onPaid may use: the hook context plus the money transaction. Inside it only single-document
+ * transaction operations are possible (`tx.collection(c).doc(id).get/update/set`, `tx.collection(c).add`),
+ * as in CloudBase; queries, refunds and notifications belong in an effect (OrderEventPayload.notes carries
+ * what the hook found for them). The body may run more than once (conflict retries): no side effects
+ * outside `tx`.
+ */
+export interface PaidTxContext extends OrderHookContext {
+  tx: Tx
+  /** Notes for the type's own effects, stored on the outbox event (order-events.ts). */
+  notes: Record<string, unknown>
 }
 
 /**
@@ -19,7 +33,9 @@ export interface OrderHookContext {
  *   requestId, or for the expiry timer, which calls release.
  * - release: the unpaid order was cancelled or expired. May be called for an order whose reserve never
  *   ran or never finished — release only what this order actually holds.
- * - onPaid: the payment is verified and the order is `paid` (e.g. mark bills paid).
+ * - onPaid: INSIDE the money transaction of the pay notify (PaidTxContext): the order is becoming `paid`;
+ *   make what must change with the money change with it (mark bills paid, confirm the stock's entry).
+ *   It runs once per payment (the transaction commits once); everything downstream is an effect.
  * - onRefunded: one refund settled successfully (partial or full; compare refund.amountFen with
  *   order.paidFen / order.refundedFen to tell).
  * - userRefundable: may the resident refund this paid order themselves (default: no, ops does it).
@@ -27,7 +43,7 @@ export interface OrderHookContext {
 export interface OrderTypeHooks {
   reserve?(ctx: OrderHookContext, order: OrderDoc): Promise<void>
   release?(ctx: OrderHookContext, order: OrderDoc): Promise<void>
-  onPaid?(ctx: OrderHookContext, order: OrderDoc): Promise<void>
+  onPaid?(ctx: PaidTxContext, order: OrderDoc): Promise<void>
   onRefunded?(ctx: OrderHookContext, order: OrderDoc, refund: RefundDoc): Promise<void>
   userRefundable?(order: OrderDoc): boolean
 }

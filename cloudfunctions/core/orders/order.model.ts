@@ -28,7 +28,7 @@ export interface StatusChange {
  */
 export type ReservationState = 'none' | 'pending' | 'held' | 'releasing' | 'released'
 
-/** onPaid hook progress, so a crash after the payment landed still runs the hook on the next notify. */
+/** onRefunded hook progress, so a crash after a refund settled still runs the hook on the reconcile timer. */
 export type HookState = 'none' | 'pending' | 'done'
 
 export interface OrderDoc {
@@ -46,7 +46,6 @@ export interface OrderDoc {
   /** False while the order is a draft (reservation pending); lists only show listed orders. */
   listed: boolean
   reservation: ReservationState
-  paidHook: HookState
   paidFen: number
   refundedFen: number
   /** Sum of refunds submitted but not yet settled; paid − refunded − pending is what may still be refunded. */
@@ -97,7 +96,6 @@ export const ORDER_INDEXES = defineIndexes(
   { collection: ORDER_COLLECTIONS.orders, fields: ['status', 'expiresAt'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['reservation'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['orderNo'], unique: true },
-  { collection: ORDER_COLLECTIONS.orders, fields: ['paidHook'] },
   { collection: ORDER_COLLECTIONS.refunds, fields: ['orderId'] },
   { collection: ORDER_COLLECTIONS.refunds, fields: ['submitted', 'status', 'requestedAt'] },
   { collection: ORDER_COLLECTIONS.refunds, fields: ['hook'] },

@@ -12,7 +12,7 @@ export const refuse = (errmsg: string): WechatNotifyReply => ({ errcode: 1, errm
  * A payment result notify. Trust nothing in it: the order must exist, the amount must be the order's, and
  * the gateway itself (queryPayment) must confirm the same transaction and amount before anything changes.
  * Refusals are logged with the order id only (no personal data) and change nothing. Fast: one read, one
- * gateway query, one conditional write (+ the type's onPaid).
+ * gateway query, one money transaction (order + the type's onPaid + the outbox event), then the effects.
  */
 export async function handlePayNotify(ctx: OrderHookContext, notify: PayNotify): Promise<WechatNotifyReply> {
   const log = ctx.platform.logger
@@ -40,12 +40,12 @@ export async function handlePayNotify(ctx: OrderHookContext, notify: PayNotify):
       log.error('pay.notify.refused', { reason: 'not_confirmed_by_gateway', orderId: order._id, gatewayState: confirmed.state })
       return refuse('not confirmed')
     }
-    // Downstream effects are deferred (paid-hook.ts): WeChat is answered once the money part has landed.
-    const outcome = await applyVerifiedPayment(ctx, order, { transactionId: notify.transactionId, paidAt: confirmed.paidAt ?? ctx.platform.clock.now() }, { deferEffects: true })
+    // WeChat is answered once the money transaction committed; a failed effect waits in the outbox.
+    const outcome = await applyVerifiedPayment(ctx, order, { transactionId: notify.transactionId, paidAt: confirmed.paidAt ?? ctx.platform.clock.now() })
     log.info('pay.notify.handled', { orderId: order._id, outcome })
     return ACK
   }
-  // A repeat of a notify we already applied: only make sure the onPaid hook (or a late-payment refund) finished.
-  await applyVerifiedPayment(ctx, order, order.payment, { deferEffects: true })
+  // A repeat of a notify we already applied: the outbox owns the effects; only a late payment needs its refund.
+  await applyVerifiedPayment(ctx, order, order.payment)
   return ACK
 }

@@ -80,7 +80,6 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
     status: 'created',
     listed: !reserves,
     reservation: reserves ? 'pending' : 'none',
-    paidHook: 'none',
     paidFen: 0,
     refundedFen: 0,
     pendingRefundFen: 0,

@@ -2,10 +2,9 @@ import { must } from '../kernel/db-result'
 import { paymentsOf } from '../kernel/ports/payments.port'
 import type { OrderHookContext } from './order-type-hooks'
 import { loadOrder } from './order-transition'
-import { runPaidHook } from './paid-hook'
 import { submitRefund } from './refund.service'
 import { runRefundHook, settleRefund } from './refund-settle'
-import { ORDER_COLLECTIONS, type OrderDoc, type RefundDoc } from './order.model'
+import { ORDER_COLLECTIONS, type RefundDoc } from './order.model'
 
 /** A refund with no final notify after this long is asked about directly. */
 const REFUND_QUIET_MS = 10 * 60_000
@@ -21,7 +20,7 @@ export interface ReconcileSummary {
 /**
  * The safety net behind the notifies (timer, every 10 min): refunds whose submit failed are submitted
  * again (same out_refund_no, so WeChat never pays twice), refunds whose notify never came are queried and
- * settled, and onPaid / onRefunded hooks left pending by a crash are run. Everything it calls is idempotent.
+ * settled, and onRefunded hooks left pending by a crash are run (paid effects live in the outbox: core/outbox). Everything it calls is idempotent.
  */
 export async function reconcilePayments(ctx: OrderHookContext): Promise<ReconcileSummary> {
   const { db, logger } = ctx.platform
@@ -58,12 +57,6 @@ export async function reconcilePayments(ctx: OrderHookContext): Promise<Reconcil
     await attempt('refund_hook', refund._id, async () => {
       const order = await loadOrder(ctx.platform, refund.orderId)
       if (order) await runRefundHook(ctx, order, refund)
-      summary.hooksRun += 1
-    })
-  }
-  for (const order of must(await db.collection(ORDER_COLLECTIONS.orders).where({ paidHook: 'pending' }).limit(BATCH).get()).data as OrderDoc[]) {
-    await attempt('paid_hook', order._id, async () => {
-      await runPaidHook(ctx, order)
       summary.hooksRun += 1
     })
   }

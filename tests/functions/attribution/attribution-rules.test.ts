@@ -1,3 +1,4 @@
+import { paidEvent, runOutboxTimer } from '../../support/outbox'
 import { rid, dumpDatabase } from '../../support/test-platform'
 import { overrideOrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
 import { placeOrder } from '../../../cloudfunctions/core/orders/place-order'
@@ -126,15 +127,16 @@ describe('attribution at payment: which steward gets the order, and why', () => 
     }
     const { reply } = await w.sandbox.confirm(created.data.payment.prepayId, 'res-8')
     // The payment landed; its downstream effects did not: WeChat is answered OK and the order keeps its
-    // outbox mark (paidHook pending) for the reconcile timer.
+    // order.paid outbox event pending for the outbox timer.
     expect(reply.errcode).toBe(0)
     w.platform.local.engine.faultHook = undefined
-    expect((await orderDoc(w, orderId)).paidHook).toBe('pending')
+    expect(await paidEvent(w, orderId)).toMatchObject({ state: 'pending', attempts: 1 })
 
-    expect(await w.timer('orders', 'reconcilePayments')).toMatchObject({ ok: true, data: { hooksRun: 1 } })
+    expect(await runOutboxTimer(w)).toMatchObject({ ok: true, data: { processed: 1 } })
     expect((await w.sandbox.redeliverPayNotify(orderId)).errcode).toBe(0)
     const order = await orderDoc(w, orderId)
-    expect(order).toMatchObject({ paidHook: 'done', attributedStewardOpenid: A.openid, attribution: { rule: 'home_steward' } })
+    expect(await paidEvent(w, orderId)).toMatchObject({ state: 'done' })
+    expect(order).toMatchObject({ attributedStewardOpenid: A.openid, attribution: { rule: 'home_steward' } })
     // Community and grid months are sharded (rollup.model.ts): sum the shards of each rollup id.
     const rows = [...sumRollupShards(must(await w.platform.db.collection('metric_rollups').where({ month: '2026-11' }).get()).data as RollupDoc[]).values()]
     expect(Object.fromEntries(rows.map((r) => [r._id, [r.orders, r.gmvFen]]))).toEqual({

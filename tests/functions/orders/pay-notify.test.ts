@@ -1,4 +1,5 @@
 import { dumpDatabase } from '../../support/test-platform'
+import { paidEvent } from '../../support/outbox'
 import { deliverNotifyLocally } from '../../../cloudfunctions/platform/local/sandbox-pay/deliver-notify'
 import { payNotifyPayload } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-notify-payloads'
 import { overrideOrderTypeHooks } from '../../../cloudfunctions/core/orders/order-type-hooks'
@@ -40,7 +41,8 @@ describe('pay notify: verified, idempotent, fast', () => {
     expect(burst.every((r) => r.errcode === 0)).toBe(true)
     const order = await orderDoc(w, id)
     expect(order.history.filter((h) => h.to === 'paid')).toHaveLength(1)
-    expect(order).toMatchObject({ status: 'paid', paidFen: CLEANING.priceFen, paidHook: 'done' })
+    expect(order).toMatchObject({ status: 'paid', paidFen: CLEANING.priceFen })
+    expect(await paidEvent(w, id)).toMatchObject({ state: 'done', topic: 'order.paid', subjectId: id })
     expect(onPaid).toEqual([id])
   })
 

@@ -1,0 +1,38 @@
+import type { EffectContext, OutboxEffect, OutboxEvent } from '../kernel/outbox'
+import type { OrderDoc } from './order.model'
+
+/** Outbox topics the order core writes (core/outbox), each in the same transaction as the change. */
+export const ORDER_TOPICS = {
+  /** The payment landed: written by the pay-notify money transaction, with the order as paid. */
+  paid: 'order.paid',
+} as const
+
+export type OrderTopic = (typeof ORDER_TOPICS)[keyof typeof ORDER_TOPICS]
+
+/**
+ * What an order event carries: the order as committed, plus notes the type's in-transaction onPaid left
+ * for its own effects (e.g. fees: bills another order had paid first, to be refunded after commit).
+ */
+export interface OrderEventPayload {
+  order: OrderDoc
+  notes: Record<string, unknown>
+}
+
+export type OrderOutboxEvent = OutboxEvent<OrderEventPayload>
+
+/**
+ * How an area declares what it does after an order event (in its defineArea `effects`):
+ * `effects: { 'attribution.paid': orderEffect(ORDER_TOPICS.paid, (ctx, order) => attributeOrder(ctx, order)) }`.
+ * The effect must be idempotent per order (the outbox may run it again after a crash).
+ */
+export function orderEffect(
+  topic: OrderTopic,
+  run: (ctx: EffectContext, order: OrderDoc, event: OrderOutboxEvent) => Promise<unknown>,
+): OutboxEffect<OrderEventPayload> {
+  return {
+    topics: [topic],
+    run: async (ctx, event) => {
+      await run(ctx, event.payload.order, event)
+    },
+  }
+}
