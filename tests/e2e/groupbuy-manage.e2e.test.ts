@@ -96,6 +96,12 @@ async function attachPhoto(page: Page, scope: string, file: string) {
   await page.waitForFunction((sel) => !!(document.querySelector(`${sel} img`) as HTMLImageElement | null)?.naturalWidth, scope)
 }
 
+/** Nothing on the page is wider than the 375-px phone (a row that does not shrink pushes the page sideways). */
+async function fitsPhone(page: Page, where: string) {
+  const o = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
+  expect({ where, fits: o.scrollWidth <= o.clientWidth, ...o }).toMatchObject({ where, fits: true })
+}
+
 const imagesLoaded = (page: Page, selector: string) =>
   page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((i) => (i as HTMLImageElement).naturalWidth > 0), selector)
 
@@ -115,6 +121,7 @@ test('a steward creates a campaign from a template with photos; a resident sees 
   await attachPhoto(steward, '[data-testid="cover-photo"]', original)
   await fill(steward, 'sku-title', '四川丑橘 5斤装')
   await attachPhoto(steward, '[data-testid="sku-editor"] [data-testid="sku-photo"]', original)
+  await fitsPhone(steward, 'create')
   await screenshot(steward, 'groupbuy-create-form')
   await steward.locator('[data-testid="publish-campaign"]').click()
 
@@ -153,6 +160,7 @@ test('a steward opens a poll; residents register; the target is reached; a regis
   await fill(steward, 'poll-title', '阳澄湖大闸蟹')
   await fill(steward, 'poll-price', '168')
   await fill(steward, 'poll-target', '2')
+  await fitsPhone(steward, 'poll-new')
   await screenshot(steward, 'groupbuy-poll-new')
   await steward.locator('[data-testid="open-poll"]').click()
   await steward.waitForURL(/pages\/polls\/index/)
@@ -168,6 +176,7 @@ test('a steward opens a poll; residents register; the target is reached; a regis
   const crab = owner.locator('[data-testid="poll"]', { hasText: '阳澄湖大闸蟹' })
   await crab.locator('[data-testid="register-intent"]').click()
   await crab.getByText('已登记 1/2 户，差 1 户').waitFor()
+  await fitsPhone(owner, 'polls')
   await screenshot(owner, 'groupbuy-poll-registered')
 
   // The neighbour's registration reaches the target: the campaign is sourced and both are told.
@@ -176,12 +185,18 @@ test('a steward opens a poll; residents register; the target is reached; a regis
   const after = await post('/fn/groupbuy', { action: 'registerIntent', requestId: `poll-${Date.now()}`, pollId, householdId: 'h-2-1-301', quantity: 1 }, 'poll-neighbour')
   expect(after.poll).toMatchObject({ status: 'sourced', campaignId: `gbp_${pollId}` })
 
+  await owner.reload()
+  await crab.locator('[data-testid="poll-pay-by"]').waitFor()
+  expect(await crab.locator('[data-testid="poll-pay-by"]').innerText()).toMatch(/^你已登记 1 份，请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前付款/)
+  await screenshot(owner, 'groupbuy-poll-sourced')
+
   await owner.goto(`${e2e.baseUrl}/#/pages/index/index`)
   await owner.locator('[data-testid="inbox-badge"]').waitFor()
   await owner.locator('[data-testid="home-inbox"]').click()
   const message = owner.locator('[data-testid="inbox-item"]', { hasText: '严选征集结果' })
   await message.waitFor()
   expect(await message.innerText()).toContain('征集成功')
+  await owner.waitForTimeout(500) // let the page transition finish before the picture
   await screenshot(owner, 'groupbuy-poll-inbox')
   await message.click()
 
@@ -230,7 +245,9 @@ test('a steward extends one campaign and closes another early, each with a reaso
   // Nobody had joined: it closes not formed, and it can no longer be changed.
   await cleaning.getByText('未成团').waitFor()
   expect(await cleaning.locator('[data-testid="close-early"]').count()).toBe(0)
+  await fitsPhone(steward, 'manage')
   await oranges.scrollIntoViewIfNeeded()
+  await steward.waitForTimeout(1600) // the 已截止 toast fades before the picture
   await screenshot(steward, 'groupbuy-manage-log')
   await steward.context().close()
 
