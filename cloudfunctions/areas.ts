@@ -12,6 +12,7 @@ import { attributionArea } from './core/attribution'
 import { metricsArea } from './core/metrics'
 import { notifyArea } from './core/notify'
 import { storageArea } from './core/storage'
+import { profilesArea } from './core/profiles'
 
 /**
  * Every area, once. The single composition root: production entries (platform/cloudbase), the local
@@ -34,6 +35,7 @@ export const AREAS: readonly AreaModule[] = [
   metricsArea,
   notifyArea,
   storageArea,
+  profilesArea,
 ]
 
 /** A fresh wiring (its order-type map is per platform, so tests may swap hooks in one world only). */

@@ -15,6 +15,7 @@ export default defineAppConfig({
     { root: 'packages/groups', pages: ['pages/index/index', 'pages/steward/index', 'pages/upload/index', 'pages/bind/index', 'pages/create/index'] },
     { root: 'packages/steward', pages: ['pages/index/index', 'pages/arrears/index', 'pages/dashboard/index', 'pages/card/index'] },
     { root: 'packages/ops', pages: ['pages/index/index', 'pages/dashboard/index'] },
+    { root: 'packages/profiles', pages: ['pages/segment/index', 'pages/push/index', 'pages/settings/index', 'pages/slow/index'] },
   ],
   window: {
     navigationBarTitleText: '阳光社区',

@@ -7,6 +7,7 @@ import { GROUPBUY_ERROR_MESSAGES, type GroupbuyErrorCode } from './groupbuy'
 import { GROUP_ERROR_MESSAGES, type GroupErrorCode } from './groups'
 import { HOUSEHOLD_ERROR_MESSAGES, type HouseholdErrorCode } from './households'
 import { ORDER_ERROR_MESSAGES, type OrderErrorCode } from './orders'
+import { PROFILE_ERROR_MESSAGES, type ProfileErrorCode } from './profiles'
 import { REPAIR_ERROR_MESSAGES, type RepairErrorCode } from './repairs'
 
 /**
@@ -23,6 +24,7 @@ export type ErrorCode =
   | GroupErrorCode
   | HouseholdErrorCode
   | OrderErrorCode
+  | ProfileErrorCode
   | RepairErrorCode
 
 export const ALL_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -35,6 +37,7 @@ export const ALL_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   ...GROUP_ERROR_MESSAGES,
   ...HOUSEHOLD_ERROR_MESSAGES,
   ...ORDER_ERROR_MESSAGES,
+  ...PROFILE_ERROR_MESSAGES,
   ...REPAIR_ERROR_MESSAGES,
 }
 

@@ -22,3 +22,5 @@ export const groupbuyArea = defineArea({
 export type { TouchDoc } from './groupbuy.model'
 export { loadCampaign, loadEntry } from './groupbuy.store'
 export { pickupsWaiting } from './pickups-waiting.query'
+export { skuSellThrough } from './sku-sell-through.query'
+export type { SkuSellThrough } from './sku-sell-through.query'

@@ -15,3 +15,4 @@ export const groupsArea = defineArea({
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export { listGroups } from './registry.service'
 export { todayTasks } from './tasks.query'
+export { groupsOfMembers } from './groups-of-members.query'

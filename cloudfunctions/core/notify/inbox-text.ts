@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   fee_reminder: '缴费提醒',
   group_alert: '社群提醒',
   household_join: '入户申请待审核',
+  profile_push: '社区推荐',
 }
 
 export function inboxTitle(template: string): string {

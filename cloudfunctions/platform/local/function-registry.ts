@@ -2,6 +2,7 @@ import type { FunctionDefinition } from '../../runtime/define-function'
 import { householdsFunction } from '../../households/households.function'
 import { opsFunction } from '../../ops/ops.function'
 import { groupsFunction } from '../../groups/groups.function'
+import { profilesFunction } from '../../profiles/profiles.function'
 import { accessFunction } from '../../access/access.function'
 import { ordersFunction } from '../../orders/orders.function'
 import { paycallbackFunction } from '../../paycallback/paycallback.function'
@@ -18,6 +19,7 @@ export const functionRegistry: Record<string, FunctionDefinition> = {
   households: householdsFunction,
   ops: opsFunction,
   groups: groupsFunction,
+  profiles: profilesFunction,
   access: accessFunction,
   orders: ordersFunction,
   paycallback: paycallbackFunction,

@@ -15,6 +15,8 @@ const LINKS = [
   { title: '我的订单', url: '/packages/orders/pages/index/index' },
   { title: '房屋与成员', url: '/packages/households/pages/index/index' },
 ]
+/** Only for members of a household: targeted pushes go to homes, so only they have something to turn off. */
+const MEMBER_LINKS = [{ title: '推送设置', url: '/packages/profiles/pages/settings/index' }]
 
 // H5 only (constant-folded away on weapp): which demo persona is being played, and the row to switch it.
 const useDevPersonaLabel: () => string | null =
@@ -74,7 +76,7 @@ export default function MinePage() {
             )}
 
             <View className='card mine-links'>
-              {LINKS.map((l) => (
+              {[...LINKS, ...(me.households.length > 0 ? MEMBER_LINKS : [])].map((l) => (
                 <View key={l.url} className='mine-link' onClick={() => void Taro.navigateTo({ url: l.url })}>
                   <Text>{l.title}</Text>
                   <Text className='mine-link__arrow'>›</Text>

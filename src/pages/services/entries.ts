@@ -30,7 +30,9 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'groupbuy-pickup', title: '团购核销', glyph: '核', color: '#fa541c', url: '/packages/groupbuy/pages/pickup/index', role: 'steward', count: (wb) => wb.steward?.pickupsWaiting ?? 0 },
   { key: 'groupbuy-manage', title: '团购管理', glyph: '管', color: '#fa8c16', url: '/packages/groupbuy/pages/manage/index', role: ['steward', 'ops'] },
   { key: 'steward-arrears', title: '欠费催缴', glyph: '催', color: '#cf1322', url: '/packages/steward/pages/arrears/index', role: 'steward', count: (wb) => wb.steward?.arrears.households ?? 0 },
+  { key: 'segment-steward', title: '精准推送', glyph: '推', color: '#eb2f96', url: '/packages/profiles/pages/segment/index', role: 'steward' },
   { key: 'steward', title: '管家工作台', glyph: '管', color: '#2f54eb', url: '/packages/steward/pages/index/index', role: 'steward' },
+  { key: 'segment-ops', title: '精准推送', glyph: '推', color: '#eb2f96', url: '/packages/profiles/pages/segment/index', role: 'ops' },
   { key: 'ops', title: '运营看板', glyph: '运', color: '#595959', url: '/packages/ops/pages/dashboard/index', role: 'ops', count: (wb) => (wb.ops ? wb.ops.repairs.overdue : 0) },
 ]
 

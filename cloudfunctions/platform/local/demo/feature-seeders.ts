@@ -6,6 +6,7 @@ import { repairsDemoSeeder } from './seeders/repairs-demo.seeder'
 import { feesDemoSeeder } from './seeders/fees-demo.seeder'
 import { groupbuyDemoSeeder } from './seeders/groupbuy-demo.seeder'
 import { attributionDemoSeeder } from './seeders/attribution-demo.seeder'
+import { profilesDemoSeeder } from './seeders/profiles-demo.seeder'
 
 /**
  * Demo data of each feature area (fee items and bills, a live group buy, doors, groups...), run after the
@@ -19,4 +20,5 @@ export const featureSeeders: DemoSeeder[] = [
   feesDemoSeeder,
   groupbuyDemoSeeder,
   attributionDemoSeeder,
+  profilesDemoSeeder,
 ]

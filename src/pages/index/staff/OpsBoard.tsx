@@ -7,6 +7,8 @@ import { monthLabel, pct, score, yuanShort } from './format'
 
 const DASHBOARD = '/packages/ops/pages/dashboard/index'
 const GROUPBUY_MANAGE = '/packages/groupbuy/pages/manage/index'
+const SEGMENT = '/packages/profiles/pages/segment/index'
+const SLOW = '/packages/profiles/pages/slow/index'
 
 function Area({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
@@ -55,6 +57,14 @@ export function OpsBoard({ board }: { board: Board }) {
       <View className='card ops-go' data-testid='ops-dashboard-link' onClick={() => void Taro.navigateTo({ url: DASHBOARD })}>
         <Text className='ops-go__title'>经营看板</Text>
         <Text className='ops-go__note'>按网格、管家、月份对比，导出 CSV ›</Text>
+      </View>
+      <View className='card ops-go' data-testid='ops-segment-link' onClick={() => void Taro.navigateTo({ url: SEGMENT })}>
+        <Text className='ops-go__title'>住户画像与精准推送</Text>
+        <Text className='ops-go__note'>按购买、兴趣、标签和楼栋圈选人群，预览、推送、看转化 ›</Text>
+      </View>
+      <View className='card ops-go' data-testid='ops-slow-link' onClick={() => void Taro.navigateTo({ url: SLOW })}>
+        <Text className='ops-go__title'>滞销商品</Text>
+        <Text className='ops-go__note'>售出率低的商品，推送前后的动销率 ›</Text>
       </View>
     </View>
   )

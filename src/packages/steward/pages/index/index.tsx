@@ -12,6 +12,7 @@ const TOOLS: { title: string; note: string; url: string; count?: (b: StewardBoar
   { title: '报修看板', note: '网格工单与满意度', url: '/packages/repairs/pages/steward/index', count: (b) => b.repairs.overdue, testId: 'tool-repairs' },
   { title: '我的业绩', note: '订单、GMV、客单价、佣金与对账单，分享管家名片', url: '/packages/steward/pages/dashboard/index' },
   { title: '我的网格', note: '楼栋住户与绑定情况', url: '/packages/households/pages/grid/index' },
+  { title: '精准推送', note: '按购买、兴趣和标签圈选网格住户，预览后推送', url: '/packages/profiles/pages/segment/index', testId: 'tool-segment' },
 ]
 
 /** 管家工作台: the steward's tools in one place, each with the count of what waits behind it. */

@@ -1,0 +1,45 @@
+import { defineIndexes } from '../kernel/indexes'
+
+/**
+ * What a household did that says something about its interests: bought, opened a card, came to an
+ * event, answered content. Other areas report them through recordInteraction (index.ts); the interest
+ * scores (interest.*) are computed only from these rows, so a new source of signal is one more caller,
+ * never a new read of another area's collections.
+ */
+export const INTERACTION_KINDS = ['purchase', 'card_open', 'event_attendance', 'content_response'] as const
+export type InteractionKind = (typeof INTERACTION_KINDS)[number]
+
+/** How much one interaction of a kind counts before decay, unless the caller gives its own weight. */
+export const DEFAULT_INTERACTION_WEIGHT: Readonly<Record<InteractionKind, number>> = {
+  purchase: 1,
+  event_attendance: 0.8,
+  content_response: 0.5,
+  card_open: 0.3,
+}
+
+export const INTERACTION_COLLECTION = 'household_interactions'
+
+export interface InteractionDoc {
+  /** `${kind}:${sourceId}:${householdId}`, so a repeated report of the same thing is the same row. */
+  _id: string
+  householdId: string
+  communityId: string
+  kind: InteractionKind
+  /** The scenario category (生鲜, 母婴…), a tag key of the 兴趣 family (tag-catalog.ts). */
+  category: string
+  /** The thing interacted with (a SKU, an event…); absent when only the category is known. */
+  itemId: string | null
+  weight: number
+  /** The caller's id of the fact (order id + line, event sign-up id…): the idempotency key. */
+  sourceId: string
+  at: Date
+  recordedAt: Date
+}
+
+export const INTERACTION_INDEXES = defineIndexes(
+  { collection: INTERACTION_COLLECTION, fields: ['householdId', 'at'] },
+  { collection: INTERACTION_COLLECTION, fields: ['communityId', 'itemId'] },
+  { collection: INTERACTION_COLLECTION, fields: ['communityId', 'category', 'at'] },
+)
+
+export const interactionId = (kind: InteractionKind, sourceId: string, householdId: string) => `${kind}:${sourceId}:${householdId}`

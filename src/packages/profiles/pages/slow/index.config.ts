@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '滞销商品' })
