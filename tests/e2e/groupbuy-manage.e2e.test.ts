@@ -212,6 +212,7 @@ test('a steward opens a poll; residents register; the target is reached; a regis
   await owner.waitForURL(/pages\/order\/index/)
   await owner.waitForFunction(() => document.querySelector('[data-testid="order-stage"]')?.textContent === '已支付，等待成团')
   expect(await owner.locator('[data-testid="missing"]').innerText()).toBe('已有 1 户参团，差 1 户成团')
+  await owner.waitForTimeout(500) // the redirect's slide-in finishes before the picture
   await screenshot(owner, 'groupbuy-poll-paid')
 
   // Staff see the conversion: 1 of 2 registered households has paid.
