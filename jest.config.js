@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
-  moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/cloudfunctions/contracts/$1' },
+  moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/cloudfunctions/contracts/$1', '^@/(.*)$': '<rootDir>/src/$1' },
   testTimeout: 60000,
   maxWorkers: 2,
 }

@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'packages/households', pages: ['pages/index/index', 'pages/bind/index', 'pages/members/index', 'pages/invite/index', 'pages/grid/index', 'pages/inbox/index', 'pages/notices/index', 'pages/notice/index'] },
     { root: 'packages/orders', pages: ['pages/index/index', 'pages/detail/index', 'pages/services/index'] },
     { root: 'packages/fees', pages: ['pages/index/index', 'pages/history/index', 'pages/receipt/index', 'pages/invoice/index'] },
-    { root: 'packages/groupbuy', pages: ['pages/index/index', 'pages/detail/index', 'pages/confirm/index', 'pages/order/index', 'pages/orders/index', 'pages/pickup/index', 'pages/polls/index', 'pages/manage/index'] },
+    { root: 'packages/groupbuy', pages: ['pages/index/index', 'pages/detail/index', 'pages/confirm/index', 'pages/order/index', 'pages/orders/index', 'pages/pickup/index', 'pages/polls/index', 'pages/manage/index', 'pages/create/index', 'pages/poll-new/index'] },
     { root: 'packages/repairs', pages: ['pages/index/index', 'pages/new/index', 'pages/detail/index', 'pages/rate/index', 'pages/complete/index', 'pages/queue/index', 'pages/steward/index', 'pages/workbench/index'] },
     { root: 'packages/access', pages: ['pages/index/index', 'pages/visitors/index', 'pages/visitor/index', 'pages/log/index'] },
     { root: 'packages/groups', pages: ['pages/index/index', 'pages/steward/index', 'pages/upload/index', 'pages/bind/index', 'pages/create/index'] },

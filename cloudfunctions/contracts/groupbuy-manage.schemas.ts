@@ -23,6 +23,8 @@ export const managedCampaignSchema = z.object({
 export const campaignChangeSchema = z.object({
   kind: z.enum(['created', 'extended', 'closed_early', 'published']),
   by: z.string(),
+  /** Who made the change as colleagues know them (the staff name), 'console' for ops events. */
+  byName: z.string(),
   reason: z.string(),
   summary: z.string(),
   at: isoDateTimeSchema,

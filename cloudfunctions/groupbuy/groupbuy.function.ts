@@ -1,6 +1,5 @@
 import { groupbuyContract } from '../contracts/groupbuy.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
-import { loadAccess } from '../core/auth/load-access'
 import { loadGroupbuyCaller } from '../core/groupbuy/caller-context'
 import { campaignDetail, listCampaigns } from '../core/groupbuy/campaign.query'
 import { checkout, judgeCheckout } from '../core/groupbuy/checkout.service'
@@ -8,6 +7,7 @@ import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
 import { myEntry } from '../core/groupbuy/my-order.query'
 import { lookupPickup, redeemPickup, undoPickup } from '../core/groupbuy/pickup.service'
+import { fulfilPickedUp } from '../core/groupbuy/pickup-fulfilment'
 import { todayPickups } from '../core/groupbuy/today-pickups.query'
 import { isDomainCode, withGuessLimit } from '../core/kernel/guess-limit'
 import { recordPageTouch } from '../core/attribution/touch.service'
@@ -22,35 +22,35 @@ const PICKUP_GUESS = isDomainCode('GROUPBUY.PICKUP_CODE_INVALID', 'GROUPBUY.PICK
 export const groupbuyFunction = defineFunction(
   groupbuyContract,
   {
-    campaigns: async (input, ctx) => listCampaigns(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
-    campaign: async (input, ctx) => ({ campaign: await campaignDetail(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.campaignId) }),
+    campaigns: async (input, ctx) => listCampaigns(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx), ctx.access()), input),
+    campaign: async (input, ctx) => ({ campaign: await campaignDetail(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx), ctx.access()), input.campaignId) }),
     // The caller's access was loaded once by the audience gate (ctx.access); checkout needs nothing else about them.
     placeOrder: async (input, ctx) => checkout(ctx, await ctx.access(), input),
-    myOrders: async (input, ctx) => listMyEntries(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input),
-    myOrder: async (input, ctx) => ({ entry: await myEntry(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx)), input.orderId) }),
+    myOrders: async (input, ctx) => listMyEntries(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx), ctx.access()), input),
+    myOrder: async (input, ctx) => ({ entry: await myEntry(ctx.platform, await loadGroupbuyCaller(ctx.platform.db, userOpenid(ctx), ctx.access()), input.orderId) }),
     recordTouch: async (input, ctx) => recordPageTouch(ctx.platform, userOpenid(ctx), { ...input, source: 'groupbuy_share' }),
     // Pickup codes are 8 digits: wrong ones (unknown, or another community's) are counted per steward.
     pickupLookup: async (input, ctx) => {
-      const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
+      const access = await ctx.access()
       return withGuessLimit(ctx.platform.db, 'pickup', access.openid, ctx.now(), () => lookupPickup(ctx, access, input.code), PICKUP_GUESS)
     },
     redeemPickup: async (input, ctx) => {
-      const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
+      const access = await ctx.access()
       return withGuessLimit(ctx.platform.db, 'pickup', access.openid, ctx.now(), () => redeemPickup(ctx, access, input), PICKUP_GUESS)
     },
-    undoPickup: async (input, ctx) => undoPickup(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.redemptionId),
-    todayPickups: async (input, ctx) => todayPickups(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
-    manageCampaigns: async (_input, ctx) => manageCampaigns(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx))),
+    undoPickup: async (input, ctx) => undoPickup(ctx, await ctx.access(), input.redemptionId),
+    todayPickups: async (input, ctx) => todayPickups(ctx.platform, await ctx.access(), input),
+    manageCampaigns: async (_input, ctx) => manageCampaigns(ctx, await ctx.access()),
     campaignTemplates: async () => ({ templates: CAMPAIGN_TEMPLATES }),
-    createCampaign: async (input, ctx) => createManagedCampaign(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
-    extendCampaign: async (input, ctx) => extendCampaign(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
-    closeCampaign: async (input, ctx) => closeCampaignEarly(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
-    campaignChanges: async (input, ctx) => campaignChanges(ctx, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.campaignId),
-    openPoll: async (input, ctx) => openPoll(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
-    polls: async (input, ctx) => listPolls(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.communityId),
-    poll: async (input, ctx) => ({ poll: await pollView(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input.pollId) }),
-    registerIntent: async (input, ctx) => registerIntent(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
-    withdrawIntent: async (input, ctx) => withdrawIntent(ctx.platform, await loadAccess(ctx.platform.db, userOpenid(ctx)), input),
+    createCampaign: async (input, ctx) => createManagedCampaign(ctx, await ctx.access(), input),
+    extendCampaign: async (input, ctx) => extendCampaign(ctx, await ctx.access(), input),
+    closeCampaign: async (input, ctx) => closeCampaignEarly(ctx, await ctx.access(), input),
+    campaignChanges: async (input, ctx) => campaignChanges(ctx, await ctx.access(), input.campaignId),
+    openPoll: async (input, ctx) => openPoll(ctx.platform, await ctx.access(), input),
+    polls: async (input, ctx) => listPolls(ctx.platform, await ctx.access(), input.communityId),
+    poll: async (input, ctx) => ({ poll: await pollView(ctx.platform, await ctx.access(), input.pollId) }),
+    registerIntent: async (input, ctx) => registerIntent(ctx.platform, await ctx.access(), input),
+    withdrawIntent: async (input, ctx) => withdrawIntent(ctx.platform, await ctx.access(), input),
   },
   {
     // A flash sale's refused attempts stay cheap: judged from two reads before the request id is recorded.
@@ -59,6 +59,8 @@ export const groupbuyFunction = defineFunction(
       closeDue: async (ctx) => {
         // Polls ride on the same minute timer: no new trigger to deploy, and both jobs are idempotent.
         await closeDuePolls(ctx.platform).catch((e: Error) => ctx.platform.logger.error('groupbuy.polls.close_failed', { errorMessage: e.message }))
+        // Handovers whose undo window has passed: their orders are fulfilled (and commission accrues) now.
+        await fulfilPickedUp(ctx).catch((e: Error) => ctx.platform.logger.error('groupbuy.pickup.fulfil_sweep_failed', { errorMessage: e.message }))
         return closeDueCampaigns(ctx)
       },
     },

@@ -45,7 +45,7 @@ const RESUMABLE: Record<string, string> = {
   'orders.refund': 'refund recorded before it is submitted; reconcilePayments resubmits it (same out_refund_no)',
   'orders.requestRefund': 'refund recorded before it is submitted; reconcilePayments resubmits it (same out_refund_no)',
   'orders.fulfil': 'order fulfilled first; the attribution sweep (monthlySettlement timer) accrues the commission',
-  'groupbuy.redeemPickup': 'code redeemed first; the retry finishes the order move, the attribution sweep the commission',
+  'groupbuy.redeemPickup': 'the handover and its deferred fulfilment are one write; the closeDue timer fulfils after the undo window, the attribution sweep catches the commission',
   'ops.groupbuyCloseNow': 'closing is resumable; the closeDue timer finishes a campaign left closing',
   'groupbuy.closeCampaign': 'the deadline moves with its change record in one transaction; deciding is the closing job, which the retry or the closeDue timer finishes',
   'groupbuy.createCampaign': 'SKUs, then the campaign, then its created record, all under ids derived from the requestId; the retry completes them',
@@ -67,7 +67,7 @@ const RESUMABLE: Record<string, string> = {
 /** The scheduled jobs (cloudbaserc.json timers) that finish what a failed call left resumable. */
 const RECOVERY: Record<string, { fn: string; timer: string }[]> = {
   'orders.fulfil': [{ fn: 'attribution', timer: 'monthlySettlement' }, { fn: 'merchants', timer: 'profitSharingReconcile' }],
-  'groupbuy.redeemPickup': [{ fn: 'attribution', timer: 'monthlySettlement' }, { fn: 'merchants', timer: 'profitSharingReconcile' }],
+  'groupbuy.redeemPickup': [{ fn: 'groupbuy', timer: 'closeDue' }, { fn: 'attribution', timer: 'monthlySettlement' }, { fn: 'merchants', timer: 'profitSharingReconcile' }],
   'merchants.reconcileSharing': [{ fn: 'merchants', timer: 'profitSharingReconcile' }],
   'merchants.markDelivered': [{ fn: 'attribution', timer: 'monthlySettlement' }, { fn: 'merchants', timer: 'profitSharingReconcile' }],
   'ops.groupbuyCloseNow': [{ fn: 'groupbuy', timer: 'closeDue' }],

@@ -11,9 +11,13 @@ export interface GroupbuyCaller {
   currentHouseholdId: string | null
 }
 
-/** Who is calling, for group-buy pages: memberships, staff roles, the current household. */
-export async function loadGroupbuyCaller(db: Db, openid: string): Promise<GroupbuyCaller> {
-  const [access, prefsRes] = await Promise.all([loadAccess(db, openid), db.collection(COLLECTIONS.userPrefs).doc(openid).get()])
+/**
+ * Who is calling, for group-buy pages: memberships, staff roles, the current household. `resolved` is the
+ * access the runtime already loaded for the audience gate (ctx.access()): reusing it saves the same reads twice
+ * on every call, the flash sale's refused attempts included.
+ */
+export async function loadGroupbuyCaller(db: Db, openid: string, resolved?: Promise<CallerAccess>): Promise<GroupbuyCaller> {
+  const [access, prefsRes] = await Promise.all([resolved ?? loadAccess(db, openid), db.collection(COLLECTIONS.userPrefs).doc(openid).get()])
   const preferred = (must(prefsRes).data as UserPrefsDoc[])[0]?.currentHouseholdId
   const current = access.memberships.find((m) => m.householdId === preferred)?.householdId ?? access.memberships[0]?.householdId ?? null
   return { access, currentHouseholdId: current }

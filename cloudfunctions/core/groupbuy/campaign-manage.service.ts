@@ -14,6 +14,7 @@ import { GROUPBUY_COLLECTIONS, type CampaignChangeDoc, type CampaignDoc } from '
 import { countParticipants } from './participants.query'
 import { assertStaffOf } from './poll.service'
 import { shanghaiTime } from './groupbuy-notify'
+import { COLLECTIONS, type StaffDoc } from '../households'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
@@ -137,7 +138,14 @@ export async function campaignChanges(ctx: OrderHookContext, access: CallerAcces
         : r.kind === 'created'
           ? '创建活动'
           : '发布活动'
-  return { changes: rows.map((r) => ({ kind: r.kind, by: r.by, reason: r.reason, summary: summary(r), at: iso(r.at) })) }
+  const bys = [...new Set(rows.map((r) => r.by))]
+  const staff = bys.length ? (must(await db.collection(COLLECTIONS.staff).where({ openid: db.command.in(bys), communityId: c.communityId }).limit(100).get()).data as StaffDoc[]) : []
+  const roleName: Record<string, string> = { steward: '管家', ops: '运营', technician: '师傅' }
+  const nameOf = (by: string) => {
+    const s = staff.find((x) => x.openid === by)
+    return s ? `${roleName[s.role] ?? ''}${s.name}` : by === 'console' || by.startsWith('console') ? '运营后台' : '工作人员'
+  }
+  return { changes: rows.map((r) => ({ kind: r.kind, by: r.by, byName: nameOf(r.by), reason: r.reason, summary: summary(r), at: iso(r.at) })) }
 }
 
 /** A retry after a failure past the recorded close: finish closing instead of refusing "not changeable". */

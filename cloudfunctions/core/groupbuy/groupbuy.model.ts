@@ -122,6 +122,13 @@ export interface EntryDoc {
   /** Units handed over so far per SKU (partial pickup); `pickVersion` guards every change of it. */
   picked?: Record<string, number>
   pickVersion?: number
+  /**
+   * The order's fulfilment after the last handover waits out the undo window (docs/groupbuy.md, Pickup):
+   * `due` until `fulfilAfter` (an undo may still take the handover back), `fulfilling` once the sweep claimed
+   * it, `done` when the order is fulfilled. Absent/null while goods are still waiting.
+   */
+  fulfilState?: 'due' | 'fulfilling' | 'done' | null
+  fulfilAfter?: Date | null
 }
 
 /** One handover at the pickup point. */
@@ -197,4 +204,5 @@ export const GROUPBUY_INDEXES = defineIndexes(
   { collection: GROUPBUY_COLLECTIONS.polls, fields: ['communityId', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.polls, fields: ['status', 'deadline'] },
   { collection: GROUPBUY_COLLECTIONS.intents, fields: ['pollId', 'status'] },
+  { collection: GROUPBUY_COLLECTIONS.entries, fields: ['fulfilState', 'fulfilAfter'] },
 )

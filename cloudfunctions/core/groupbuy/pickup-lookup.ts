@@ -82,7 +82,7 @@ export async function previewOf(db: Db, entry: EntryDoc, viewer: string, now: Da
     status: pickStatus(entry),
     lastRedemption:
       last && !last.undoneAt && undoUntil
-        ? { redemptionId: last._id, at: new Date(last.at).toISOString(), undoUntil: undoUntil.toISOString(), mine: last.by === viewer && !last.completed && undoUntil > now }
+        ? { redemptionId: last._id, at: new Date(last.at).toISOString(), undoUntil: undoUntil.toISOString(), mine: last.by === viewer && (!last.completed || entry.fulfilState === 'due') && undoUntil > now }
         : null,
   }
 }

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { PickupPreview } from '../../contracts/groupbuy.contract'
-import { DomainError } from '../kernel/domain-error'
 import { runTx, txGet, txWrite } from '../kernel/transaction'
 import type { CallerAccess } from '../auth'
-import { fulfilOrder, loadOrder, type OrderHookContext } from '../orders'
+import type { OrderHookContext } from '../orders'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, loadEntry } from './groupbuy.store'
 import { GROUPBUY_COLLECTIONS, type EntryDoc, type RedemptionDoc } from './groupbuy.model'
 import { shanghaiTime } from './groupbuy-notify'
 import { entryOfCode, pickLines, pickupCommunities, previewOf, UNDO_WINDOW_MS } from './pickup-lookup'
+import { fulfilIfPaid } from './pickup-fulfilment'
 
 export type RedeemResult = PickupPreview & { redemptionId: string; handedOver: { skuId: string; title: string; quantity: number }[]; pickedUpAt: string }
 
@@ -24,8 +24,9 @@ export async function lookupPickup(ctx: OrderHookContext, access: CallerAccess, 
  * The steward hands over goods: all that is left, or the given units (partial pickup). One transaction
  * changes the entry's picked counts (guarded by its pickVersion) and writes the redemption log row, so two
  * stewards scanning at once hand over one parcel and no handover goes unlogged. `orderId`, when given, is
- * the order the steward was shown: if the code now points elsewhere nothing is handed over. The order moves
- * paid → fulfilled once everything is handed over (commission accrues on fulfilment).
+ * the order the steward was shown: if the code now points elsewhere nothing is handed over. Once everything is
+ * handed over the entry is picked_up and its order's fulfilment is due when the undo window ends
+ * (pickup-fulfilment.ts): commission accrues on fulfilment, so an undo never has to claw anything back.
  */
 export async function redeemPickup(
   ctx: OrderHookContext,
@@ -72,23 +73,23 @@ export async function redeemPickup(
       undoneBy: null,
     }
     const set: Partial<EntryDoc> = { picked, pickVersion: version, updatedAt: now }
-    if (completed) Object.assign(set, { stage: 'picked_up', pickedUpAt: now, pickedUpBy: access.openid })
+    if (completed) Object.assign(set, { stage: 'picked_up', pickedUpAt: now, pickedUpBy: access.openid, fulfilState: 'due', fulfilAfter: new Date(now.getTime() + UNDO_WINDOW_MS) })
     await txWrite(t.collection(GROUPBUY_COLLECTIONS.entries).doc(entry._id).update(set))
     await txWrite(t.collection(GROUPBUY_COLLECTIONS.redemptions).add(redemption))
     return { refused: null, entry: { ...entry, ...set } as EntryDoc, redemption, handedOver }
   })
   if (outcome.refused === 'redeemed') await refuseAsRedeemed(ctx, outcome.entry ?? found)
   if (outcome.refused) throw groupbuyError('GROUPBUY.PICKUP_NOT_READY')
-  if (outcome.redemption.completed) await fulfilIfPaid(ctx, found._id)
   ctx.platform.logger.info('groupbuy.pickup.redeemed', { orderId: found._id, redemptionId: outcome.redemption._id, completed: outcome.redemption.completed })
   const preview = await previewOf(db, outcome.entry, access.openid, now, campaign)
   return { ...preview, redemptionId: outcome.redemption._id, handedOver: outcome.handedOver, pickedUpAt: now.toISOString() }
 }
 
 /**
- * Takes back a partial handover (the steward tapped the wrong line): only the latest redemption of the
- * order, only by whoever made it, only within UNDO_WINDOW_MS. A handover that completed the order is final,
- * because it fulfilled the order and accrued the steward's commission. The redemption row stays, marked undone.
+ * Takes back a handover (the steward tapped the wrong line or the wrong parcel): only the latest redemption of
+ * the order, only by whoever made it, only within UNDO_WINDOW_MS. Undoing the handover that completed the order
+ * puts it back to awaiting pickup: its fulfilment was still `due` (nothing accrued), and the transaction only
+ * commits if the fulfilment sweep has not claimed the entry meanwhile. The redemption row stays, marked undone.
  */
 export async function undoPickup(ctx: OrderHookContext, access: CallerAccess, redemptionId: string): Promise<PickupPreview> {
   const db = ctx.platform.db
@@ -97,14 +98,19 @@ export async function undoPickup(ctx: OrderHookContext, access: CallerAccess, re
   const orderId = await runTx(db, async (t) => {
     const r = await txGet<RedemptionDoc>(t, GROUPBUY_COLLECTIONS.redemptions, redemptionId)
     if (!r || !worksIn.has(r.communityId)) throw groupbuyError('GROUPBUY.ORDER_NOT_FOUND', '没有这条核销记录')
-    if (r.by !== access.openid || r.undoneAt || r.completed) throw groupbuyError('GROUPBUY.UNDO_NOT_ALLOWED', r.completed ? '已全部提货的核销不能撤销' : undefined)
+    if (r.by !== access.openid || r.undoneAt) throw groupbuyError('GROUPBUY.UNDO_NOT_ALLOWED')
     if (now.getTime() - new Date(r.at).getTime() > UNDO_WINDOW_MS) throw groupbuyError('GROUPBUY.UNDO_EXPIRED')
     const entry = await txGet<EntryDoc>(t, GROUPBUY_COLLECTIONS.entries, r.orderId)
     // Only the latest handover: undoing an older one would silently undo what came after it.
-    if (!entry || entry.pickVersion !== r.version || entry.stage !== 'awaiting_pickup') throw groupbuyError('GROUPBUY.UNDO_NOT_ALLOWED')
+    if (!entry || entry.pickVersion !== r.version) throw groupbuyError('GROUPBUY.UNDO_NOT_ALLOWED')
+    if (r.completed ? entry.stage !== 'picked_up' || entry.fulfilState !== 'due' : entry.stage !== 'awaiting_pickup') {
+      // The sweep already claimed the fulfilment (the window ran out while the steward tapped).
+      throw groupbuyError(r.completed ? 'GROUPBUY.UNDO_EXPIRED' : 'GROUPBUY.UNDO_NOT_ALLOWED')
+    }
     const picked = { ...(entry.picked ?? {}) }
     for (const l of r.lines) picked[l.skuId] = Math.max(0, (picked[l.skuId] ?? 0) - l.quantity)
-    await txWrite(t.collection(GROUPBUY_COLLECTIONS.entries).doc(entry._id).update({ picked, pickVersion: r.version + 1, updatedAt: now }))
+    const back: Partial<EntryDoc> = r.completed ? { stage: 'awaiting_pickup', pickedUpAt: null, pickedUpBy: null, fulfilState: null, fulfilAfter: null } : {}
+    await txWrite(t.collection(GROUPBUY_COLLECTIONS.entries).doc(entry._id).update({ picked, pickVersion: r.version + 1, updatedAt: now, ...back }))
     await txWrite(t.collection(GROUPBUY_COLLECTIONS.redemptions).doc(r._id).update({ undoneAt: now, undoneBy: access.openid }))
     return entry._id
   })
@@ -113,21 +119,9 @@ export async function undoPickup(ctx: OrderHookContext, access: CallerAccess, re
   return previewOf(db, entry!, access.openid, now)
 }
 
-/** Also finishes the order move a crash may have left undone after an earlier redemption. */
+/** Entries picked up before fulfilment was deferred carry no fulfilState: finish a move a crash left undone. */
 async function refuseAsRedeemed(ctx: OrderHookContext, entry: EntryDoc): Promise<never> {
-  await fulfilIfPaid(ctx, entry._id)
+  if (entry.fulfilState === undefined) await fulfilIfPaid(ctx, entry._id)
   const when = entry.pickedUpAt ? `（${shanghaiTime(new Date(entry.pickedUpAt))} 已提货）` : ''
   throw groupbuyError('GROUPBUY.PICKUP_ALREADY_REDEEMED', `该提货码已核销，不能重复提货${when}`)
-}
-
-async function fulfilIfPaid(ctx: OrderHookContext, orderId: string): Promise<void> {
-  const order = await loadOrder(ctx.platform, orderId)
-  if (order?.status !== 'paid') return
-  try {
-    await fulfilOrder(ctx, orderId, 'steward', '团购提货核销')
-  } catch (e) {
-    // A refund started meanwhile (ops): the goods were handed over all the same; ops sees it in the order timeline.
-    if (!(e instanceof DomainError)) throw e
-    ctx.platform.logger.warn('groupbuy.pickup.fulfil_skipped', { orderId, code: e.code })
-  }
 }

@@ -89,7 +89,7 @@ export async function failPoll(platform: Platform, poll: PollDoc): Promise<boole
     await notify(platform, {
       toOpenid: intent.openid,
       template: POLL_RESULT_TEMPLATE,
-      page: `packages/groupbuy/pages/poll/index?pollId=${poll._id}`,
+      page: `packages/groupbuy/pages/polls/index?pollId=${poll._id}`,
       data: { thing1: thing(poll.title), phrase2: '未达成', thing3: thing('登记人数未达到目标，未产生任何扣款'), time4: shanghaiTime(now) },
       dedupeKey: `groupbuy-poll-${poll._id}-${intent.householdId}`,
     })

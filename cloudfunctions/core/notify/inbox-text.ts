@@ -8,6 +8,7 @@ const TITLES: Record<string, string> = {
   repair_task: '新的维修任务',
   repair_overdue: '报修超时提醒',
   groupbuy_result: '团购结果',
+  groupbuy_poll: '严选征集结果',
   fee_reminder: '缴费提醒',
   group_alert: '社群提醒',
   household_join: '入户申请待审核',

@@ -7,6 +7,7 @@ export const HOME_LINKS = {
   notice: (id: string) => `/packages/households/pages/notice/index?id=${encodeURIComponent(id)}`,
   fees: '/packages/fees/pages/index/index',
   groupbuy: '/packages/groupbuy/pages/index/index',
+  polls: '/packages/groupbuy/pages/polls/index',
   campaign: (id: string) => `/packages/groupbuy/pages/detail/index?campaignId=${encodeURIComponent(id)}`,
   events: '/packages/events/pages/index/index',
   event: (id: string) => `/packages/events/pages/detail/index?eventId=${encodeURIComponent(id)}`,

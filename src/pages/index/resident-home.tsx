@@ -11,6 +11,7 @@ import { DueBanner } from './DueBanner'
 import { NoticeSection } from './NoticeSection'
 import { OpenGroupbuys } from './OpenGroupbuys'
 import { UpcomingEvents } from './UpcomingEvents'
+import { OpenPolls } from './OpenPolls'
 import { HOME_LINKS } from './home-links'
 
 /**
@@ -46,6 +47,7 @@ export function ResidentHome() {
         {current && <NoticeSection refreshKey={refreshKey} />}
         {current && <UpcomingEvents refreshKey={refreshKey} />}
         {current && <OpenGroupbuys refreshKey={refreshKey} />}
+        {current && <OpenPolls refreshKey={refreshKey} />}
       </PageState>
     </View>
   )

@@ -2,6 +2,8 @@ import type { MeOutput } from '@contracts/households.contract'
 import { BRAND, INFO, WARN } from '@/styles/tokens'
 import type { WorkbenchOutput } from '@contracts/households-workbench.schemas'
 
+type StaffRole = 'steward' | 'ops' | 'technician' | 'merchant'
+
 export interface ServiceEntry {
   key: string
   title: string
@@ -9,8 +11,8 @@ export interface ServiceEntry {
   glyph: string
   color: string
   url: string
-  /** Staff-only entries appear only for callers holding this role. */
-  role?: 'steward' | 'ops' | 'technician' | 'merchant'
+  /** Staff-only entries appear only for callers holding this role (or one of these roles). */
+  role?: StaffRole | StaffRole[]
   /** What waits behind a workbench entry (a badge on the tile), from households.workbench. */
   count?: (wb: WorkbenchOutput) => number
 }
@@ -27,6 +29,7 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
   { key: 'tech', title: '维修工作台', glyph: '修', color: WARN, url: '/packages/repairs/pages/workbench/index', role: 'technician', count: (wb) => (wb.technician ? wb.technician.waiting + wb.technician.overdue : 0) },
   { key: 'groups-steward', title: '社群运营', glyph: '群', color: '#13a8a8', url: '/packages/groups/pages/steward/index', role: 'steward', count: (wb) => wb.steward?.tasks.count ?? 0 },
   { key: 'groupbuy-pickup', title: '团购核销', glyph: '核', color: '#fa541c', url: '/packages/groupbuy/pages/pickup/index', role: 'steward', count: (wb) => wb.steward?.pickupsWaiting ?? 0 },
+  { key: 'groupbuy-manage', title: '团购管理', glyph: '管', color: '#fa8c16', url: '/packages/groupbuy/pages/manage/index', role: ['steward', 'ops'] },
   { key: 'steward-arrears', title: '欠费催缴', glyph: '催', color: '#cf1322', url: '/packages/steward/pages/arrears/index', role: 'steward', count: (wb) => wb.steward?.arrears.households ?? 0 },
   { key: 'segment-steward', title: '精准推送', glyph: '推', color: '#eb2f96', url: '/packages/profiles/pages/segment/index', role: 'steward' },
   { key: 'steward', title: '管家工作台', glyph: '管', color: '#2f54eb', url: '/packages/steward/pages/index/index', role: 'steward' },
@@ -46,5 +49,5 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
 export function visibleEntries(me: Pick<MeOutput, 'roles' | 'households'> | undefined): ServiceEntry[] {
   const roles = new Set((me?.roles ?? []).map((r) => r.role))
   const staffOnly = !!me && me.households.length === 0 && roles.size > 0
-  return SERVICE_ENTRIES.filter((e) => (e.role ? roles.has(e.role) : !staffOnly))
+  return SERVICE_ENTRIES.filter((e) => (e.role ? [e.role].flat().some((r) => roles.has(r)) : !staffOnly))
 }

@@ -27,6 +27,9 @@ describe('campaign rules and group-buy fulfilment', () => {
     const code = (await entry(w, orderId))!.pickupCode!
     const res = await w.call('groupbuy', A.openid, { action: 'redeemPickup', requestId: rid('pick'), code })
     expect(res.ok).toBe(true)
+    // The order is fulfilled (and commission accrues) once the 3-minute undo window has passed.
+    w.clock.advance(3 * 60_000)
+    await w.timer('groupbuy', 'closeDue')
   }
 
   it('a one-day campaign window and a 10% campaign rate; commission accrues at pickup; a missed event is caught by the sweep', async () => {

@@ -53,7 +53,7 @@ describe('groupbuy: pickup flow', () => {
     expect(dumpDatabase(w.platform)).toEqual(before)
   })
 
-  it('partial pickup per SKU, then the rest; each handover is logged; the order is fulfilled only when all is handed over', async () => {
+  it('partial pickup per SKU, then the rest; each handover is logged; the order is fulfilled only when all is handed over and the undo window has passed', async () => {
     const code = await codeOf(mine)
     const skuA = (await entry(w, mine))!.lines[0].skuId
     const first = await call('redeemPickup', { code, orderId: mine, items: [{ skuId: skuA, quantity: 1 }] })
@@ -62,8 +62,14 @@ describe('groupbuy: pickup flow', () => {
     expect(await call('redeemPickup', { code, items: [{ skuId: skuA, quantity: 2 }] })).toMatchObject({ ok: false, code: 'GROUPBUY.PICKUP_TOO_MANY' })
     const rest = await call('redeemPickup', { code, orderId: mine })
     expect(rest).toMatchObject({ ok: true, data: { status: 'picked_up', handedOver: [{ quantity: 1 }, { quantity: 1 }] } })
-    expect(await entry(w, mine)).toMatchObject({ stage: 'picked_up', picked: { [skuA]: 2 } })
+    expect(await entry(w, mine)).toMatchObject({ stage: 'picked_up', picked: { [skuA]: 2 }, fulfilState: 'due' })
+    expect(await order(w, mine)).toMatchObject({ status: 'paid' })
+    await w.timer('groupbuy', 'closeDue')
+    expect(await order(w, mine)).toMatchObject({ status: 'paid' })
+    w.clock.advance(3 * 60_000)
+    await w.timer('groupbuy', 'closeDue')
     expect(await order(w, mine)).toMatchObject({ status: 'fulfilled' })
+    expect(await entry(w, mine)).toMatchObject({ fulfilState: 'done' })
     const log = await all<RedemptionDoc>(w, GROUPBUY_COLLECTIONS.redemptions, { orderId: mine })
     expect(log.map((r) => [r.version, r.completed, r.by, r.lines.reduce((s, l) => s + l.quantity, 0)]).sort()).toEqual([
       [1, false, STEWARD, 1],
@@ -71,7 +77,7 @@ describe('groupbuy: pickup flow', () => {
     ])
   })
 
-  it('undo: the latest partial handover, by whoever made it, within 3 minutes; never a completed one', async () => {
+  it('undo: the latest handover, by whoever made it, within 3 minutes; a completing one only until its fulfilment is claimed', async () => {
     const code = await codeOf(mine)
     const skuA = (await entry(w, mine))!.lines[0].skuId
     const first = await call('redeemPickup', { code, items: [{ skuId: skuA, quantity: 1 }] })
@@ -88,8 +94,10 @@ describe('groupbuy: pickup flow', () => {
     expect(await call('undoPickup', { redemptionId: late.data.redemptionId })).toMatchObject({ ok: false, code: 'GROUPBUY.UNDO_EXPIRED' })
     const all2 = await call('redeemPickup', { code })
     if (!all2.ok) throw new Error(all2.code)
-    expect(await call('undoPickup', { redemptionId: all2.data.redemptionId })).toMatchObject({ ok: false, code: 'GROUPBUY.UNDO_NOT_ALLOWED' })
-    expect(await entry(w, mine)).toMatchObject({ stage: 'picked_up' })
+    w.clock.advance(3 * 60_000)
+    await w.timer('groupbuy', 'closeDue')
+    expect(await call('undoPickup', { redemptionId: all2.data.redemptionId })).toMatchObject({ ok: false, code: 'GROUPBUY.UNDO_EXPIRED' })
+    expect(await entry(w, mine)).toMatchObject({ stage: 'picked_up', fulfilState: 'done' })
   })
 
   it('今日待提 lists the orders of pickup windows touching today (Asia/Shanghai), waiting first; residents are refused', async () => {

@@ -18,10 +18,18 @@ describe('groupbuy: pickup', () => {
 
   const redeem = (openid: string, c: string) => w.call('groupbuy', openid, { action: 'redeemPickup', requestId: rid('pickup'), code: c })
 
-  it('the steward redeems a code (typed with spaces, or scanned as GB:<code>): the order is fulfilled', async () => {
+  /** Fulfilment waits out the 3-minute undo window; the minute timer then fulfils. */
+  const afterUndoWindow = async () => {
+    w.clock.advance(3 * 60_000)
+    await w.timer('groupbuy', 'closeDue')
+  }
+
+  it('the steward redeems a code (typed with spaces, or scanned as GB:<code>): the order is fulfilled once the undo window has passed', async () => {
     const res = await redeem(STEWARD, `${code.slice(0, 4)} ${code.slice(4)}`)
     expect(res).toMatchObject({ ok: true, data: { orderId, lines: [{ quantity: 2 }], householdLabel: expect.stringContaining('阳光花园') } })
     expect(await entry(w, orderId)).toMatchObject({ stage: 'picked_up', pickedUpBy: STEWARD })
+    expect(await order(w, orderId)).toMatchObject({ status: 'paid' })
+    await afterUndoWindow()
     expect(await order(w, orderId)).toMatchObject({ status: 'fulfilled' })
     expect((await order(w, orderId))!.history.at(-1)).toMatchObject({ from: 'paid', to: 'fulfilled', by: 'steward' })
   })
@@ -39,6 +47,7 @@ describe('groupbuy: pickup', () => {
     const [a, b] = await Promise.all([redeem(STEWARD, code), redeem('demo-steward-2', code)])
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
     expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'GROUPBUY.PICKUP_ALREADY_REDEEMED' })
+    await afterUndoWindow()
     expect((await order(w, orderId))!.history.filter((h) => h.to === 'fulfilled')).toHaveLength(1)
   })
 

@@ -15,7 +15,15 @@ export function SkuCard({ sku, count, onChange, disabled }: { sku: SkuView; coun
         {sku.imageUrl ? <Image className='gb-sku__img' src={imageSrc(sku.imageUrl)} mode='aspectFill' /> : <View className='gb-sku__img gb-cover--placeholder' />}
         <View className='gb-sku__text'>
           <Text className='gb-sku__title'>{sku.title}</Text>
-          <Text className='gb-sku__meta'>{[sku.spec, sku.origin && `产地 ${sku.origin}`].filter(Boolean).join(' · ')}</Text>
+          <Text className='gb-sku__meta'>
+            {/* Each part stays whole: a narrow line breaks between 规格 and 产地, never inside 江西赣州. */}
+            {[...sku.spec.split(' · '), sku.origin && `产地 ${sku.origin}`].filter(Boolean).map((part, i) => (
+              <Text key={i} className='gb-sku__part'>
+                {i > 0 ? ' · ' : ''}
+                {part}
+              </Text>
+            ))}
+          </Text>
           <Text className='gb-sku__meta'>
             已团 {sku.sold} 件 · {sku.remaining > 0 ? `剩 ${sku.remaining}` : '已售罄'} · 每户限 {sku.limitPerHousehold}
           </Text>

@@ -22,6 +22,10 @@ export function shareLink(campaignId: string, stewardId: string | null): string 
   return path
 }
 export const PICKUP_URL = '/packages/groupbuy/pages/pickup/index'
+export const MANAGE_URL = '/packages/groupbuy/pages/manage/index'
+export const CREATE_URL = '/packages/groupbuy/pages/create/index'
+export const POLL_NEW_URL = '/packages/groupbuy/pages/poll-new/index'
+export const POLLS_URL = '/packages/groupbuy/pages/polls/index'
 
 /** "已有 3 户参团，差 7 户成团" — the line residents judge a group buy by. */
 export function progressText(c: Pick<CampaignCard, 'participants' | 'missing' | 'outcome' | 'status'>): string {

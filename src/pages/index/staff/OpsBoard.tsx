@@ -8,6 +8,7 @@ import { monthLabel, pct, score, yuanShort } from './format'
 const DASHBOARD = '/packages/ops/pages/dashboard/index'
 const EVENTS = '/packages/events/pages/manage/index'
 const COSTS = '/packages/events/pages/costs/index'
+const GROUPBUY_MANAGE = '/packages/groupbuy/pages/manage/index'
 const SEGMENT = '/packages/profiles/pages/segment/index'
 const SLOW = '/packages/profiles/pages/slow/index'
 
@@ -57,6 +58,10 @@ export function OpsBoard({ board }: { board: Board }) {
         <Kpi label='异常' value={fu.stuck} note={fu.stuck > 0 ? '请查看云函数日志' : '无'} tone={fu.stuck > 0 ? 'alert' : 'normal'} />
         <Kpi label='最久等待' value={fu.oldestMinutes === null ? '—' : `${fu.oldestMinutes} 分钟`} note='业绩与统计' />
       </Area>
+      <View className='card ops-go' data-testid='ops-groupbuy-manage' onClick={() => void Taro.navigateTo({ url: GROUPBUY_MANAGE })}>
+        <Text className='ops-go__title'>团购管理</Text>
+        <Text className='ops-go__note'>发起团购与严选征集，延长或提前截止 ›</Text>
+      </View>
       <View className='card ops-go' data-testid='ops-dashboard-link' onClick={() => void Taro.navigateTo({ url: DASHBOARD })}>
         <Text className='ops-go__title'>经营看板</Text>
         <Text className='ops-go__note'>按网格、管家、月份对比，导出 CSV ›</Text>

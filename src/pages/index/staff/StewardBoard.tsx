@@ -8,6 +8,7 @@ const URL = {
   arrears: '/packages/steward/pages/arrears/index',
   grid: '/packages/households/pages/grid/index',
   pickup: '/packages/groupbuy/pages/pickup/index',
+  groupbuyManage: '/packages/groupbuy/pages/manage/index',
   groups: '/packages/groups/pages/steward/index',
   repairs: '/packages/repairs/pages/steward/index',
   dashboard: '/packages/steward/pages/dashboard/index',
@@ -72,6 +73,7 @@ export function StewardBoard({ board }: { board: Board }) {
       <View className='card tool-list'>
         <ToolRow title='报修看板' note={`处理中 ${board.repairs.open} · 超时 ${board.repairs.overdue}`} count={board.repairs.overdue} url={URL.repairs} />
         <ToolRow title='团购核销' note='扫码或输入提货码' count={board.pickupsWaiting} url={URL.pickup} />
+        <ToolRow title='团购管理' note='发起团购、严选征集，延长或提前截止' url={URL.groupbuyManage} />
         <ToolRow title='精准推送' note='按购买、兴趣和标签圈选网格住户，预览后推送' url={URL.segment} testId='tool-segment' />
         <ToolRow title='我的业绩' note={`${monthLabel(board.month.month)} · 订单 ${board.month.orders} · GMV ${yuanShort(board.month.gmvFen)} · 佣金 ${yuan(board.month.commissionNetFen)}`} url={URL.dashboard} />
         <ToolRow title='线下活动' note='发布活动、现场签到码、到场与停留、费用登记' url={URL.events} />

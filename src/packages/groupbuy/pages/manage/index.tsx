@@ -1,84 +1,57 @@
-import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupbuyContract, type ManagedCampaign } from '@contracts/groupbuy.contract'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
+import { useMutation } from '@/hooks/use-fn-mutation'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { PageState } from '@/components/PageState'
-import { toastError } from '@/services/toast'
-import { detailUrl } from '../../components/labels'
+import { ManagedCampaignCard, type CampaignChangeRequest } from '../../components/manage/ManagedCampaignCard'
+import { CREATE_URL, POLL_NEW_URL } from '../../components/labels'
 import '../../components/groupbuy.scss'
+import '../../components/manage/manage.scss'
 
-const DAY = 86400_000
-const STATUS: Record<ManagedCampaign['status'], string> = { draft: '未发布', open: '进行中', closing: '结算中', closed: '已结束' }
+const DAY = 86_400_000
+type Change = { c: ManagedCampaign; req: CampaignChangeRequest }
 
 /**
- * 团购管理 for stewards and ops: the community's campaigns with progress; 延长 3 天 or 提前截止, each with a
- * reason that is recorded with who and when (campaignChanges).
+ * 团购管理 for stewards and ops: 发起团购 / 发起征集, then the community's campaigns with progress; 延长 or
+ * 提前截止 with a reason, and each campaign's 变更记录 (who, when, why).
  */
 export default function ManageCampaignsPage() {
   const q = useFnQuery(groupbuyContract, 'manageCampaigns', {})
   usePullDownRefresh(() => void q.reload().finally(() => Taro.stopPullDownRefresh()))
-  const [editing, setEditing] = useState<{ id: string; kind: 'extend' | 'close' } | null>(null)
-  const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const submit = async (c: ManagedCampaign) => {
-    if (!editing) return
-    setBusy(true)
-    try {
-      if (editing.kind === 'extend') await callFn(groupbuyContract, 'extendCampaign', { campaignId: c.campaignId, deadline: new Date(Date.parse(c.deadline) + 3 * DAY).toISOString(), reason })
-      else await callFn(groupbuyContract, 'closeCampaign', { campaignId: c.campaignId, reason })
-      setEditing(null)
-      setReason('')
-      await q.reload()
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
+  useReloadOnReturn(() => void q.reload())
+  const change = useMutation(({ c, req }: Change, requestId: string) =>
+    req.kind === 'extend'
+      ? callFn(groupbuyContract, 'extendCampaign', { campaignId: c.campaignId, deadline: new Date(Date.parse(c.deadline) + req.days * DAY).toISOString(), reason: req.reason }, { requestId })
+      : callFn(groupbuyContract, 'closeCampaign', { campaignId: c.campaignId, reason: req.reason }, { requestId }),
+  )
+  const onChange = (c: ManagedCampaign) => async (req: CampaignChangeRequest) => {
+    const out = await change.run({ c, req })
+    if (!out) return false
+    void Taro.showToast({ title: req.kind === 'extend' ? '已延长' : '已截止', icon: 'success' })
+    await q.reload()
+    return true
   }
   const items = q.data?.items ?? []
   return (
     <View className='gb-page'>
-      <PageState loading={q.loading} error={q.error} hasData={!!q.data} empty={items.length === 0} emptyText='还没有团购活动' onRetry={() => void q.reload()}>
+      <View className='gbm-head'>
+        <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: CREATE_URL })} data-testid='new-campaign'>
+          + 发起团购
+        </Button>
+        <Button size='small' onClick={() => void Taro.navigateTo({ url: POLL_NEW_URL })} data-testid='new-poll'>
+          + 发起严选征集
+        </Button>
+      </View>
+      <PageState loading={q.loading} error={q.error} hasData={!!q.data} empty={items.length === 0} emptyText='还没有团购活动，点「发起团购」从模板开始' onRetry={() => void q.reload()}>
         {items.map((c) => (
-          <View key={c.campaignId} className='card gb-order__meta' data-testid='managed-campaign'>
-            <View className='gb-confirm__row'>
-              <Text className='gb-sku__title' onClick={() => void Taro.navigateTo({ url: detailUrl(c.campaignId) })}>
-                {c.title}
-              </Text>
-              <Text className='gb-tag'>{c.outcome === 'formed' ? '已成团' : c.outcome === 'failed' ? '未成团' : STATUS[c.status]}</Text>
-            </View>
-            <Text>
-              {c.participants}/{c.minParticipants} 户 · 已团 {c.soldUnits} 件 · {c.pickupPoint}
-            </Text>
-            {c.changeable && editing?.id !== c.campaignId && (
-              <View className='gb-pickup__actions'>
-                <Button size='small' onClick={() => setEditing({ id: c.campaignId, kind: 'extend' })}>
-                  延长 3 天
-                </Button>
-                <Button size='small' type='danger' fill='outline' onClick={() => setEditing({ id: c.campaignId, kind: 'close' })}>
-                  提前截止
-                </Button>
-              </View>
-            )}
-            {editing?.id === c.campaignId && (
-              <View className='gb-confirm__form'>
-                <Input className='gb-confirm__input' placeholder={editing.kind === 'extend' ? '延长原因（将被记录）' : '截止原因（将被记录）'} value={reason} onInput={(e) => setReason(e.detail.value)} />
-                <View className='gb-pickup__actions'>
-                  <Button size='small' onClick={() => setEditing(null)}>
-                    取消
-                  </Button>
-                  <Button size='small' type='primary' loading={busy} disabled={reason.trim().length < 2} onClick={() => void submit(c)}>
-                    确认
-                  </Button>
-                </View>
-              </View>
-            )}
-          </View>
+          <ManagedCampaignCard key={c.campaignId} c={c} busy={change.busy} onChange={onChange(c)} />
         ))}
       </PageState>
+      <Text className='gb-pickup__hint'>延长或提前截止都需填写原因，并记录操作人和时间。</Text>
     </View>
   )
 }

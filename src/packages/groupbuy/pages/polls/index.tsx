@@ -9,7 +9,8 @@ import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { toastError } from '@/services/toast'
 import { PriceTag } from '../../components/PriceTag'
-import { detailUrl, imageSrc, windowText } from '../../components/labels'
+import { detailUrl, imageSrc } from '../../components/labels'
+import { dateTime } from '@/services/format'
 import '../../components/groupbuy.scss'
 
 const STATUS = { open: '征集中', sourced: '已达成，去付款', failed: '未达成，已结束' } as const
@@ -55,7 +56,13 @@ export default function PollsPage() {
               </View>
             </View>
             {p.description && <Text className='gb-sku__detail'>{p.description}</Text>}
-            <Text className='gb-sku__meta'>登记截止 {windowText(p.deadline, p.deadline).split(' ')[0]} · 登记不付款，达成后通知付款</Text>
+            {p.status === 'sourced' && p.payBy ? (
+              <Text className='gb-poll__pay' data-testid='poll-pay-by'>
+                {p.myIntent ? `你已登记 ${p.myIntent.quantity} 份，` : ''}请在 {dateTime(p.payBy)} 前付款，逾期名额释放
+              </Text>
+            ) : (
+              <Text className='gb-sku__meta'>登记截止 {dateTime(p.deadline)} · 登记不付款，达成后通知付款</Text>
+            )}
             {p.conversion && (
               <Text className='gb-sku__meta'>
                 转化：{p.conversion.paid}/{p.conversion.intents} 户已付款（{Math.round(p.conversion.rate * 100)}%）
@@ -63,8 +70,8 @@ export default function PollsPage() {
             )}
             <View className='gb-pickup__actions'>
               {p.status === 'sourced' && p.campaignId && (
-                <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: detailUrl(p.campaignId!) })}>
-                  去付款
+                <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: detailUrl(p.campaignId!) })} data-testid='poll-go-pay'>
+                  {p.myIntent ? '去付款' : '去看看'}
                 </Button>
               )}
               {p.canRegister && !p.myIntent && (
