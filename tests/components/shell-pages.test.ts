@@ -152,10 +152,10 @@ describe('服务 (pages/services/index)', () => {
   const titles = (root: ReturnType<Awaited<ReturnType<WeappSim['openPage']>>['root']>) =>
     findByClass(root, 'service-tile__title').map((n) => textOf(n))
 
-  test('residents see the six resident services and no workbench', async () => {
+  test('residents see the resident services (社区活动 among them) and no workbench', async () => {
     sim.setOpenid('demo-owner')
     const page = await sim.openPage('pages/services/index')
-    expect(titles(page.root())).toEqual(['物业缴费', '报事报修', '门禁通行', '社区团购', '加入社群', '我的订单'])
+    expect(titles(page.root())).toEqual(['物业缴费', '报事报修', '门禁通行', '社区团购', '加入社群', '社区活动', '我的订单'])
     page.unload()
   })
 

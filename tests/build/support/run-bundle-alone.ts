@@ -26,6 +26,8 @@ import type { FnReply } from '../../../cloudfunctions/contracts/envelope'
 import type { WechatNotifyReply } from '../../../cloudfunctions/contracts/paycallback.contract'
 import type { Platform } from '../../../cloudfunctions/core/kernel/platform'
 import { deliverNotifyLocally } from '../../../cloudfunctions/platform/local/sandbox-pay/deliver-notify'
+import { markJoined } from '../../../cloudfunctions/core/groups/membership.service'
+import { GROUP_COLLECTIONS, type GroupDoc } from '../../../cloudfunctions/core/groups/group.model'
 
 const OWNER = personaOpenid('owner')
 const OPS = personaOpenid('ops')
@@ -64,6 +66,10 @@ async function main() {
   await seedDemo({ db: platform.db, now: NOW, pepper: 'p' })
   const full: Platform = { ...platform, wiring: appWiring() }
   const db = platform.db
+  // The payer is in a community group, so the groups effect has an activity credit to write (since the
+  // outbox, a payer in no group is credited nothing and leaves no marker to count).
+  const group = (must(await db.collection(GROUP_COLLECTIONS.groups).where({ communityId: 'c-sunshine' }).limit(1).get()).data as GroupDoc[])[0]
+  await markJoined(db, group, { openid: OWNER, householdId: HOUSEHOLD, identity: 'owner' }, NOW, false)
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const entry = (require(path.join(dist, fn, 'index.js')) as { main: ProductionMain }).main
@@ -161,6 +167,8 @@ async function main() {
     repairs: [{ Type: 'Timer', TriggerName: 'slaCheck' }, asTimer],
     access: [{ Type: 'Timer', TriggerName: 'purgeExpired' }, asTimer],
     profiles: [{ action: 'pushSetting' }, asUser(OWNER)],
+    merchants: [{ Type: 'Timer', TriggerName: 'profitSharingReconcile' }, asTimer],
+    events: [{ Type: 'Timer', TriggerName: 'reportAttendance' }, asTimer],
   }
   let seen: Record<string, unknown>
   if (scenarios[fn]) seen = await scenarios[fn]()
