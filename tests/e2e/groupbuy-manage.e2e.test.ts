@@ -210,7 +210,7 @@ test('a steward opens a poll; residents register; the target is reached; a regis
   await sheet.getByText('¥168.00').waitFor()
   await sheet.locator('.nut-button', { hasText: '确认支付' }).click()
   await owner.waitForURL(/pages\/order\/index/)
-  await owner.waitForFunction(() => document.querySelector('[data-testid="order-stage"]')?.textContent === '已支付，等待成团')
+  await owner.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待成团')
   expect(await owner.locator('[data-testid="missing"]').innerText()).toBe('已有 1 户参团，差 1 户成团')
   await owner.waitForTimeout(500) // the redirect's slide-in finishes before the picture
   await screenshot(owner, 'groupbuy-poll-paid')

@@ -38,7 +38,7 @@ async function payCleaning(page: Page): Promise<string> {
   await sheet.getByText('¥88.00').waitFor()
   await sheet.locator('.nut-button', { hasText: '确认支付' }).click()
   await page.waitForURL(/packages\/orders\/pages\/detail\/index\?orderId=od/)
-  await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '已支付')
+  await page.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待服务')
   return new URL(page.url().replace('#', '')).searchParams.get('orderId')!
 }
 
