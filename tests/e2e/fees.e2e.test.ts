@@ -54,7 +54,7 @@ test('an owner pays two months of 物业费 and one 停车费 in one payment; th
   const lines = owner.locator('[data-testid="receipt-line"]')
   expect(await lines.count()).toBe(3)
   const receiptText = await owner.locator('[data-testid="receipt"]').innerText()
-  expect(receiptText).toContain('缴费成功')
+  expect(receiptText).toContain('已缴费')
   expect(await owner.locator('[data-testid="receipt-no"]').innerText()).toMatch(/^SJ\d{8}[0-9A-F]{8}$/)
   await screenshot(owner, 'fees-receipt')
 
