@@ -1,6 +1,9 @@
-import { ERROR_MESSAGES } from '@contracts/errors'
+// Only the base codes' texts ship in the mini-program: every domain code arrives with its own Chinese message
+// from the function (runtime/invoke answers a listed code with its message), so a copy of every area's
+// messages here would only weigh on the main package (docs/miniprogram.md, package size).
+import { ERROR_MESSAGES } from '@contracts/errors/base'
 
-/** Codes the client itself produces, beside the functions' own (contracts/errors.ts and each area's). */
+/** Codes the client itself produces, beside the functions' base codes. */
 export const CLIENT_ERROR_MESSAGES = {
   'NETWORK.FAILED': '网络不太稳定，请检查网络后重试',
   'REPLY.INVALID': '服务返回的数据有误，请稍后再试',
