@@ -56,7 +56,7 @@ describe('CloudBase storage adapter', () => {
       uploadFile: async ({ cloudPath }) => ({ fileID: `cloud://env.bucket/${cloudPath}` }),
       getTempFileURL: async ({ fileList }) => {
         urlCalls.push(fileList.length)
-        return { fileList: fileList.map((f) => (existing.includes(f.fileID) ? { code: 'SUCCESS', fileID: f.fileID, tempFileURL: `https://tmp/${f.fileID.slice(8)}` } : { code: 'STORAGE_FILE_NONEXIST', fileID: f.fileID, tempFileURL: '' })) }
+        return { fileList: fileList.map((f) => (existing.includes(f.fileID) ? { code: 'SUCCESS', fileID: f.fileID, tempFileURL: `https://download.example/${f.fileID.slice(8)}` } : { code: 'STORAGE_FILE_NONEXIST', fileID: f.fileID, tempFileURL: '' })) }
       },
       deleteFile: async () => ({}),
     }
@@ -66,8 +66,8 @@ describe('CloudBase storage adapter', () => {
   it('stat sniffs the first bytes instead of trusting the uploader’s type, and skips missing files', async () => {
     const { api } = fakeApi(['cloud://env.bucket/repairs/a.jpg', 'cloud://env.bucket/repairs/b.jpg'])
     const heads: Record<string, { head: Buffer; size: number }> = {
-      'https://tmp/env.bucket/repairs/a.jpg': { head: JPEG_HEAD, size: 123456 },
-      'https://tmp/env.bucket/repairs/b.jpg': { head: Buffer.from('hello, I am text'), size: 16 },
+      'https://download.example/env.bucket/repairs/a.jpg': { head: JPEG_HEAD, size: 123456 },
+      'https://download.example/env.bucket/repairs/b.jpg': { head: Buffer.from('hello, I am text'), size: 16 },
     }
     const storage = createCloudbaseStorage(api, async (url) => heads[url] ?? null)
     expect(await storage.stat(['cloud://env.bucket/repairs/a.jpg', 'cloud://env.bucket/repairs/b.jpg', 'cloud://env.bucket/repairs/gone.jpg'])).toEqual([
