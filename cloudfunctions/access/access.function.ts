@@ -12,21 +12,21 @@ import { purgeExpired } from '../core/access/pass-uses'
 import { forbidden } from '../core/kernel/domain-error'
 
 /** Mutations always carry a requestId from a WeChat user; the runtime refuses them otherwise. */
-const opener = (ctx: ActionContext) => ({ openid: userOpenid(ctx), now: ctx.now(), requestId: ctx.requestId ?? ctx.invocationId })
+const opener = (ctx: ActionContext) => ({ openid: userOpenid(ctx), access: ctx.access, now: ctx.now(), requestId: ctx.requestId ?? ctx.invocationId })
 
 export const accessFunction = defineFunction(
   accessContract,
   {
     myDoors: async (input, ctx) => {
-      const membership = await resolveMembership(ctx.platform.db, userOpenid(ctx), input.householdId)
+      const membership = resolveMembership(await ctx.access(), input.householdId)
       const doors = doorsInScope(await activeDoors(ctx.platform.db, membership.communityId), membership)
       return { householdId: membership.householdId, communityId: membership.communityId, doors: doors.map(doorView) }
     },
-    issuePass: async (input, ctx) => issueResidentPass(ctx.platform, userOpenid(ctx), ctx.now(), input.householdId),
+    issuePass: async (input, ctx) => issueResidentPass(ctx.platform, await ctx.access(), ctx.now(), input.householdId),
     remoteOpen: async (input, ctx) => remoteOpen(ctx.platform, opener(ctx), input),
-    createVisitorPass: async (input, ctx) => createVisitorPass(ctx.platform, userOpenid(ctx), ctx.now(), input),
-    myVisitorPasses: async (input, ctx) => listVisitorPasses(ctx.platform, userOpenid(ctx), ctx.now(), input),
-    revokeVisitorPass: async (input, ctx) => revokeVisitorPass(ctx.platform, userOpenid(ctx), ctx.now(), input.passId),
+    createVisitorPass: async (input, ctx) => createVisitorPass(ctx.platform, await ctx.access(), ctx.now(), input),
+    myVisitorPasses: async (input, ctx) => listVisitorPasses(ctx.platform, await ctx.access(), ctx.now(), input),
+    revokeVisitorPass: async (input, ctx) => revokeVisitorPass(ctx.platform, ctx.access, ctx.now(), input.passId),
     visitorPass: async (input, ctx) => viewVisitorPass(ctx.platform, input, ctx.now()),
     visitorCode: async (input, ctx) => issueVisitorCode(ctx.platform, input, ctx.now()),
     visitorOpen: async (input, ctx) => visitorRemoteOpen(ctx.platform, opener(ctx), input),

@@ -1,7 +1,6 @@
 import { attributionContract } from '../contracts/attribution.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
 import { must } from '../core/kernel/db-result'
-import { userAccess } from '../core/auth/caller-access'
 import { COLLECTIONS } from '../core/households/registry-collections'
 import type { CommunityDoc, StaffDoc } from '../core/households/household.model'
 import { recordPageTouch } from '../core/attribution/touch.service'
@@ -20,9 +19,9 @@ export const attributionFunction = defineFunction(
   attributionContract,
   {
     recordTouch: async (input, ctx) => recordPageTouch(ctx.platform, userOpenid(ctx), input),
-    dashboard: async (input, ctx) => stewardDashboard(ctx.platform.db, await userAccess(ctx), input, ctx.now()),
+    dashboard: async (input, ctx) => stewardDashboard(ctx.platform.db, await ctx.access(), input, ctx.now()),
     statement: async (input, ctx) => {
-      const me = await stewardSelf(ctx.platform.db, await userAccess(ctx), input.communityId)
+      const me = await stewardSelf(ctx.platform.db, await ctx.access(), input.communityId)
       const statement = await findStatement(ctx.platform.db, me.openid, me.communityId, input.period)
       if (!statement) return { statement: null, entries: [], hasMore: false }
       return { statement: toStatementSummary(statement), ...(await statementEntries(ctx.platform.db, statement._id, input.offset, input.limit)) }

@@ -1,6 +1,5 @@
 import { groupsContract } from '../contracts/groups.contract'
-import { defineFunction, userOpenid, type ActionContext } from '../runtime/define-function'
-import { loadAccess } from '../core/auth/load-access'
+import { defineFunction, userOpenid } from '../runtime/define-function'
 import { loadManagedGroup, staffCommunity } from '../core/groups/group-access'
 import { oneGroupView, groupViews } from '../core/groups/group-views.service'
 import { createGroup, listGroups, updateGroup } from '../core/groups/registry.service'
@@ -18,9 +17,6 @@ import { runLifecycle } from '../core/groups/lifecycle.job'
 import { loadBuildingNames } from '../core/groups/group-access'
 import { groupSummary } from '../core/groups/group-view'
 
-/** Caller's access, loaded live on every call (a removed steward or member loses rights at once). */
-const accessOf = (ctx: ActionContext) => loadAccess(ctx.platform.db, userOpenid(ctx))
-
 /**
  * 社群: group registry and live codes for stewards, joining for residents. Timers: `groupCodeReminders`
  * (hourly: remind a day before a code lapses) and `groupLifecycle` (daily: flag silent groups).
@@ -28,41 +24,41 @@ const accessOf = (ctx: ActionContext) => loadAccess(ctx.platform.db, userOpenid(
 export const groupsFunction = defineFunction(
   groupsContract,
   {
-    createGroup: async (input, ctx) => oneGroupView(ctx.platform, await createGroup(ctx.platform.db, await accessOf(ctx), input, ctx.now())),
-    updateGroup: async (input, ctx) => oneGroupView(ctx.platform, await updateGroup(ctx.platform.db, await accessOf(ctx), input, ctx.now())),
+    createGroup: async (input, ctx) => oneGroupView(ctx.platform, await createGroup(ctx.platform.db, await ctx.access(), input, ctx.now())),
+    updateGroup: async (input, ctx) => oneGroupView(ctx.platform, await updateGroup(ctx.platform.db, await ctx.access(), input, ctx.now())),
     myGroups: async (input, ctx) => {
-      const access = await accessOf(ctx)
+      const access = await ctx.access()
       const groups = await listGroups(ctx.platform.db, access, staffCommunity(access, input.communityId))
       return { groups: await groupViews(ctx.platform, groups) }
     },
-    bindGroup: async (input, ctx) => oneGroupView(ctx.platform, await bindOpenGid(ctx.platform, await accessOf(ctx), input.groupId, input.cloudID)),
-    uploadCode: async (input, ctx) => oneGroupView(ctx.platform, await uploadCode(ctx.platform, await accessOf(ctx), input)),
+    bindGroup: async (input, ctx) => oneGroupView(ctx.platform, await bindOpenGid(ctx.platform, await ctx.access(), input.groupId, input.cloudID)),
+    uploadCode: async (input, ctx) => oneGroupView(ctx.platform, await uploadCode(ctx.platform, await ctx.access(), input)),
     todayTasks: async (input, ctx) => {
-      const access = await accessOf(ctx)
+      const access = await ctx.access()
       return todayTasks(ctx.platform, access, staffCommunity(access, input.communityId))
     },
     ackTask: async (input, ctx) => ({ acked: await ackAlert(ctx.platform.db, userOpenid(ctx), input.taskId) }),
     playbook: async (input, ctx) => {
-      const group = await loadManagedGroup(ctx.platform.db, await accessOf(ctx), input.groupId)
+      const group = await loadManagedGroup(ctx.platform.db, await ctx.access(), input.groupId)
       return playbookView(await loadPlaybook(ctx.platform.db, group.communityId, group.kind), group, ctx.now())
     },
     searchReplies: async (input, ctx) => {
-      const access = await accessOf(ctx)
+      const access = await ctx.access()
       const communityId = staffCommunity(access, input.communityId)
       return { results: searchReplies(await loadPlaybooks(ctx.platform.db, communityId), input.keyword, input.kind) }
     },
-    membersToMove: async (input, ctx) => membersToMove(ctx.platform, await accessOf(ctx), input.groupId),
-    inviteMerchant: async (input, ctx) => inviteMerchant(ctx.platform, await accessOf(ctx), input),
+    membersToMove: async (input, ctx) => membersToMove(ctx.platform, await ctx.access(), input.groupId),
+    inviteMerchant: async (input, ctx) => inviteMerchant(ctx.platform, await ctx.access(), input),
     claimMerchant: async (input, ctx) =>
       withGuessLimit(ctx.platform.db, 'merchant', userOpenid(ctx), ctx.now(), () => claimMerchant(ctx.platform, userOpenid(ctx), input.code), isDomainCode('GROUP.INVITE_INVALID')),
-    join: async (input, ctx) => joinGroup(ctx.platform, await accessOf(ctx), input),
+    join: async (input, ctx) => joinGroup(ctx.platform, await ctx.access(), input),
     confirmJoined: async (input, ctx) => {
-      const group = await confirmJoined(ctx.platform, await accessOf(ctx), input.groupId)
+      const group = await confirmJoined(ctx.platform, await ctx.access(), input.groupId)
       return { joined: true as const, memberCount: group.memberCount }
     },
     myMemberships: async (_input, ctx) => myMemberships(ctx.platform, userOpenid(ctx)),
     recordEntry: async (input, ctx) => {
-      const group = await recordEntry(ctx.platform, await accessOf(ctx), input.cloudID)
+      const group = await recordEntry(ctx.platform, await ctx.access(), input.cloudID)
       if (!group) return { recognized: false, group: null }
       return { recognized: true, group: groupSummary(group, await loadBuildingNames(ctx.platform.db, group.buildingIds)) }
     },

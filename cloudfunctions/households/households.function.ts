@@ -1,7 +1,6 @@
 import { householdsContract } from '../contracts/households.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
 import { DomainError, forbidden } from '../core/kernel/domain-error'
-import { userAccess } from '../core/auth/caller-access'
 import { authorize, can } from '../core/auth/authorize'
 import { loadMe } from '../core/households/me.query'
 import { getNotice, listNotices } from '../core/households/notices.query'
@@ -54,14 +53,14 @@ export const householdsFunction = defineFunction(householdsContract, {
   },
 
   clearBindLock: async (input, ctx) => {
-    const [access, h] = await Promise.all([userAccess(ctx), getHousehold(ctx.platform.db, input.householdId)])
+    const [access, h] = await Promise.all([ctx.access(), getHousehold(ctx.platform.db, input.householdId)])
     authorize(access, 'household.resetBindLock', { communityId: h.communityId, householdId: h._id, buildingId: h.buildingId })
     const result = await clearBindGuard(ctx.platform.db, h._id)
     const role = can(access, 'community.manage', { communityId: h.communityId }) ? 'ops' : 'steward'
     ctx.platform.logger.info('household.bind_lock_cleared', { householdId: h._id, byRole: role, cleared: result.cleared })
     return result
   },
-  createInvite: async (input, ctx) => createInvite(ctx.platform.db, await userAccess(ctx), input.householdId, input.role, ctx.now()),
+  createInvite: async (input, ctx) => createInvite(ctx.platform.db, await ctx.access(), input.householdId, input.role, ctx.now()),
   // Invite codes are bearer credentials: wrong ones are counted per identity (core/kernel/guess-limit.ts).
   inviteInfo: async (input, ctx) =>
     withGuessLimit(ctx.platform.db, 'invite', userOpenid(ctx), ctx.now(), () => inviteInfo(ctx.platform.db, userOpenid(ctx), input.code, ctx.now()), isDomainCode('INVITE.NOT_FOUND')),
@@ -77,23 +76,23 @@ export const householdsFunction = defineFunction(householdsContract, {
     await tellOwnersOfJoinRequest(ctx.platform, { ...accepted, role, at, nickname: input.nickname ?? null })
     return accepted
   },
-  members: async (input, ctx) => listMembers(ctx.platform.db, await userAccess(ctx), input.householdId),
-  approveMember: async (input, ctx) => approveMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
-  setSharing: async (input, ctx) => setSharing(ctx.platform.db, await userAccess(ctx), input.householdId, { family: input.family, tenant: input.tenant }, ctx.now()),
-  removeMember: async (input, ctx) => removeMember(ctx.platform.db, await userAccess(ctx), input.householdId, input.memberId, ctx.now()),
+  members: async (input, ctx) => listMembers(ctx.platform.db, await ctx.access(), input.householdId),
+  approveMember: async (input, ctx) => approveMember(ctx.platform.db, await ctx.access(), input.householdId, input.memberId, ctx.now()),
+  setSharing: async (input, ctx) => setSharing(ctx.platform.db, await ctx.access(), input.householdId, { family: input.family, tenant: input.tenant }, ctx.now()),
+  removeMember: async (input, ctx) => removeMember(ctx.platform.db, await ctx.access(), input.householdId, input.memberId, ctx.now()),
   switchHousehold: async (input, ctx) => {
-    const [access, h] = await Promise.all([userAccess(ctx), getHousehold(ctx.platform.db, input.householdId)])
+    const [access, h] = await Promise.all([ctx.access(), getHousehold(ctx.platform.db, input.householdId)])
     authorize(access, 'household.act', { communityId: h.communityId, householdId: h._id, buildingId: h.buildingId })
     await setCurrentHousehold(ctx.platform.db, access.openid, h._id, ctx.now())
     return { currentHouseholdId: h._id }
   },
-  householdDetail: async (input, ctx) => householdDetail(ctx.platform.db, await userAccess(ctx), input.householdId),
-  workbench: async (_input, ctx) => workbench(ctx.platform, await userAccess(ctx)),
+  householdDetail: async (input, ctx) => householdDetail(ctx.platform.db, await ctx.access(), input.householdId),
+  workbench: async (_input, ctx) => workbench(ctx.platform, await ctx.access()),
 
   // Anyone with an openid has an inbox; it only ever holds messages addressed to that openid.
   inbox: async (input, ctx) => listInbox(ctx.platform.db, userOpenid(ctx), input.offset, input.limit),
   inboxRead: async (input, ctx) => markInboxRead(ctx.platform.db, userOpenid(ctx), input.ids, ctx.now()),
 
-  stewardGrid: async (_input, ctx) => stewardGrids(ctx.platform.db, await userAccess(ctx)),
-  stewardHouseholds: async (input, ctx) => stewardHouseholds(ctx.platform.db, await userAccess(ctx), input.buildingId, input.offset, input.limit),
+  stewardGrid: async (_input, ctx) => stewardGrids(ctx.platform.db, await ctx.access()),
+  stewardHouseholds: async (input, ctx) => stewardHouseholds(ctx.platform.db, await ctx.access(), input.buildingId, input.offset, input.limit),
 })

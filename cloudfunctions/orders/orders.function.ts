@@ -3,7 +3,6 @@ import { ORDER_ERROR_MESSAGES } from '../contracts/errors/orders'
 import { defineFunction, userOpenid, type ActionContext } from '../runtime/define-function'
 import { DomainError } from '../core/kernel/domain-error'
 import { assertTransition } from '../core/orders/order-state-machine'
-import { loadAccess } from '../core/auth/load-access'
 import { authorize, can } from '../core/auth/authorize'
 import { householdViews } from '../core/auth/household-views'
 import { loadMe } from '../core/households/me.query'
@@ -32,7 +31,7 @@ async function view(ctx: ActionContext, order: OrderDoc) {
 /** The order, if the caller is a member of its household; drafts and strangers' orders do not exist for them. */
 async function memberOrder(ctx: ActionContext, orderId: string): Promise<OrderDoc> {
   const openid = userOpenid(ctx)
-  const [order, access] = await Promise.all([requireOrder(ctx.platform, orderId), loadAccess(ctx.platform.db, openid)])
+  const [order, access] = await Promise.all([requireOrder(ctx.platform, orderId), ctx.access()])
   if (!order.listed) throw new DomainError('ORDER.NOT_FOUND', ORDER_ERROR_MESSAGES['ORDER.NOT_FOUND'])
   const scope = { communityId: order.communityId, householdId: order.householdId }
   authorize(access, 'household.act', scope)
@@ -55,7 +54,7 @@ export const ordersFunction = defineFunction(
     },
     createServiceOrder: async (input, ctx) => {
       const openid = userOpenid(ctx)
-      const access = await loadAccess(ctx.platform.db, openid)
+      const access = await ctx.access()
       const membership = access.memberships.find((m) => m.householdId === input.householdId)
       if (!membership) throw new DomainError('AUTH.FORBIDDEN')
       authorize(access, 'household.act', { communityId: membership.communityId, householdId: input.householdId })
@@ -74,7 +73,7 @@ export const ordersFunction = defineFunction(
       return { order: await view(ctx, order), payment: paymentOut(prepay) }
     },
     list: async (input, ctx) => {
-      const access = await loadAccess(ctx.platform.db, userOpenid(ctx))
+      const access = await ctx.access()
       const { items, hasMore } = await listOrders(ctx.platform, { openid: access.openid, ...householdViews(access) }, input)
       const details = await describeOrders(ctx, items)
       return { items: items.map((o) => toOrderSummary(o, details.get(o._id))), hasMore }

@@ -1,5 +1,4 @@
 import type { Db } from '@cloudbase/database'
-import { loadAccess } from '../auth'
 import { authorize } from '../auth'
 import type { CallerAccess } from '../auth'
 import { must } from '../kernel/db-result'
@@ -11,10 +10,9 @@ export type Membership = CallerAccess['memberships'][number]
 
 /**
  * Door rights are never stored: they are derived on every call from the caller's live memberships
- * (loadAccess), so a removed member or one who moved out loses every door at the next request.
+ * (the call's `ctx.access()`), so a removed member or one who moved out loses every door at the next request.
  */
-export async function resolveMembership(db: Db, openid: string, householdId?: string): Promise<Membership> {
-  const access = await loadAccess(db, openid)
+export function resolveMembership(access: CallerAccess, householdId?: string): Membership {
   const membership = householdId ? access.memberships.find((m) => m.householdId === householdId) : access.memberships[0]
   if (!membership) throw householdId ? forbidden() : accessError('ACCESS.NO_HOUSEHOLD')
   authorize(access, 'household.act', { communityId: membership.communityId, householdId: membership.householdId, buildingId: membership.buildingId })

@@ -1,4 +1,5 @@
 import type { Platform } from '../kernel/platform'
+import type { CallerAccess } from '../auth'
 import { signPass } from './pass-signer'
 import { activeDoors, doorsInScope, resolveMembership } from './door-rights'
 import { passKeysOf } from './access-ports'
@@ -13,8 +14,8 @@ export const PASS_REFRESH_SECONDS = 20
  * A resident's dynamic pass: signing only, no writes, so refreshing every 20 s costs four reads
  * (three for live membership, one for the community's doors).
  */
-export async function issueResidentPass(platform: Platform, openid: string, now: Date, householdId?: string) {
-  const membership = await resolveMembership(platform.db, openid, householdId)
+export async function issueResidentPass(platform: Platform, access: CallerAccess, now: Date, householdId?: string) {
+  const membership = resolveMembership(access, householdId)
   const doors = doorsInScope(await activeDoors(platform.db, membership.communityId), membership)
   const signed = doors.length
     ? signPass({
@@ -22,7 +23,7 @@ export async function issueResidentPass(platform: Platform, openid: string, now:
         keys: passKeysOf(platform).keysFor(membership.communityId),
         kind: 'resident',
         subject: membership.householdId,
-        holderOpenid: openid,
+        holderOpenid: access.openid,
         doorNos: doors.map((d) => d.doorNo),
         nowMs: now.getTime(),
         ttlSeconds: PASS_TTL_SECONDS,

@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import { DomainError, notFound } from '../kernel/domain-error'
-import { loadAccess } from '../auth'
+import type { CallerAccess } from '../auth'
 import { accessError } from './access-errors'
 import { doorGatewayOf } from './access-ports'
 import { markRefused, recordAttempt } from './access-log'
@@ -11,6 +11,8 @@ import { REMOTE_OPEN_LIMIT, takeToken } from './rate-limit'
 
 export interface OpenRequest {
   openid: string
+  /** The caller's live access (`ctx.access`), asked only after the door and the rate limit. */
+  access: () => Promise<CallerAccess>
   now: Date
   requestId: string
 }
@@ -36,7 +38,7 @@ export async function remoteOpen(platform: Platform, req: OpenRequest, input: { 
     await recordAttempt(db, { ...base, subject: 'unknown', householdId: null, result: 'refused', reason: 'RATE_LIMITED' })
     throw new DomainError('RATE_LIMITED', '开门太频繁，请一分钟后再试')
   }
-  const access = await loadAccess(db, req.openid)
+  const access = await req.access()
   const candidates = access.memberships.filter((m) => m.communityId === door.communityId && (!input.householdId || m.householdId === input.householdId))
   const membership = candidates.find((m) => doorsInScope([door], m).length > 0)
   if (!membership) {

@@ -4,7 +4,7 @@ import type { createVisitorPassInput } from '../../contracts/access.contract'
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
 import { forbidden, notFound } from '../kernel/domain-error'
-import { can, loadAccess } from '../auth'
+import { can, type CallerAccess } from '../auth'
 import { accessError } from './access-errors'
 import { ACCESS_COLLECTIONS, type VisitorPassDoc } from './access.model'
 import { activeDoors, doorsInScope, resolveMembership } from './door-rights'
@@ -21,9 +21,9 @@ const MAX_LEAD_MS = 30 * 86400_000
  * the household's own scope (gates + its building's unit doors) — a resident cannot invite a visitor
  * through a door they could not open themselves.
  */
-export async function createVisitorPass(platform: Platform, openid: string, now: Date, input: CreateInput) {
+export async function createVisitorPass(platform: Platform, access: CallerAccess, now: Date, input: CreateInput) {
   const { db } = platform
-  const membership = await resolveMembership(db, openid, input.householdId)
+  const membership = resolveMembership(access, input.householdId)
   const startsAt = new Date(input.startsAt)
   const endsAt = new Date(input.endsAt)
   if (startsAt.getTime() < now.getTime() - START_GRACE_MS || startsAt.getTime() > now.getTime() + MAX_LEAD_MS || endsAt <= now) {
@@ -38,7 +38,7 @@ export async function createVisitorPass(platform: Platform, openid: string, now:
     _id: `vp${randomBytes(10).toString('hex')}`,
     communityId: membership.communityId,
     householdId: membership.householdId,
-    issuerOpenid: openid,
+    issuerOpenid: access.openid,
     visitorName: input.visitorName,
     doorIds,
     doorNos: doorIds.map((id) => scope.get(id)!.doorNo),
@@ -54,9 +54,9 @@ export async function createVisitorPass(platform: Platform, openid: string, now:
   return toVisitorPass(pass, doors, statusOf(pass, now))
 }
 
-export async function listVisitorPasses(platform: Platform, openid: string, now: Date, input: { householdId?: string; offset: number; limit: number }) {
+export async function listVisitorPasses(platform: Platform, access: CallerAccess, now: Date, input: { householdId?: string; offset: number; limit: number }) {
   const { db } = platform
-  const membership = await resolveMembership(db, openid, input.householdId)
+  const membership = resolveMembership(access, input.householdId)
   const [res, doors] = await Promise.all([
     db.collection(ACCESS_COLLECTIONS.visitorPasses).where({ householdId: membership.householdId }).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit + 1).get(),
     activeDoors(db, membership.communityId),
@@ -65,15 +65,18 @@ export async function listVisitorPasses(platform: Platform, openid: string, now:
   return { items: passes.slice(0, input.limit).map((p) => toVisitorPass(p, doors, statusOf(p, now))), hasMore: passes.length > input.limit }
 }
 
-/** The issuer, or the owner of the issuing household, may revoke. Revoking twice is harmless. */
-export async function revokeVisitorPass(platform: Platform, openid: string, now: Date, passId: string) {
+/**
+ * The issuer, or the owner of the issuing household, may revoke. Revoking twice is harmless. The caller's
+ * access (`ctx.access`) is asked only once the pass exists.
+ */
+export async function revokeVisitorPass(platform: Platform, askAccess: () => Promise<CallerAccess>, now: Date, passId: string) {
   const { db } = platform
   const pass = (must(await db.collection(ACCESS_COLLECTIONS.visitorPasses).doc(passId).get()).data as VisitorPassDoc[])[0]
   if (!pass) throw notFound('访客通行证')
-  const access = await loadAccess(db, openid)
+  const access = await askAccess()
   const household = { communityId: pass.communityId, householdId: pass.householdId }
   const isOwner = can(access, 'household.own', household)
-  const isLiveIssuer = pass.issuerOpenid === openid && can(access, 'household.act', household)
+  const isLiveIssuer = pass.issuerOpenid === access.openid && can(access, 'household.act', household)
   if (!isOwner && !isLiveIssuer) throw forbidden()
   must(await db.collection(ACCESS_COLLECTIONS.visitorPasses).where({ _id: passId, status: 'active' }).update({ status: 'revoked', revokedAt: now }))
   return { passId, status: 'revoked' as const }

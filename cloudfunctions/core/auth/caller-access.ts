@@ -1,13 +1,6 @@
 import type { ActionContext } from '../kernel/action-context'
-import { userOpenid } from '../kernel/action-context'
 import type { CallerAccess } from './access.model'
 import { authorize } from './authorize'
-import { loadAccess } from './load-access'
-
-/** The signed-in WeChat user's access, read live on every call (a removal is effective at once). */
-export async function userAccess(ctx: ActionContext): Promise<CallerAccess> {
-  return loadAccess(ctx.platform.db, userOpenid(ctx))
-}
 
 /**
  * Someone invoking from the CloudBase console already holds the environment's keys; they act as ops of
@@ -20,7 +13,8 @@ export function consoleOpsAccess(communityId: string): CallerAccess {
 /** The gate of every ops action: console, or a WeChat user who is ops of that community. */
 export async function opsAccess(ctx: ActionContext, communityId: string): Promise<CallerAccess> {
   if (ctx.caller.kind === 'console') return consoleOpsAccess(communityId)
-  const access = await userAccess(ctx)
+  // The call's access, resolved at most once (the audience gate usually did already).
+  const access = await ctx.access()
   authorize(access, 'community.manage', { communityId })
   return access
 }

@@ -3,7 +3,6 @@
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export type { CallerAccess, ResourceScope } from './access.model'
 export { authorize, can, communitiesWhere, communityWhere } from './authorize'
-export { userAccess } from './caller-access'
 export { loadAccess } from './load-access'
 export { householdViews } from './household-views'
 export { DEFAULT_SHARING, seesWholeHousehold, sharingOf, type HouseholdSharing } from './household-sharing'

@@ -1,7 +1,6 @@
 import type { ArrearsRow } from '../../contracts/fees.contract'
 import type { ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
-import { userAccess } from '../auth'
 import { FEE_COLLECTIONS } from './fee.model'
 import { unpaidBillsOf } from './bills.repo'
 import { billAmountAt } from './late-fee'
@@ -27,7 +26,7 @@ export async function gridArrears(ctx: ActionContext, input: { communityId?: str
   const _ = db.command
   const $ = _.aggregate
   const now = ctx.now()
-  const grid = await gridInView(db, await userAccess(ctx), input.communityId)
+  const grid = await gridInView(db, await ctx.access(), input.communityId)
   const match = { communityId: grid.communityId, status: 'unpaid', buildingId: _.in(grid.buildingIds) }
   const coll = db.collection(FEE_COLLECTIONS.bills)
   const page = must(
@@ -91,7 +90,7 @@ export async function paidAfterReminder(ctx: ActionContext, input: { communityId
   const _ = db.command
   const $ = _.aggregate
   const now = ctx.now()
-  const grid = await gridInView(db, await userAccess(ctx), input.communityId)
+  const grid = await gridInView(db, await ctx.access(), input.communityId)
   const since = new Date(now.getTime() - input.days * 86400_000)
   const res = must(
     await db

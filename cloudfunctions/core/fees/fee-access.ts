@@ -6,7 +6,6 @@ import { DomainError } from '../kernel/domain-error'
 import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import type { CallerAccess } from '../auth'
 import { authorize, can, communitiesWhere } from '../auth'
-import { userAccess } from '../auth'
 import { COLLECTIONS } from '../households'
 import { householdLabel, type CommunityDoc, type HouseholdDoc } from '../households'
 
@@ -14,7 +13,7 @@ export type Membership = CallerAccess['memberships'][number]
 
 /** The caller's households, or the one asked for (which must be theirs, or one a steward/ops may read). */
 export async function householdsInView(ctx: ActionContext, householdId?: string): Promise<{ access: CallerAccess; householdIds: string[] }> {
-  const access = await userAccess(ctx)
+  const access = await ctx.access()
   if (!householdId) return { access, householdIds: [...new Set(access.memberships.map((m) => m.householdId))] }
   const mine = access.memberships.find((m) => m.householdId === householdId)
   if (!mine) throw forbidden()
@@ -70,7 +69,7 @@ export async function householdBriefs(db: Db, ids: string[]): Promise<Map<string
  */
 export async function remindableHouseholds(ctx: ActionContext, householdIds: string[]): Promise<{ ids: string[]; briefs: Map<string, HouseholdBrief> }> {
   const ids = [...new Set(householdIds)]
-  const access = await userAccess(ctx)
+  const access = await ctx.access()
   const briefs = await householdBriefs(ctx.platform.db, ids)
   for (const id of ids) {
     const h = briefs.get(id)

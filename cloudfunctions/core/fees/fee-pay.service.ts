@@ -4,7 +4,6 @@ import { ORDER_ERROR_MESSAGES } from '../../contracts/errors/orders'
 import type { OrderLine } from '../../contracts/orders.contract'
 import { userOpenid, type ActionContext } from '../kernel/action-context'
 import { DomainError } from '../kernel/domain-error'
-import { userAccess } from '../auth'
 import { orderIdFor } from '../orders'
 import { loadOrder } from '../orders'
 import { placeOrder } from '../orders'
@@ -39,7 +38,7 @@ export async function payBills(ctx: ActionContext, billIds: string[]): Promise<P
   const ids = [...new Set(billIds)]
   const bills = (await loadBills(ctx.platform.db, ids)).sort(compareBills)
   // Access to every bill before any other rule: a foreign bill is AUTH.FORBIDDEN, not FEE.ONE_HOUSEHOLD.
-  const access = await userAccess(ctx)
+  const access = await ctx.access()
   for (const b of bills) authorizeHouseholdAct(access, b)
   const householdId = bills[0].householdId
   if (bills.some((b) => b.householdId !== householdId)) throw feeError('FEE.ONE_HOUSEHOLD')

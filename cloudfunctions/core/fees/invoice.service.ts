@@ -4,7 +4,6 @@ import { FEE_ERROR_MESSAGES } from '../../contracts/errors/fees'
 import { userOpenid, type ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
-import { userAccess } from '../auth'
 import { runTx, txGet, txWrite } from '../kernel/transaction'
 import { FEE_COLLECTIONS, type BillDoc, type InvoiceDoc } from './fee.model'
 import { authorizeHouseholdAct, householdBriefs, householdsInView } from './fee-access'
@@ -44,7 +43,7 @@ export async function requestInvoice(ctx: ActionContext, input: { billIds: strin
   const bills = await loadBills(db, ids)
   // Access to every bill first: a bill of a household the caller does not belong to is AUTH.FORBIDDEN,
   // never FEE.ONE_HOUSEHOLD (which would confirm that the foreign bill exists).
-  const access = await userAccess(ctx)
+  const access = await ctx.access()
   for (const b of bills) authorizeHouseholdAct(access, b)
   if (bills.some((b) => b.householdId !== bills[0].householdId)) throw feeError('FEE.ONE_HOUSEHOLD')
   if (bills.some((b) => b.status !== 'paid')) throw feeError('FEE.NOT_PAID')

@@ -1,7 +1,7 @@
 import type { OwnerCall } from '../../contracts/fees.contract'
 import type { ActionContext } from '../kernel/action-context'
 import { DomainError } from '../kernel/domain-error'
-import { authorize, userAccess } from '../auth'
+import { authorize } from '../auth'
 import { householdBriefs } from './fee-access'
 import { ownerContacts } from './owner-contact'
 import { privacyCallOf } from '../kernel/ports/privacy-call.port'
@@ -14,7 +14,7 @@ export const RELAY_TTL_SECONDS = 180
  * neighbouring steward): the number is a way to reach this owner about this grid's arrears.
  */
 export async function callOwner(ctx: ActionContext, householdId: string): Promise<OwnerCall> {
-  const access = await userAccess(ctx)
+  const access = await ctx.access()
   const h = (await householdBriefs(ctx.platform.db, [householdId])).get(householdId)
   if (!h) throw new DomainError('NOT_FOUND', '房屋不存在')
   authorize(access, 'household.contact', { communityId: h.communityId, householdId: h._id, buildingId: h.buildingId })

@@ -4,7 +4,6 @@ import { ORDER_COLLECTIONS, type OrderDoc } from '../orders'
 import type { ActionContext } from '../kernel/action-context'
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
-import { userAccess } from '../auth'
 import { FEE_COLLECTIONS, type BillDoc, type InvoiceDoc, type ReceiptDoc } from './fee.model'
 import { canReadHousehold, householdBriefs, householdsInView } from './fee-access'
 
@@ -69,7 +68,7 @@ export async function receiptDetail(ctx: ActionContext, receiptId: string): Prom
   const _ = db.command
   const receipt = (must(await db.collection(FEE_COLLECTIONS.receipts).doc(receiptId).get()).data as ReceiptDoc[])[0]
   if (!receipt) throw new DomainError('NOT_FOUND', '收据不存在')
-  const access = await userAccess(ctx)
+  const access = await ctx.access()
   const briefs = await householdBriefs(db, [receipt.householdId])
   const brief = briefs.get(receipt.householdId)
   if (!brief || !canReadHousehold(access, { communityId: brief.communityId, householdId: brief._id, buildingId: brief.buildingId })) throw new DomainError('AUTH.FORBIDDEN')

@@ -1,6 +1,5 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
-import { loadAccess } from '../auth'
 import type { CallerAccess } from '../auth'
 import { COLLECTIONS } from '../households'
 import { householdLabel, type CommunityDoc, type HouseholdDoc, type UserPrefsDoc } from '../households'
@@ -13,11 +12,11 @@ export interface GroupbuyCaller {
 
 /**
  * Who is calling, for group-buy pages: memberships, staff roles, the current household. `resolved` is the
- * access the runtime already loaded for the audience gate (ctx.access()): reusing it saves the same reads twice
- * on every call, the flash sale's refused attempts included.
+ * call's access (ctx.access()), which the runtime may already have loaded for the audience gate: reusing it
+ * saves the same reads twice on every call, the flash sale's refused attempts included.
  */
-export async function loadGroupbuyCaller(db: Db, openid: string, resolved?: Promise<CallerAccess>): Promise<GroupbuyCaller> {
-  const [access, prefsRes] = await Promise.all([resolved ?? loadAccess(db, openid), db.collection(COLLECTIONS.userPrefs).doc(openid).get()])
+export async function loadGroupbuyCaller(db: Db, openid: string, resolved: Promise<CallerAccess>): Promise<GroupbuyCaller> {
+  const [access, prefsRes] = await Promise.all([resolved, db.collection(COLLECTIONS.userPrefs).doc(openid).get()])
   const preferred = (must(prefsRes).data as UserPrefsDoc[])[0]?.currentHouseholdId
   const current = access.memberships.find((m) => m.householdId === preferred)?.householdId ?? access.memberships[0]?.householdId ?? null
   return { access, currentHouseholdId: current }

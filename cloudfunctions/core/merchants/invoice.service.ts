@@ -2,7 +2,7 @@ import { userOpenid, type ActionContext } from '../kernel/action-context'
 import { isDuplicateKey, must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { monthOf } from '../metrics'
-import { authorize, userAccess } from '../auth'
+import { authorize } from '../auth'
 import { loadOrder } from '../orders'
 import type { InvoiceTitle } from '../../contracts/fees-common.schemas'
 import { MERCHANT_COLLECTIONS, type MerchantDoc, type OrderInvoiceDoc, type Seller, type SplitDoc } from './merchant.model'
@@ -35,7 +35,7 @@ export async function requestOrderInvoice(ctx: ActionContext, input: { orderId: 
   const openid = userOpenid(ctx)
   const order = await loadOrder(ctx.platform, input.orderId)
   if (!order) throw new DomainError('MERCHANT.ORDER_NOT_FOUND')
-  authorize(await userAccess(ctx), 'household.act', { communityId: order.communityId, householdId: order.householdId })
+  authorize(await ctx.access(), 'household.act', { communityId: order.communityId, householdId: order.householdId })
   const stillPaid = order.paidFen - order.refundedFen - order.pendingRefundFen
   if ((order.type !== 'groupbuy' && order.type !== 'service') || !order.payment || stillPaid <= 0 || order.status === 'cancelled') throw new DomainError('MERCHANT.INVOICE_NOT_ALLOWED')
   const split = (await loadSplit(ctx, order._id)) ?? (await recordSplit(ctx, order))

@@ -1,5 +1,5 @@
 import type { opsAttributionActions } from '../../contracts/ops-attribution.schemas'
-import { opsAccess, userAccess } from '../../core/auth/caller-access'
+import { opsAccess } from '../../core/auth/caller-access'
 import { communitiesWhere } from '../../core/auth'
 import { groupbuyError } from '../../core/groupbuy/groupbuy-errors'
 import { loadCampaign } from '../../core/groupbuy/groupbuy.store'
@@ -16,7 +16,7 @@ import type { OpsHandlers } from './ops-action'
 
 /** Jobs that span every community: the console, or ops of any community. */
 async function anyOps(ctx: ActionContext): Promise<void> {
-  if (ctx.caller.kind !== 'console' && communitiesWhere(await userAccess(ctx), 'community.manage').length === 0) throw forbidden()
+  if (ctx.caller.kind !== 'console' && communitiesWhere(await ctx.access(), 'community.manage').length === 0) throw forbidden()
 }
 
 /** Steward attribution, commission and the business metrics (docs/attribution.md; events in docs/ops.md). */

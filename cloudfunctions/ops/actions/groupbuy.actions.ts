@@ -1,6 +1,6 @@
 import { communitiesWhere } from '../../core/auth'
 import type { opsGroupbuyActions } from '../../contracts/ops-groupbuy.schemas'
-import { opsAccess, userAccess } from '../../core/auth/caller-access'
+import { opsAccess } from '../../core/auth/caller-access'
 import { createCampaign, publishCampaign } from '../../core/groupbuy/campaign-admin.service'
 import { closeCampaignNow, closeDueCampaigns } from '../../core/groupbuy/closing.service'
 import { groupbuyError } from '../../core/groupbuy/groupbuy-errors'
@@ -33,7 +33,7 @@ export const groupbuyOpsHandlers: OpsHandlers<typeof opsGroupbuyActions> = {
   },
   // The same job the timer runs, for every community: console, or ops of any community.
   groupbuyCloseDue: async (_input, ctx) => {
-    if (ctx.caller.kind !== 'console' && communitiesWhere(await userAccess(ctx), 'community.manage').length === 0) throw forbidden()
+    if (ctx.caller.kind !== 'console' && communitiesWhere(await ctx.access(), 'community.manage').length === 0) throw forbidden()
     return closeDueCampaigns(ctx)
   },
 }
