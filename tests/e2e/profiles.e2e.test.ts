@@ -5,18 +5,11 @@
  * (never bought 生鲜) gets nothing; the owner can turn pushes off in 我的 → 推送设置.
  */
 import type { Page } from 'playwright-core'
-import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
+import { openApp, screenshot, type E2E } from './support/e2e'
+import { PHONE, requestIds, sidewaysOverflow, useE2E } from './support/e2e-suite'
+import { callGateway as fn } from './support/gateway'
 
-const PHONE = { width: 375, height: 812 }
-let seq = 0
-const rid = () => `e2e-pf-${Date.now().toString(36)}-${++seq}`
-
-async function fn<T = any>(e2e: E2E, name: string, event: Record<string, unknown>, openid: string): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/fn/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify(event) })
-  const body = (await res.json()) as { ok: boolean; data: T; code?: string; message?: string }
-  if (!body.ok) throw new Error(`${name}.${String(event.action)}: ${body.code} ${body.message}`)
-  return body.data
-}
+const rid = requestIds('e2e-pf')
 
 /** A browser as any openid (a resident who is not one of the demo personas). */
 async function asOpenid(e2e: E2E, openid: string, path: string): Promise<Page> {
@@ -30,18 +23,8 @@ async function asOpenid(e2e: E2E, openid: string, path: string): Promise<Page> {
   return page
 }
 
-async function noSidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth)
-}
-
 describe('profiles: segment, preview, push, inbox (375×812)', () => {
-  let e2e: E2E
-  beforeAll(async () => {
-    e2e = await startE2E()
-  }, 120_000)
-  afterAll(async () => {
-    await e2e?.close()
-  })
+  const e2e = useE2E()
 
   it('ops builds 近30天买过生鲜的 1–3 栋住户, previews and pushes; a resident in it sees the message, one outside does not', async () => {
     // The outsider binds 2栋1单元301 first (the registry's binding demo home: it never bought 生鲜).
@@ -63,7 +46,7 @@ describe('profiles: segment, preview, push, inbox (375×812)', () => {
     // Masked rows only: building, unit and the room's first digit.
     const firstRow = await ops.getByTestId('preview-row').first().textContent()
     expect(firstRow).toMatch(/[1-3]栋 \d单元 \d\*+/)
-    expect(await noSidewaysScroll(ops)).toBeLessThanOrEqual(0)
+    expect(await sidewaysOverflow(ops)).toBeLessThanOrEqual(0)
     await screenshot(ops, 'profiles-ops-preview')
 
     await ops.getByTestId('push-title').locator('input').fill('赣南脐橙到货')

@@ -4,15 +4,11 @@
  * the sub pages they open work and lead back, and nothing overflows sideways at 375 or 320 px.
  */
 import type { Page } from 'playwright-core'
-import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
-import { callGateway } from './support/gateway'
+import { openApp, screenshot, type E2E } from './support/e2e'
+import { PHONE, requestIds, sidewaysOverflow, useE2E } from './support/e2e-suite'
+import { callGateway as fn } from './support/gateway'
 
-const PHONE = { width: 375, height: 812 }
-
-const fn = callGateway
-
-let seq = 0
-const rid = () => `e2e-wb-${Date.now().toString(36)}-${++seq}`
+const rid = requestIds('e2e-wb')
 
 async function phone(e2e: E2E, persona: string, path = '/pages/index/index'): Promise<Page> {
   const page = await openApp(e2e, { persona, path })
@@ -24,7 +20,7 @@ async function phone(e2e: E2E, persona: string, path = '/pages/index/index'): Pr
 async function overflowAt(page: Page, width: number): Promise<number> {
   await page.setViewportSize({ width, height: PHONE.height })
   await page.waitForTimeout(150)
-  const extra = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth)
+  const extra = await sidewaysOverflow(page)
   await page.setViewportSize(PHONE)
   return extra
 }
@@ -38,13 +34,7 @@ async function onFirstScreen(page: Page, testId: string): Promise<boolean> {
 const kpi = (page: Page, testId: string) => page.getByTestId(testId).locator('.kpi__value').textContent()
 
 describe('staff workbenches in the browser (375×812)', () => {
-  let e2e: E2E
-  beforeAll(async () => {
-    e2e = await startE2E()
-  }, 120_000)
-  afterAll(async () => {
-    await e2e?.close()
-  })
+  const e2e = useE2E()
 
   it('technician: the home tab is 维修工作台 with 待接单 / 处理中 / 超时 and the queue; 我的 asks for no house; 服务 is work', async () => {
     const page = await phone(e2e, 'technician')
