@@ -1,4 +1,5 @@
 import { defineIndexes } from '../kernel/indexes'
+import type { StatementBase } from '../kernel/statement-run'
 import type { OrderType } from '../orders'
 import type { TouchDoc as GroupbuyTouchDoc } from '../groupbuy'
 import type { AttributionRule, SelfPurchasePolicy, TouchSource } from '../../contracts/attribution.contract'
@@ -92,23 +93,14 @@ export interface LedgerDoc {
   refundFen?: number
 }
 
-export interface StatementDoc {
-  _id: string
+/** A steward's monthly statement (core/kernel/statement-run.ts); carry-in is clawbacks larger than accruals. */
+export interface StatementDoc extends StatementBase {
   stewardOpenid: string
   communityId: string
-  period: string
-  status: 'open' | 'final'
   accrualCount: number
   reversalCount: number
   accruedFen: number
   reversedFen: number
-  netFen: number
-  /** Negative balance carried from the previous statement (clawbacks larger than accruals). */
-  carryInFen: number
-  payableFen: number
-  carryOutFen: number
-  createdAt: Date
-  finalizedAt: Date | null
 }
 
 export const ATTRIBUTION_INDEXES = defineIndexes(

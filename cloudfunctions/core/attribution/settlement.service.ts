@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { DomainError } from '../kernel/domain-error'
-import { STATEMENT_TIME_BUDGET_MS, lastClosedMonth, runStatementPeriod, settleStatement, type StatementBook } from '../kernel/statement-run'
+import { STATEMENT_TIME_BUDGET_MS, lastClosedMonth, runStatementPeriod, runTotals, settleStatement, type StatementBook } from '../kernel/statement-run'
 import { ATTRIBUTION_ERROR_MESSAGES } from '../../contracts/errors/attribution'
 import type { OrderHookContext } from '../orders'
 import { monthOf } from '../metrics'
@@ -49,19 +49,7 @@ const STEWARD_BOOK: StatementBook<StatementDoc, 'fen', { accrualCount: number; r
 export async function settlePeriod(ctx: OrderHookContext, period = lastClosedMonth(ctx.now()), budgetMs = STATEMENT_TIME_BUDGET_MS): Promise<SettlementSummary> {
   if (period >= monthOf(ctx.now())) throw new DomainError('ATTRIBUTION.PERIOD_OPEN', ATTRIBUTION_ERROR_MESSAGES['ATTRIBUTION.PERIOD_OPEN'])
   const run = await runStatementPeriod(ctx, STEWARD_BOOK, period, budgetMs)
-  const total = (f: 'accrualCount' | 'reversalCount' | 'accruedFen' | 'reversedFen' | 'payableFen') => run.settled.reduce((sum, s) => sum + s[f], 0)
-  const summary: SettlementSummary = {
-    period,
-    stewards: run.parties,
-    settled: run.settled.length,
-    alreadySettled: run.alreadySettled,
-    accrualCount: total('accrualCount'),
-    reversalCount: total('reversalCount'),
-    accruedFen: total('accruedFen'),
-    reversedFen: total('reversedFen'),
-    payableFen: total('payableFen'),
-    remaining: run.remaining,
-  }
+  const summary: SettlementSummary = { period, stewards: run.parties, ...runTotals(run, ['accrualCount', 'reversalCount', 'accruedFen', 'reversedFen', 'payableFen']) }
   ctx.platform.logger.info('attribution.settlement.run', { ...summary })
   return summary
 }

@@ -18,6 +18,20 @@ import { addMonths, businessMonth } from './business-time'
 
 export type Party = Record<string, string>
 
+/** What every statement carries besides its party fields and its own figures. */
+export interface StatementBase {
+  _id: string
+  period: string
+  status: 'open' | 'final'
+  netFen: number
+  /** Negative balance carried from the party's previous statement. */
+  carryInFen: number
+  payableFen: number
+  carryOutFen: number
+  createdAt: Date
+  finalizedAt: Date | null
+}
+
 /** One ledger kind's sums (names as the book's `sums` declares) plus `n`, the number of entries. */
 export type KindTotals<K extends string> = Record<K, number> & { n: number }
 
@@ -54,6 +68,12 @@ export interface StatementRun<Doc> {
   alreadySettled: number
   /** Parties left for the next run because the time budget ran out. */
   remaining: number
+}
+
+/** A run's counts plus the sum of each named figure over the statements it finished (for the run's summary). */
+export function runTotals<Doc, F extends keyof Doc & string>(run: StatementRun<Doc>, figures: readonly F[]): { settled: number; alreadySettled: number; remaining: number } & Record<F, number> {
+  const sums = Object.fromEntries(figures.map((f) => [f, run.settled.reduce((sum, s) => sum + Number(s[f]), 0)])) as Record<F, number>
+  return { settled: run.settled.length, alreadySettled: run.alreadySettled, remaining: run.remaining, ...sums }
 }
 
 /** The month a run without a period settles: the last one that has ended (Asia/Shanghai). */

@@ -1,4 +1,5 @@
 import { defineIndexes } from '../kernel/indexes'
+import type { StatementBase } from '../kernel/statement-run'
 import type { OrderType } from '../orders'
 
 export const MERCHANT_COLLECTIONS = {
@@ -133,23 +134,14 @@ export interface MerchantLedgerDoc {
   refundId?: string
 }
 
-export interface MerchantStatementDoc {
-  _id: string
+/** A merchant's monthly statement (core/kernel/statement-run.ts); netFen is its share of sales − of refunds (may be negative). */
+export interface MerchantStatementDoc extends StatementBase {
   merchantId: string
-  period: string
-  status: 'open' | 'final'
   saleCount: number
   refundCount: number
   salesFen: number
   refundsFen: number
   commissionFen: number
-  /** Merchant's share of sales − of refunds (may be negative). */
-  netFen: number
-  carryInFen: number
-  payableFen: number
-  carryOutFen: number
-  createdAt: Date
-  finalizedAt: Date | null
 }
 
 export type ShareState = 'pending' | 'processing' | 'finished' | 'failed'

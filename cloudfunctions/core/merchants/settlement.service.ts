@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { DomainError } from '../kernel/domain-error'
-import { STATEMENT_TIME_BUDGET_MS, lastClosedMonth, runStatementPeriod, settleStatement, type StatementBook } from '../kernel/statement-run'
+import { STATEMENT_TIME_BUDGET_MS, lastClosedMonth, runStatementPeriod, runTotals, settleStatement, type StatementBook } from '../kernel/statement-run'
 import type { OrderHookContext } from '../orders'
 import { monthOf } from '../metrics'
 import { MERCHANT_COLLECTIONS, type MerchantStatementDoc } from './merchant.model'
@@ -49,18 +49,7 @@ const MERCHANT_BOOK: StatementBook<MerchantStatementDoc, 'gross' | 'merchant' | 
 export async function settleMerchants(ctx: OrderHookContext, period = lastClosedMonth(ctx.now()), budgetMs = STATEMENT_TIME_BUDGET_MS): Promise<MerchantSettlementSummary> {
   if (period >= monthOf(ctx.now())) throw new DomainError('MERCHANT.PERIOD_OPEN')
   const run = await runStatementPeriod(ctx, MERCHANT_BOOK, period, budgetMs)
-  const total = (f: 'salesFen' | 'refundsFen' | 'commissionFen' | 'payableFen') => run.settled.reduce((sum, s) => sum + s[f], 0)
-  const summary: MerchantSettlementSummary = {
-    period,
-    merchants: run.parties,
-    settled: run.settled.length,
-    alreadySettled: run.alreadySettled,
-    salesFen: total('salesFen'),
-    refundsFen: total('refundsFen'),
-    commissionFen: total('commissionFen'),
-    payableFen: total('payableFen'),
-    remaining: run.remaining,
-  }
+  const summary: MerchantSettlementSummary = { period, merchants: run.parties, ...runTotals(run, ['salesFen', 'refundsFen', 'commissionFen', 'payableFen']) }
   ctx.platform.logger.info('merchants.settlement.run', { ...summary })
   return summary
 }

@@ -1,5 +1,5 @@
 import { must } from '../kernel/db-result'
-import { sweepDue } from '../kernel/due-sweep'
+import { sweepDue, type SweepCounts } from '../kernel/due-sweep'
 import type { EffectContext, OutboxEffect, OutboxEvent } from '../kernel/outbox'
 import { backoffMs, LEASE_MS, OUTBOX_COLLECTIONS } from './outbox.model'
 
@@ -56,11 +56,8 @@ export async function processAfterCommit(ctx: EffectContext, event: OutboxEvent)
   }
 }
 
-export interface DrainSummary {
-  processed: number
-  retryLater: number
-  skipped: number
-}
+/** Events done, left for their back-off, and skipped because another run held their lease. */
+export type DrainSummary = SweepCounts<'processed' | 'retryLater'>
 
 const BATCH = 100
 /** One timer run stops after this many events (the next run carries on: the job is resumable). */
@@ -75,7 +72,7 @@ export async function drainOutbox(ctx: EffectContext): Promise<DrainSummary> {
   const { db, logger } = ctx.platform
   const _ = db.command
   const events = db.collection(OUTBOX_COLLECTIONS.events)
-  const swept = await sweepDue<OutboxEvent, 'processed' | 'retryLater'>(
+  const summary = await sweepDue<OutboxEvent, 'processed' | 'retryLater'>(
     {
       now: () => ctx.now(),
       due: async (now) => must(await events.where({ state: 'pending', nextAt: _.lte(now) }).orderBy('nextAt', 'asc').limit(BATCH).get()).data as OutboxEvent[],
@@ -91,7 +88,6 @@ export async function drainOutbox(ctx: EffectContext): Promise<DrainSummary> {
     },
     ['processed', 'retryLater'],
   )
-  const summary: DrainSummary = { processed: swept.processed, retryLater: swept.retryLater, skipped: swept.skipped }
   if (summary.processed || summary.retryLater) logger.info('outbox.drained', { ...summary })
   return summary
 }

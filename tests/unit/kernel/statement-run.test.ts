@@ -1,5 +1,5 @@
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { runStatementPeriod, type StatementBook } from '../../../cloudfunctions/core/kernel/statement-run'
+import { runStatementPeriod, type StatementBase, type StatementBook } from '../../../cloudfunctions/core/kernel/statement-run'
 import { createTestWorld, type TestWorld } from '../../support/test-platform'
 
 /**
@@ -10,21 +10,7 @@ import { createTestWorld, type TestWorld } from '../../support/test-platform'
 const LEDGER = 'kt_ledger'
 const STATEMENTS = 'kt_statements'
 
-interface TestStatement {
-  _id: string
-  ownerId: string
-  siteId: string
-  period: string
-  status: 'open' | 'final'
-  credits: number
-  debits: number
-  netFen: number
-  carryInFen: number
-  payableFen: number
-  carryOutFen: number
-  createdAt: Date
-  finalizedAt: Date | null
-}
+type TestStatement = StatementBase & { ownerId: string; siteId: string; credits: number; debits: number }
 
 const BOOK: StatementBook<TestStatement, 'fen', { credits: number; debits: number; netFen: number }> = {
   ledger: LEDGER,
