@@ -8,8 +8,9 @@ import { assertOrderable } from './campaign.rules'
 import type { CallerAccess } from '../auth'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, skusOfCampaign } from './groupbuy.store'
-import { SKU_REF_TYPE } from './groupbuy.model'
+import { SKU_REF_TYPE, type CampaignDoc, type SkuDoc } from './groupbuy.model'
 import { rememberCheckoutDetails } from './checkout-details'
+import { recentCampaignStock, rememberCampaignStock } from './sold-out-memo'
 
 export interface CheckoutInput {
   campaignId: string
@@ -32,6 +33,7 @@ export async function judgeCheckout(ctx: OrderHookContext, access: CallerAccess,
   if (!membership) throw forbidden('只能为自己绑定的房屋下单')
   authorize(access, 'household.act', { communityId: membership.communityId, householdId: input.householdId, buildingId: membership.buildingId })
   const [campaign, skuList] = await Promise.all([loadCampaign(db, input.campaignId), skusOfCampaign(db, input.campaignId)])
+  if (campaign) rememberCampaignStock(db, campaign, skuList)
   assertOrderable(campaign, membership.communityId, ctx.now())
   const skus = new Map(skuList.map((s) => [s._id, s]))
   const lines = input.items.map((item) => {
@@ -42,6 +44,37 @@ export async function judgeCheckout(ctx: OrderHookContext, access: CallerAccess,
     return { refType: SKU_REF_TYPE, refId: sku._id, title: sku.title, quantity: item.quantity, unitPriceFen: sku.priceFen, amountFen: sku.priceFen * item.quantity }
   })
   return { membership, campaign, lines }
+}
+
+/**
+ * placeOrder's precheck: when this instance saw the campaign within the last second (sold-out-memo.ts) and
+ * what it saw refuses the attempt for stock — and for nothing that comes before stock — the answer is the
+ * same SOLD_OUT a fresh judge would give then, without a read. Anything else is judged from fresh reads.
+ */
+export async function precheckCheckout(ctx: OrderHookContext, access: CallerAccess, input: CheckoutInput): Promise<void> {
+  const membership = access.memberships.find((m) => m.householdId === input.householdId)
+  const seen = membership && recentCampaignStock(ctx.platform.db, input.campaignId)
+  const short = seen ? soldOutIn(seen, membership.communityId, input.items, ctx.now()) : null
+  if (short) {
+    authorize(access, 'household.act', { communityId: membership!.communityId, householdId: input.householdId, buildingId: membership!.buildingId })
+    throw groupbuyError('GROUPBUY.SOLD_OUT', `「${short.title}」库存不足`)
+  }
+  await judgeCheckout(ctx, access, input)
+}
+
+/** The SKU judgeCheckout would refuse as sold out given `seen`, or null when it would refuse otherwise or accept. */
+function soldOutIn(seen: { campaign: CampaignDoc; skus: SkuDoc[] }, communityId: string, items: CheckoutInput['items'], now: Date): SkuDoc | null {
+  try {
+    assertOrderable(seen.campaign, communityId, now)
+  } catch {
+    return null
+  }
+  for (const item of items) {
+    const sku = seen.skus.find((s) => s._id === item.skuId)
+    if (!sku || item.quantity > sku.limitPerHousehold) return null
+    if (sku.remaining < item.quantity) return sku
+  }
+  return null
 }
 
 /** Checkout: judged again (the precheck's reads may be a moment old), then the order is placed and its stock reserved. */
