@@ -59,7 +59,17 @@ export async function precheckCheckout(ctx: OrderHookContext, access: CallerAcce
     authorize(access, 'household.act', { communityId: membership!.communityId, householdId: input.householdId, buildingId: membership!.buildingId })
     throw groupbuyError('GROUPBUY.SOLD_OUT', `「${short.title}」库存不足`)
   }
-  await judgeCheckout(ctx, access, input)
+  precheckJudgements.set(ctx, { input, judgement: await judgeCheckout(ctx, access, input) })
+}
+
+type Judgement = Awaited<ReturnType<typeof judgeCheckout>>
+/** The precheck's judgement, per call (the runtime hands the precheck and the handler the same context object). */
+const precheckJudgements = new WeakMap<object, { input: CheckoutInput; judgement: Judgement }>()
+
+function takePrecheckJudgement(ctx: object, input: CheckoutInput): Judgement | undefined {
+  const held = precheckJudgements.get(ctx)
+  precheckJudgements.delete(ctx)
+  return held && held.input === input ? held.judgement : undefined
 }
 
 /** The SKU judgeCheckout would refuse as sold out given `seen`, or null when it would refuse otherwise or accept. */
@@ -77,13 +87,18 @@ function soldOutIn(seen: { campaign: CampaignDoc; skus: SkuDoc[] }, communityId:
   return null
 }
 
-/** Checkout: judged again (the precheck's reads may be a moment old), then the order is placed and its stock reserved. */
+/**
+ * Checkout: judged (or the judgement this call's precheck made from fresh reads a moment ago is taken over),
+ * then the order is placed and its stock reserved. Taking the precheck's judgement over is safe because
+ * everything in it that can change meanwhile — the deadline, the campaign's state, stock, the household's
+ * limit — is checked again by the reserve hook, from its own reads, before anything is held.
+ */
 export async function checkout(
   ctx: OrderHookContext & { requestId?: string },
   access: CallerAccess,
   input: CheckoutInput,
 ): Promise<{ order: OrderView; payment: PaymentParams | null }> {
-  const { membership, campaign, lines } = await judgeCheckout(ctx, access, input)
+  const { membership, campaign, lines } = takePrecheckJudgement(ctx, input) ?? (await judgeCheckout(ctx, access, input))
   if (!ctx.requestId) throw new Error('checkout needs the envelope requestId')
   const placed = await placeOrder(ctx, {
     type: 'groupbuy',

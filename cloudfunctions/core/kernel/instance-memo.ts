@@ -8,6 +8,9 @@
  * Nothing may *accept* on the strength of a memo: use it only to refuse early for a reason a fresh read
  * would give too, and only where the refusal is not recorded (a retry is judged afresh). Another instance
  * does not see this one's invalidations; the TTL bounds how long it can be behind.
+ *
+ * When an entry expires, the first caller to ask gets nothing (and reads afresh); for the next `refreshMs`
+ * the others keep getting the old value, so fifty calls in flight at the expiry do not all read at once.
  */
 export interface InstanceMemo<V> {
   get(db: object, key: string): V | undefined
@@ -17,8 +20,8 @@ export interface InstanceMemo<V> {
   deleteWhere(db: object, match: (value: V) => boolean): void
 }
 
-export function instanceMemo<V>(ttlMs: number, max = 500): InstanceMemo<V> {
-  const perDb = new WeakMap<object, Map<string, { value: V; until: number }>>()
+export function instanceMemo<V>(ttlMs: number, max = 500, refreshMs = Math.min(100, ttlMs)): InstanceMemo<V> {
+  const perDb = new WeakMap<object, Map<string, { value: V; until: number; refreshing?: boolean }>>()
   const mapOf = (db: object) => {
     let m = perDb.get(db)
     if (!m) perDb.set(db, (m = new Map()))
@@ -29,11 +32,16 @@ export function instanceMemo<V>(ttlMs: number, max = 500): InstanceMemo<V> {
       const m = perDb.get(db)
       const hit = m?.get(key)
       if (!hit) return undefined
-      if (hit.until <= performance.now()) {
+      const now = performance.now()
+      if (hit.until > now) return hit.value
+      if (hit.refreshing && now < hit.until + refreshMs) return hit.value
+      if (hit.refreshing) {
+        // The refresher never came back (its read failed): drop the entry.
         m!.delete(key)
         return undefined
       }
-      return hit.value
+      hit.refreshing = true
+      return undefined
     },
     set(db, key, value) {
       const m = mapOf(db)
