@@ -71,6 +71,13 @@ describe('local gateway: the fast /fn route answers exactly as the Express route
     expect(fast.json).toEqual((await post('/fn/nosuchfn', '{"action":"x"}', 'express', owner)).json)
   })
 
+  it('a malformed %-escape in the function name is left to Express, and the gateway keeps answering', async () => {
+    const bad = await post('/fn/%E0%A4%A', '{"action":"me"}', 'fast', owner)
+    expect(bad.etag).toBeDefined()
+    expect(bad.json).toMatchObject({ ok: false })
+    expect((await post('/fn/households', '{"action":"me"}', 'fast', owner)).json).toMatchObject({ ok: true })
+  })
+
   it('declines what it does not serve: another charset goes to Express', async () => {
     const latin = await post('/fn/households', '{"action":"me"}', 'fast', { ...owner, 'content-type': 'application/json; charset=latin1' })
     expect(latin.etag).toBeDefined()

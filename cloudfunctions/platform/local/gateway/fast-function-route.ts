@@ -28,7 +28,8 @@ export function fastFunctionRoute(platform: Platform): (req: IncomingMessage, re
     const length = Number(req.headers['content-length'])
     if (!type || !JSON_TYPE.test(type) || req.headers['content-encoding'] !== undefined) return false
     if (req.headers['transfer-encoding'] !== undefined || !Number.isInteger(length) || length < 0 || length > BODY_LIMIT_BYTES) return false
-    const name = decodeURIComponent(route[1])
+    const name = safeDecode(route[1])
+    if (name === null) return false
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
@@ -46,6 +47,15 @@ export function fastFunctionRoute(platform: Platform): (req: IncomingMessage, re
 }
 
 const INVALID = Symbol('invalid-json')
+
+/** A malformed %-escape in the path is Express's to answer, never a throw here. */
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
 
 /** As express.json() reads a body: a BOM is dropped, an empty body is {}, anything but an object or array is refused. */
 function parseStrictJson(text: string): unknown {
