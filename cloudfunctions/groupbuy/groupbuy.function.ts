@@ -2,7 +2,7 @@ import { groupbuyContract } from '../contracts/groupbuy.contract'
 import { defineFunction, userOpenid } from '../runtime/define-function'
 import { loadGroupbuyCaller } from '../core/groupbuy/caller-context'
 import { campaignDetail, listCampaigns } from '../core/groupbuy/campaign.query'
-import { checkout, judgeCheckout } from '../core/groupbuy/checkout.service'
+import { checkout, precheckCheckout } from '../core/groupbuy/checkout.service'
 import { closeDueCampaigns } from '../core/groupbuy/closing.service'
 import { listMyEntries } from '../core/groupbuy/my-orders.query'
 import { myEntry } from '../core/groupbuy/my-order.query'
@@ -54,7 +54,7 @@ export const groupbuyFunction = defineFunction(
   },
   {
     // A flash sale's refused attempts stay cheap: judged from two reads before the request id is recorded.
-    prechecks: { placeOrder: async (input, ctx) => void (await judgeCheckout(ctx, await ctx.access(), input)) },
+    prechecks: { placeOrder: async (input, ctx) => precheckCheckout(ctx, await ctx.access(), input) },
     timers: {
       closeDue: async (ctx) => {
         // Polls ride on the same minute timer: no new trigger to deploy, and both jobs are idempotent.

@@ -14,6 +14,7 @@ import { completeOrder, fulfilOrder } from '../core/orders/fulfil-order'
 import { expireUnpaidOrders } from '../core/orders/expire-orders'
 import { reconcilePayments } from '../core/orders/reconcile'
 import { drainOutbox } from '../core/outbox'
+import { migrateLegacyPaidHooks } from '../core/orders'
 import { listOrders, refundsOf } from '../core/orders/order-queries'
 import { requireOrder } from '../core/orders/order-transition'
 import { describeOrders, residentMayRefund, toOrderSummary, toOrderView, toRefundView } from '../core/orders/order-view'
@@ -122,7 +123,8 @@ export const ordersFunction = defineFunction(
     timers: {
       expireUnpaid: (ctx) => expireUnpaidOrders(ctx),
       reconcilePayments: (ctx) => reconcilePayments(ctx),
-      processOutbox: (ctx) => drainOutbox(ctx),
+      // Orders left with the pre-outbox paidHook marker are moved into the outbox first (a batch a run), then everything due is drained.
+      processOutbox: async (ctx) => ({ legacy: await migrateLegacyPaidHooks(ctx), ...(await drainOutbox(ctx)) }),
     },
   },
 )

@@ -30,6 +30,7 @@ export async function recordPaidBills(ctx: PaidTxContext, order: OrderDoc): Prom
   const paidAt = order.payment?.paidAt ? new Date(order.payment.paidAt) : now
   const receiptLines: ReceiptLineDoc[] = []
   const paidByOthers: Record<string, number> = {}
+  let alreadyOwn = false
   for (const line of order.lines.filter((l) => l.refType === 'bill')) {
     const bill = await txGet<BillDoc>(tx, FEE_COLLECTIONS.bills, line.refId)
     if (!bill) continue
@@ -51,11 +52,14 @@ export async function recordPaidBills(ctx: PaidTxContext, order: OrderDoc): Prom
     } else if (bill.paidOrderId !== order._id) {
       paidByOthers[bill._id] = line.amountFen
       continue
-    }
+    } else alreadyOwn = true
     receiptLines.push({ billId: bill._id, itemName: bill.itemName, period: bill.period, principalFen: bill.principalFen, lateFeeFen: line.amountFen - bill.principalFen, amountFen: line.amountFen })
   }
   if (Object.keys(paidByOthers).length > 0) ctx.notes.feeBillsPaidByOthers = paidByOthers
   if (receiptLines.length === 0) return
+  // Run again for an order whose bills are already its own (the legacy paid-hook migration, orders/
+  // legacy-paid-hook.ts): the receipt may exist already. A first payment never takes this read.
+  if (alreadyOwn && (await txGet<ReceiptDoc>(tx, FEE_COLLECTIONS.receipts, order._id))) return
   const receipt: ReceiptDoc = {
     _id: order._id,
     receiptNo: receiptNoFor(order._id, businessDate(paidAt)),

@@ -8,8 +8,9 @@ import { assertOrderable } from './campaign.rules'
 import type { CallerAccess } from '../auth'
 import { groupbuyError } from './groupbuy-errors'
 import { loadCampaign, skusOfCampaign } from './groupbuy.store'
-import { SKU_REF_TYPE } from './groupbuy.model'
+import { SKU_REF_TYPE, type CampaignDoc, type SkuDoc } from './groupbuy.model'
 import { rememberCheckoutDetails } from './checkout-details'
+import { recentCampaignStock, rememberCampaignStock } from './sold-out-memo'
 
 export interface CheckoutInput {
   campaignId: string
@@ -32,6 +33,7 @@ export async function judgeCheckout(ctx: OrderHookContext, access: CallerAccess,
   if (!membership) throw forbidden('只能为自己绑定的房屋下单')
   authorize(access, 'household.act', { communityId: membership.communityId, householdId: input.householdId, buildingId: membership.buildingId })
   const [campaign, skuList] = await Promise.all([loadCampaign(db, input.campaignId), skusOfCampaign(db, input.campaignId)])
+  if (campaign) rememberCampaignStock(db, campaign, skuList)
   assertOrderable(campaign, membership.communityId, ctx.now())
   const skus = new Map(skuList.map((s) => [s._id, s]))
   const lines = input.items.map((item) => {
@@ -44,13 +46,59 @@ export async function judgeCheckout(ctx: OrderHookContext, access: CallerAccess,
   return { membership, campaign, lines }
 }
 
-/** Checkout: judged again (the precheck's reads may be a moment old), then the order is placed and its stock reserved. */
+/**
+ * placeOrder's precheck: when this instance saw the campaign within the last second (sold-out-memo.ts) and
+ * what it saw refuses the attempt for stock — and for nothing that comes before stock — the answer is the
+ * same SOLD_OUT a fresh judge would give then, without a read. Anything else is judged from fresh reads.
+ */
+export async function precheckCheckout(ctx: OrderHookContext, access: CallerAccess, input: CheckoutInput): Promise<void> {
+  const membership = access.memberships.find((m) => m.householdId === input.householdId)
+  const seen = membership && recentCampaignStock(ctx.platform.db, input.campaignId)
+  const short = seen ? soldOutIn(seen, membership.communityId, input.items, ctx.now()) : null
+  if (short) {
+    authorize(access, 'household.act', { communityId: membership!.communityId, householdId: input.householdId, buildingId: membership!.buildingId })
+    throw groupbuyError('GROUPBUY.SOLD_OUT', `「${short.title}」库存不足`)
+  }
+  precheckJudgements.set(ctx, { input, judgement: await judgeCheckout(ctx, access, input) })
+}
+
+type Judgement = Awaited<ReturnType<typeof judgeCheckout>>
+/** The precheck's judgement, per call (the runtime hands the precheck and the handler the same context object). */
+const precheckJudgements = new WeakMap<object, { input: CheckoutInput; judgement: Judgement }>()
+
+function takePrecheckJudgement(ctx: object, input: CheckoutInput): Judgement | undefined {
+  const held = precheckJudgements.get(ctx)
+  precheckJudgements.delete(ctx)
+  return held && held.input === input ? held.judgement : undefined
+}
+
+/** The SKU judgeCheckout would refuse as sold out given `seen`, or null when it would refuse otherwise or accept. */
+function soldOutIn(seen: { campaign: CampaignDoc; skus: SkuDoc[] }, communityId: string, items: CheckoutInput['items'], now: Date): SkuDoc | null {
+  try {
+    assertOrderable(seen.campaign, communityId, now)
+  } catch {
+    return null
+  }
+  for (const item of items) {
+    const sku = seen.skus.find((s) => s._id === item.skuId)
+    if (!sku || item.quantity > sku.limitPerHousehold) return null
+    if (sku.remaining < item.quantity) return sku
+  }
+  return null
+}
+
+/**
+ * Checkout: judged (or the judgement this call's precheck made from fresh reads a moment ago is taken over),
+ * then the order is placed and its stock reserved. Taking the precheck's judgement over is safe because
+ * everything in it that can change meanwhile — the deadline, the campaign's state, stock, the household's
+ * limit — is checked again by the reserve hook, from its own reads, before anything is held.
+ */
 export async function checkout(
   ctx: OrderHookContext & { requestId?: string },
   access: CallerAccess,
   input: CheckoutInput,
 ): Promise<{ order: OrderView; payment: PaymentParams | null }> {
-  const { membership, campaign, lines } = await judgeCheckout(ctx, access, input)
+  const { membership, campaign, lines } = takePrecheckJudgement(ctx, input) ?? (await judgeCheckout(ctx, access, input))
   if (!ctx.requestId) throw new Error('checkout needs the envelope requestId')
   const placed = await placeOrder(ctx, {
     type: 'groupbuy',

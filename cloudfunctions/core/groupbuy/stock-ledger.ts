@@ -2,6 +2,7 @@ import type { Db } from '@cloudbase/database'
 import { createHash } from 'node:crypto'
 import { must } from '../kernel/db-result'
 import { addIfAbsent } from './groupbuy.store'
+import { forgetSkuStock } from './sold-out-memo'
 import { GROUPBUY_COLLECTIONS, type EntryDoc, type EntryLine, type QuotaDoc, type SkuDoc } from './groupbuy.model'
 
 /**
@@ -57,6 +58,7 @@ export async function giveBackStock(db: Db, orderId: string, line: EntryLine): P
       .where({ _id: line.skuId, holders: orderId })
       .update({ remaining: _.inc(line.quantity), holders: _.pull(orderId) }),
   )
+  if (res.updated === 1) forgetSkuStock(db, line.skuId)
   return res.updated === 1
 }
 

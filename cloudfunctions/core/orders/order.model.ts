@@ -95,6 +95,8 @@ export const ORDER_INDEXES = defineIndexes(
   { collection: ORDER_COLLECTIONS.orders, fields: ['householdId', 'listed', 'createdAt'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['status', 'expiresAt'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['reservation'] },
+  // Only orders paid before the outbox carry it (legacy-paid-hook.ts looks them up once a minute).
+  { collection: ORDER_COLLECTIONS.orders, fields: ['paidHook'] },
   { collection: ORDER_COLLECTIONS.orders, fields: ['orderNo'], unique: true },
   { collection: ORDER_COLLECTIONS.refunds, fields: ['orderId'] },
   { collection: ORDER_COLLECTIONS.refunds, fields: ['submitted', 'status', 'requestedAt'] },

@@ -55,7 +55,9 @@ export async function placeOrder(ctx: OrderHookContext, raw: PlaceOrderInput): P
   const platform = ctx.platform
   const orderId = orderIdFor(input.payerOpenid, input.requestId)
   const requestHash = requestHashOf({ type: input.type, householdId: input.householdId, lines: input.lines, amountFen: input.amountFen })
-  let order = (await loadOrder(platform, orderId)) ?? (await insertOrder(ctx, orderId, requestHash, input))
+  // Insert first: a new request (nearly every call) then costs no read; a retry meets the duplicate key and
+  // insertOrder returns the order it finds.
+  let order = await insertOrder(ctx, orderId, requestHash, input)
   if (order.requestHash !== requestHash) throw new DomainError('REQUEST.ID_REUSED', ERROR_MESSAGES['REQUEST.ID_REUSED'])
   if (order.reservation === 'pending' && order.status === 'created') order = await finishReservation(ctx, order)
   if (order.status !== 'created' || !order.listed) return { order, prepay: null }

@@ -6,13 +6,14 @@ import type { Platform } from '../../core/kernel/platform'
 import { functionRegistry } from './function-registry'
 
 /** What CloudBase does between callFunction and main(): find the function, hand it the caller. */
-export async function invokeLocal(platform: Platform, name: string, event: unknown, caller: Caller): Promise<FnReply> {
+export async function invokeLocal(platform: Platform, name: string, event: unknown, caller: Caller, options: { fromJson?: boolean } = {}): Promise<FnReply> {
   const def = Object.prototype.hasOwnProperty.call(functionRegistry, name) ? functionRegistry[name] : undefined
   if (!def) return { ok: false, code: 'NOT_FOUND', message: `云函数 ${name} 不存在` }
   const refused = guardEvent(event)
   if (refused) return refused
-  // Round-trip through JSON as the real transport does, so no handler ever sees a live object from a caller.
-  const wire = event === undefined ? undefined : JSON.parse(JSON.stringify(event))
+  // Round-trip through JSON as the real transport does, so no handler ever sees a live object from a caller
+  // (the gateway's events were just parsed from a request body: fromJson, nothing live to shed).
+  const wire = event === undefined || options.fromJson ? event : JSON.parse(JSON.stringify(event))
   // Console calls take the same path as in production (derived requestId, audit line); others go straight to invoke.
   return invokeConsole(def, wire, caller, platform)
 }

@@ -1,6 +1,8 @@
 import { rid } from '../../support/test-platform'
 import { IDEMPOTENCY_COLLECTION } from '../../../cloudfunctions/runtime/idempotency'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../../../cloudfunctions/core/orders/order.model'
+import { GROUPBUY_COLLECTIONS } from '../../../cloudfunctions/core/groupbuy/groupbuy.model'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { addResidents, all, createCampaign, openGroupbuyWorld, placeOrder, sku, type GroupbuyWorld } from './groupbuy-test-kit'
 
 /**
@@ -61,6 +63,62 @@ describe('groupbuy checkout precheck: cheap refusals that change no answer', () 
     const cancelled = await w.call('orders', a.openid, { action: 'cancel', requestId: rid('cancel'), orderId })
     expect(cancelled.ok).toBe(true)
     expect((await sku(w, skuId))!.remaining).toBe(1)
+    expect(await placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId, quantity: 1 }], retryId)).toMatchObject({ ok: true })
+  })
+
+  /** Every wire call of one attempt, as "action collection". */
+  async function traced<T>(attempt: () => Promise<T>): Promise<{ result: T; calls: string[] }> {
+    const calls: string[] = []
+    w.platform.local.engine.faultHook = (action, params) => {
+      calls.push(`${action.replace('database.', '')} ${String((params as { collectionName?: string }).collectionName)}`)
+    }
+    try {
+      return { result: await attempt(), calls }
+    } finally {
+      w.platform.local.engine.faultHook = undefined
+    }
+  }
+
+  it('the sold-out memo: once this instance has read a SKU at 0, the next refusal reads neither campaign nor SKU', async () => {
+    const [a, b, c] = await addResidents(w, 3)
+    const { campaignId, skuIds } = await createCampaign(w, { skus: [{ title: '秒杀鸡蛋', priceFen: 990, stock: 1, limitPerHousehold: 1 }] })
+    const skuId = skuIds[0]
+    expect((await placeOrder(w, a.openid, a.householdId, campaignId, [{ skuId, quantity: 1 }])).ok).toBe(true)
+    // The first refusal reads the SKU at 0 (fresh), the second is answered from that.
+    const first = await traced(() => placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId, quantity: 1 }]))
+    expect(first.result).toMatchObject({ ok: false, code: 'GROUPBUY.SOLD_OUT' })
+    expect(first.calls).toEqual(expect.arrayContaining(['getDocument groupbuy_campaigns', 'getDocument groupbuy_skus']))
+    const second = await traced(() => placeOrder(w, c.openid, c.householdId, campaignId, [{ skuId, quantity: 1 }]))
+    expect(second.result).toEqual(first.result)
+    expect(second.calls.filter((k) => /groupbuy_/.test(k))).toEqual([])
+    // Only the caller's access and the request id's record are read; nothing is written.
+    expect(second.calls.every((k) => k.startsWith('getDocument'))).toBe(true)
+    expect(second.calls.length).toBeLessThanOrEqual(4)
+  })
+
+  it('the memo answers only SOLD_OUT: a wrong household, an unknown SKU or a per-order limit are judged from fresh reads', async () => {
+    const [a, b] = await addResidents(w, 2)
+    const { campaignId, skuIds } = await createCampaign(w, { skus: [{ title: '秒杀鸡蛋', priceFen: 990, stock: 1, limitPerHousehold: 1 }] })
+    const skuId = skuIds[0]
+    expect((await placeOrder(w, a.openid, a.householdId, campaignId, [{ skuId, quantity: 1 }])).ok).toBe(true)
+    expect(await placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId, quantity: 1 }])).toMatchObject({ code: 'GROUPBUY.SOLD_OUT' })
+    // Memo now holds the SKU at 0; these attempts must still get their own answers.
+    expect(await placeOrder(w, b.openid, a.householdId, campaignId, [{ skuId, quantity: 1 }])).toMatchObject({ code: 'AUTH.FORBIDDEN' })
+    expect(await placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId: `${skuId}x`, quantity: 1 }])).toMatchObject({ code: 'GROUPBUY.SKU_NOT_FOUND' })
+    expect(await placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId, quantity: 2 }])).toMatchObject({ code: 'GROUPBUY.LIMIT_EXCEEDED' })
+  })
+
+  it('stock that comes back without this instance knowing (another instance) is for sale again within the memo\'s second', async () => {
+    const [a, b] = await addResidents(w, 2)
+    const { campaignId, skuIds } = await createCampaign(w, { skus: [{ title: '秒杀鸡蛋', priceFen: 990, stock: 1, limitPerHousehold: 1 }] })
+    const skuId = skuIds[0]
+    expect((await placeOrder(w, a.openid, a.householdId, campaignId, [{ skuId, quantity: 1 }])).ok).toBe(true)
+    expect(await placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId, quantity: 1 }])).toMatchObject({ code: 'GROUPBUY.SOLD_OUT' })
+    // Another instance gave a unit back: this instance's memo is not told (only its own giveBackStock forgets).
+    must(await w.platform.db.collection(GROUPBUY_COLLECTIONS.skus).doc(skuId).update({ remaining: 1 }))
+    const retryId = rid('later')
+    expect(await placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId, quantity: 1 }], retryId)).toMatchObject({ code: 'GROUPBUY.SOLD_OUT' })
+    await new Promise((r) => setTimeout(r, 1100))
     expect(await placeOrder(w, b.openid, b.householdId, campaignId, [{ skuId, quantity: 1 }], retryId)).toMatchObject({ ok: true })
   })
 })

@@ -1,8 +1,11 @@
 import express, { type Express } from 'express'
 import fs from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import type { Platform } from '../../../core/kernel/platform'
-import { invokeLocal, asConsole, asUser } from '../invoke-local'
+import { invokeLocal, asConsole } from '../invoke-local'
+import { callFunctionAsUser } from './function-call'
+import { fastFunctionRoute } from './fast-function-route'
 import { PERSONAS } from '../demo/personas'
 import { createSandboxPayRouter } from '../sandbox-pay/sandbox-pay.router'
 import { mountStorageRoutes } from '../file-storage/storage-routes'
@@ -16,7 +19,6 @@ export interface GatewayOptions {
 }
 
 const OPENID_HEADER = 'x-dev-openid'
-const OPENID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/
 
 /**
  * The local stand-in for CloudBase's edge: POST /fn/<name> is callFunction with the caller's openid taken
@@ -38,12 +40,7 @@ export function createGateway({ platform, h5Dir }: GatewayOptions): Express {
   })
 
   app.post('/fn/:name', async (req, res) => {
-    const openid = req.header(OPENID_HEADER)
-    if (!openid || !OPENID_PATTERN.test(openid)) {
-      res.json({ ok: false, code: 'AUTH.UNAUTHENTICATED', message: '请先选择体验身份' })
-      return
-    }
-    res.json(await invokeLocal(platform, String(req.params.name), req.body, asUser(openid)))
+    res.json(await callFunctionAsUser(platform, String(req.params.name), req.header(OPENID_HEADER), req.body))
   })
 
   app.use(createSandboxPayRouter(platform))
@@ -68,5 +65,14 @@ export function createGateway({ platform, h5Dir }: GatewayOptions): Express {
   // Last: express.json() refuses bad bodies before our routes, static files can fail too; every error is
   // answered in the functions' own shape, never with Express's page (stack, file paths).
   app.use(gatewayErrorHandler(platform))
+  // The hot route first, without Express (fast-function-route.ts); whatever it declines Express serves.
+  // Express's app function calls app.handle, so this covers app.listen() and http.createServer(app) alike.
+  const fast = fastFunctionRoute(platform)
+  const handle = (app as unknown as { handle: HandleFn }).handle.bind(app)
+  ;(app as unknown as { handle: HandleFn }).handle = (req, res, next) => {
+    if (!fast(req, res)) handle(req, res, next)
+  }
   return app
 }
+
+type HandleFn = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void

@@ -5,16 +5,23 @@ import type { Platform } from '../../../core/kernel/platform'
 
 /** The JSON body limit of /fn and /console routes (CloudBase's callFunction payload limit is in this range too). */
 export const BODY_LIMIT = '2mb'
+/** The same limit in bytes, as body-parser reads '2mb'. */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024
 
 function validation(message: string): FnReply<never> {
   return { ok: false, code: 'VALIDATION.FAILED', message: ERROR_MESSAGES['VALIDATION.FAILED'], issues: [{ path: '(root)', message }] }
+}
+
+/** The reply to a body that is not a JSON object or array (body-parser's entity.parse.failed). */
+export function invalidJsonReply(): FnReply<never> {
+  return validation('请求体不是合法 JSON')
 }
 
 /** body-parser's error types → what a caller of a function should read instead of Express's HTML page. */
 function replyFor(err: { type?: string; encoding?: string }): FnReply<never> | null {
   switch (err?.type) {
     case 'entity.parse.failed':
-      return validation('请求体不是合法 JSON')
+      return invalidJsonReply()
     case 'entity.too.large':
       return validation('请求体超过 2 MB')
     case 'encoding.unsupported':
