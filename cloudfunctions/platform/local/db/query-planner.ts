@@ -100,6 +100,15 @@ function collect(query: Record<string, any>, indexed: Set<string>, clauses: stri
         if (!idsAllText) exact = false
         clauses.push(`_id ${RANGE[op]} ?`)
         params.push(operand)
+      } else if ((op === '$gt' || op === '$gte') && operand instanceof Date && key !== '_id' && dateFloor(operand) !== null) {
+        // A date lower bound ("bought within 30 days"): stored dates are relaxed EJSON, {"$date":"<ISO>"},
+        // which json_extract returns as text. ISO text without its milliseconds and "Z" is a prefix of every
+        // stored form of the same second, and sorts after every earlier second, so `>= prefix` keeps every
+        // later date (also years past 9999, stored as {"$date":{"$numberLong"…}}, which sort after it). It
+        // may keep non-dates too, so mingo re-checks: a pre-filter only, never exact.
+        exact = false
+        clauses.push(`${column} >= ?`)
+        params.push(dateFloor(operand))
       } else if (op in RANGE && (typeof operand === 'number' || typeof operand === 'string') && key !== '_id') {
         // SQLite orders numbers before text; a typed comparison keeps mixed-type rows out of the range
         // exactly as MongoDB's type-bracketed comparison does.
@@ -114,3 +123,10 @@ function collect(query: Record<string, any>, indexed: Set<string>, clauses: stri
   return exact
 }
 
+
+/** `{"$date":"YYYY-MM-DDTHH:mm:ss` of a date in 1970…9999 (relaxed EJSON's ISO range), else null. */
+function dateFloor(d: Date): string | null {
+  const t = d.getTime()
+  if (!Number.isFinite(t) || t < 0 || d.getUTCFullYear() > 9999) return null
+  return `{"$date":"${d.toISOString().slice(0, 19)}`
+}
