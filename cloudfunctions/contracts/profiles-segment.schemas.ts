@@ -76,7 +76,8 @@ export const slowMoverReportSchema = z.object({
       campaignId: z.string(),
       campaignTitle: z.string(),
       stock: z.number().int(),
-      taken: z.number().int(),
+      /** Paid units (unpaid orders' holds excluded, fully refunded orders given back). */
+      sold: z.number().int(),
       sellThrough: z.number(),
       flaggedBy: z.enum(['ops', 'detector']),
       firstPushAt: isoDateTimeSchema.nullable(),
