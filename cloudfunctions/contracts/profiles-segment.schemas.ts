@@ -43,6 +43,8 @@ export const pushResultSchema = z.object({
   recipients: z.number().int(),
   skippedOptOut: z.number().int(),
   skippedRateLimit: z.number().int(),
+  /** Recipients who had a subscribe-message consent left: they got a WeChat card; the rest only the 消息中心 copy. */
+  subscribeMessages: z.number().int(),
   groups: z.array(pushGroupSchema),
 })
 
