@@ -43,6 +43,8 @@ export const pushResultSchema = z.object({
   recipients: z.number().int(),
   skippedOptOut: z.number().int(),
   skippedRateLimit: z.number().int(),
+  /** Recipients who had a subscribe-message consent left: they got a WeChat card; the rest only the 消息中心 copy. */
+  subscribeMessages: z.number().int(),
   groups: z.array(pushGroupSchema),
 })
 
@@ -76,7 +78,8 @@ export const slowMoverReportSchema = z.object({
       campaignId: z.string(),
       campaignTitle: z.string(),
       stock: z.number().int(),
-      taken: z.number().int(),
+      /** Paid units (unpaid orders' holds excluded, fully refunded orders given back). */
+      sold: z.number().int(),
       sellThrough: z.number(),
       flaggedBy: z.enum(['ops', 'detector']),
       firstPushAt: isoDateTimeSchema.nullable(),

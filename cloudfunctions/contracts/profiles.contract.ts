@@ -76,7 +76,12 @@ export const profilesContract = defineContract(
     slowMovers: query(z.object({ communityId: idSchema }).strict(), slowMoverReportSchema),
     markSlowMover: mutation(z.object({ communityId: idSchema, skuId: idSchema, slow: z.boolean() }).strict(), z.object({ skuId: idSchema, slow: z.boolean() })),
     // ---- residents ----
-    pushSetting: query(z.object({}).strict(), z.object({ optedOut: z.boolean() })),
+    pushSetting: query(z.object({}).strict(), z.object({ optedOut: z.boolean(), reminders: z.number().int() })),
+    /** One answer of WeChat's subscribe dialog for the profile_push template (asked on a tap in the mini-program). */
+    recordConsent: mutation(
+      z.object({ template: z.literal('profile_push'), answer: z.enum(['accept', 'reject', 'ban']) }).strict(),
+      z.object({ template: z.string(), credits: z.number().int() }),
+    ),
     setPushOptOut: mutation(z.object({ optedOut: z.boolean() }).strict(), z.object({ optedOut: z.boolean() })),
     openPush: mutation(
       z.object({ pushId: z.string().regex(/^push_[a-f0-9]{24}$/, '消息 id 格式不正确') }).strict(),
@@ -101,6 +106,7 @@ export const profilesContract = defineContract(
       slowMovers: ['ops'],
       markSlowMover: ['ops'],
       pushSetting: ['member'],
+      recordConsent: ['member'],
       setPushOptOut: ['member'],
       openPush: ['member'],
       runInterest: ['console'],
@@ -117,6 +123,7 @@ export const profilesContract = defineContract(
       slowMovers: [],
       markSlowMover: ['PROFILE.ITEM_NOT_FOUND'],
       pushSetting: [],
+      recordConsent: [],
       setPushOptOut: [],
       openPush: [],
       runInterest: [],

@@ -13,6 +13,7 @@ import {
   runInterestTimer,
   saveSegment,
   setPushOptOut,
+  recordConsent,
   slowMoverReport,
   tagHousehold,
 } from '../core/profiles'
@@ -38,6 +39,7 @@ export const profilesFunction = defineFunction(
     slowMovers: (input, ctx) => slowMoverReport(ctx, input.communityId),
     markSlowMover: (input, ctx) => markSlowMover(ctx, input),
     pushSetting: (_input, ctx) => pushPreference(ctx.platform.db, userOpenid(ctx)),
+    recordConsent: (input, ctx) => recordConsent(ctx.platform.db, userOpenid(ctx), input.template, input.answer, ctx.now()),
     setPushOptOut: (input, ctx) => setPushOptOut(ctx.platform.db, userOpenid(ctx), input.optedOut, ctx.now()),
     openPush: (input, ctx) => openPush(ctx, userOpenid(ctx), input.pushId),
     runInterest: (_input, ctx) => runInterestTimer(ctx.platform, { deadlineMs: TIMER_BUDGET_MS }),

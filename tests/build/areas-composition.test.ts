@@ -56,6 +56,6 @@ describe('areas.ts is the one source of collections, indexes and error codes', (
     const wiring = appWiring()
     expect([...wiring.orderTypes.keys()].sort()).toEqual(['fee', 'groupbuy', 'service'])
     expect([...wiring.orderListeners.keys()]).toEqual(['attribution', 'merchants'])
-    expect([...wiring.effects.keys()]).toEqual(['fees.refund-double-paid', 'groupbuy.paid-after-close', 'attribution.paid', 'merchants.paid', 'groups.paid-activity', 'profiles.paid-interest'])
+    expect([...wiring.effects.keys()]).toEqual(['fees.refund-double-paid', 'fees.profile-facts', 'groupbuy.paid-after-close', 'attribution.paid', 'merchants.paid', 'groups.paid-activity', 'profiles.paid-interest'])
   })
 })

@@ -243,6 +243,7 @@ export const EXPECTED: Record<string, string> = {
   // bought 生鲜 too, so the fixture push reached them as well).
   'profiles.pushSetting':           'D    D   R   R   R   R   D   D   D   D   D   D   D   D   D   D',
   'profiles.setPushOptOut':         'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D   D',
+  'profiles.recordConsent':         'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D   D',
   'profiles.openPush':              'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D   D',
   'profiles.runInterest':           'D    D   D   D   D   D   D   D   D   D   D   D   D   D   W   D',
 

@@ -111,11 +111,25 @@ const ALREADY_DONE: Record<string, string[]> = {
  * reply (the retry re-runs a step that is not idempotent by itself). Each is bounded to these
  * collections and listed in docs/security.md; everything else must match one clean run.
  */
+/**
+ * The household fact a ticket or a join reports to profiles after its own write committed
+ * (core/profiles/household-facts.service.ts, best effort): an outage at that moment drops the fact (the
+ * rule tag 报修较多 / 群内活跃 then lags) or leaves a profile_dirty mark that the interest timer clears.
+ */
+const PROFILE_FACTS = ['household_interactions', 'household_interest', 'household_tags', 'profile_dirty']
+const PROFILE_FACTS_WHY = 'the profile fact reported after the commit is best effort: it may be missing, or its household marked dirty for the timer'
+
 const TOLERATED: Record<string, { collections: string[]; why: string }> = {
   'households.bind': { collections: ['user_prefs'], why: 'the current-household preference may stay unset; me falls back to the first bound household' },
   'households.createInvite': { collections: ['household_invites'], why: 'a second open invite code may be made; unused codes lapse in 24 h' },
   'groups.createGroup': { collections: ['groups'], why: 'a second empty group record may be made; the steward archives it' },
-  'groups.recordEntry': { collections: ['group_members', 'groups'], why: 'the card entry may count twice in the activity score' },
+  'groups.recordEntry': {
+    collections: ['group_members', 'groups', ...PROFILE_FACTS],
+    why: 'the card entry may count twice in the activity score; its 社群活跃 fact is best effort (below)',
+  },
+  'groups.confirmJoined': { collections: PROFILE_FACTS, why: PROFILE_FACTS_WHY },
+  'repairs.create': { collections: PROFILE_FACTS, why: PROFILE_FACTS_WHY },
+  'repairs.complete': { collections: PROFILE_FACTS, why: PROFILE_FACTS_WHY },
   'access.visitorOpen': { collections: ['visitor_passes'], why: 'a retried open opens the door again and takes one more use' },
   'repairs.reassign': { collections: ['repair_tickets'], why: 'the timeline may show the reassignment twice' },
   'merchants.reconcileSharing': { collections: ['profit_shares'], why: 'the record keeps the count and reason of the failed try (attempts, failReason) next to its final state' },

@@ -4,6 +4,7 @@ import { FEE_COLLECTIONS, FEE_INDEXES } from './fee.model'
 import { feeOrderHooks } from './fee-order.hooks'
 import { ORDER_TOPICS, orderEffect } from '../orders'
 import { refundDoublePaidLines, type FeePaidNotes } from './fee-settle'
+import { feeProfileFactsEffect } from './fee-profile-facts.effect'
 
 /** 物业缴费: fee items, meter readings, monthly bill runs, bills, receipts, invoices and reminders. */
 export const feesArea = defineArea({
@@ -16,6 +17,7 @@ export const feesArea = defineArea({
     'fees.refund-double-paid': orderEffect(ORDER_TOPICS.paid, (ctx, order, event) =>
       order.type === 'fee' ? refundDoublePaidLines(ctx, order, event.payload.notes as FeePaidNotes) : Promise.resolve(),
     ),
+    'fees.profile-facts': feeProfileFactsEffect,
   },
 })
 

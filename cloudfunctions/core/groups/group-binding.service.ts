@@ -6,6 +6,7 @@ import { loadGroup, loadManagedGroup } from './group-access'
 import { GROUP_COLLECTIONS, type GroupDoc, type GroupMemberDoc } from './group.model'
 import { creditActivity, markJoined, memberId } from './membership.service'
 import { openGidResolverOf } from '../kernel/ports/open-gid.port'
+import { reportHouseholdFactsBestEffort } from '../profiles'
 
 interface OpenGidDoc {
   _id: string
@@ -67,12 +68,17 @@ export async function recordEntry(platform: Platform, access: CallerAccess, clou
   const touched = must(
     await db.collection(GROUP_COLLECTIONS.members).where({ _id: id, status: 'joined' }).update({ entries: _.inc(1), lastEnteredAt: now, lastActiveAt: now }),
   )
+  const home = access.memberships.find((m) => m.communityId === group.communityId)
+  // A card opened inside the group is a 社群活跃 fact of the household (one per opening).
+  const entry = home ? [{ householdId: home.householdId, communityId: group.communityId, kind: 'group_activity' as const, sourceId: `${id}-${now.getTime()}`, at: now }] : []
   if (touched.updated === 1) {
     await creditActivity(db, group._id, 'open', now)
+    await reportHouseholdFactsBestEffort(platform, entry)
     return group
   }
-  const home = access.memberships.find((m) => m.communityId === group.communityId)
-  await markJoined(db, group, { openid: access.openid, householdId: home?.householdId ?? null, identity: home?.role ?? null }, now, true)
+  const { newlyJoined } = await markJoined(db, group, { openid: access.openid, householdId: home?.householdId ?? null, identity: home?.role ?? null }, now, true)
+  const joined = home && newlyJoined ? [{ householdId: home.householdId, communityId: group.communityId, kind: 'group_joined' as const, sourceId: id, at: now }] : []
+  await reportHouseholdFactsBestEffort(platform, [...joined, ...entry])
   return group
 }
 
@@ -83,6 +89,8 @@ export async function confirmJoined(platform: Platform, access: CallerAccess, gr
   if (!member) throw new DomainError('GROUP.NOT_ASSIGNED', '请先在“加入社群”页面领取入群二维码')
   const group = await loadGroup(db, groupId)
   if (member.status === 'joined') return group
-  const { newlyJoined } = await markJoined(db, group, { openid: access.openid, householdId: member.householdId, identity: member.identity }, platform.clock.now(), false)
+  const now = platform.clock.now()
+  const { newlyJoined } = await markJoined(db, group, { openid: access.openid, householdId: member.householdId, identity: member.identity }, now, false)
+  if (newlyJoined && member.householdId) await reportHouseholdFactsBestEffort(platform, [{ householdId: member.householdId, communityId: group.communityId, kind: 'group_joined', sourceId: member._id, at: now }])
   return newlyJoined ? { ...group, memberCount: group.memberCount + 1, seatsLeft: group.seatsLeft - 1 } : group
 }

@@ -80,12 +80,14 @@ export async function creditActivity(db: Db, groupId: string, kind: ActivityKind
  * document and the increments commit in ONE transaction (a crash between them can neither lose the
  * credit nor, on the re-run, apply it twice); a re-run finds the marker and changes nothing.
  */
-export async function creditPaidOrder(db: Db, orderId: string, payerOpenid: string, at: Date): Promise<number> {
+export async function creditPaidOrder(db: Db, orderId: string, payerOpenid: string, at: Date, beforeCredit?: (members: GroupMemberDoc[]) => Promise<void>): Promise<number> {
   const _ = db.command
   const res = must(await db.collection(GROUP_COLLECTIONS.members).where({ openid: payerOpenid, status: 'joined' }).limit(20).get())
   const members = res.data as GroupMemberDoc[]
   // In no group: nothing to credit, so nothing to mark (most payers; saves the transaction).
   if (members.length === 0) return 0
+  // Idempotent side steps go before the marker, so a crash between them cannot skip them on the re-run.
+  if (beforeCredit) await beforeCredit(members)
   try {
     return await db.runTransaction(async (t: any) => {
       const mark = must(await t.collection(GROUP_COLLECTIONS.orderCredits).doc(orderId).get()).data

@@ -17,7 +17,7 @@ export type { BuildingDoc, CommunityDoc, GridDoc, HouseholdDoc, ResidentDoc, Sta
 export { naturalCompare } from './natural-sort'
 export { COLLECTIONS } from './registry-collections'
 export { parseCsv } from './registry/csv'
-export { loadBuildings, loadHouseholds } from './registry/registry-load'
+export { loadBuildings, loadHouseholds, loadHouseholdsByIds } from './registry/registry-load'
 export { normalizeBuilding, normalizeRoom, normalizeUnit } from './registry/registry-row'
 export { maskName } from './mask'
 export { activeMembersOf, householdScope } from './active-members.query'

@@ -12,4 +12,4 @@ export const notifyArea = defineArea({
 
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export { notify, notifyAll, thing } from './notify.service'
-export { listInbox, markInboxRead } from './inbox.service'
+export { listInbox, markInboxRead, recordInbox } from './inbox.service'

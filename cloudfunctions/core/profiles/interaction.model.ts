@@ -6,8 +6,27 @@ import { defineIndexes } from '../kernel/indexes'
  * scores (interest.*) are computed only from these rows, so a new source of signal is one more caller,
  * never a new read of another area's collections.
  */
-export const INTERACTION_KINDS = ['purchase', 'card_open', 'event_attendance', 'content_response'] as const
+export const INTERACTION_KINDS = [
+  'purchase',
+  'card_open',
+  'event_attendance',
+  'content_response',
+  // Facts other areas report about a household's life with the property (not interests, see below).
+  'repair_filed',
+  'repair_closed',
+  'bill_paid_on_time',
+  'bill_paid_late',
+  'group_joined',
+  'group_activity',
+] as const
 export type InteractionKind = (typeof INTERACTION_KINDS)[number]
+
+/**
+ * The kinds that say what a household likes and so feed interest scores. The fact kinds (a repair filed,
+ * a bill paid late, a group joined) feed only rule tags (维修频次, 缴费习惯, 社群活跃): paying the property
+ * fee says nothing about wanting 生鲜.
+ */
+export const INTEREST_KINDS: ReadonlySet<InteractionKind> = new Set(['purchase', 'card_open', 'event_attendance', 'content_response'])
 
 /** How much one interaction of a kind counts before decay, unless the caller gives its own weight. */
 export const DEFAULT_INTERACTION_WEIGHT: Readonly<Record<InteractionKind, number>> = {
@@ -15,6 +34,12 @@ export const DEFAULT_INTERACTION_WEIGHT: Readonly<Record<InteractionKind, number
   event_attendance: 0.8,
   content_response: 0.5,
   card_open: 0.3,
+  repair_filed: 1,
+  repair_closed: 1,
+  bill_paid_on_time: 1,
+  bill_paid_late: 1,
+  group_joined: 1,
+  group_activity: 1,
 }
 
 export const INTERACTION_COLLECTION = 'household_interactions'

@@ -1,16 +1,18 @@
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
-import { INTERACTION_COLLECTION, type InteractionDoc } from './interaction.model'
+import { INTERACTION_COLLECTION, INTEREST_KINDS, type InteractionDoc } from './interaction.model'
 import { INTEREST_COLLECTIONS, interestId, type InterestDoc, type SimilarityDoc, similarityId } from './interest.model'
 import { levelOf, type ScoredTerm } from './interest-math'
 import { tagsOf } from './tag-catalog'
-import { applyRuleTags } from './tag-rules'
-import type { TagDoc } from './tag.model'
+import { ruleTagChanges } from './tag-rules'
+import { TAG_COLLECTIONS, type HouseholdTagDoc, type TagDoc } from './tag.model'
 import { loadProfileSettings, type ProfileSettings } from './profile-settings'
+import { insertOrSet, readWhereIn, removeIds, type Counter } from './batch-io'
 
-/** The newest interactions a recompute reads; older ones have decayed to nothing at any sane half-life. */
+/** The newest interactions a recompute uses; older ones have decayed to nothing at any sane half-life. */
 const HISTORY_CAP = 1000
-const IN_CHUNK = 100
+/** A stored level this close to the new one is the same score: the row is not rewritten. */
+const LEVEL_EPSILON = 1e-9
 
 export interface RecomputeResult {
   householdId: string
@@ -18,26 +20,6 @@ export interface RecomputeResult {
   dbCalls: number
 }
 
-/** Similarity rows of the given items, 100 ids per read. */
-async function similaritiesOf(platform: Platform, communityId: string, itemIds: string[], count: () => void): Promise<ReadonlyMap<string, SimilarityDoc>> {
-  const _ = platform.db.command
-  const out = new Map<string, SimilarityDoc>()
-  for (let i = 0; i < itemIds.length; i += IN_CHUNK) {
-    const ids = itemIds.slice(i, i + IN_CHUNK).map((id) => similarityId(communityId, id))
-    count()
-    const rows = must(await platform.db.collection(INTEREST_COLLECTIONS.similarity).where({ _id: _.in(ids) }).limit(IN_CHUNK).get()).data as SimilarityDoc[]
-    for (const r of rows) out.set(r.itemId, r)
-  }
-  return out
-}
-
-/**
- * Recomputes one household's interest in every category from its interactions: each interaction spreads
- * its weight over the categories its item is similar to (item_similarity), or only over its own category
- * when the item is new or absent (the category fallback). Writes one row per category (set: a re-run writes
- * the same values) and removes categories that no longer score. Idempotent, so the order listener, the
- * touch path and the timer may all call it.
- */
 /** What a batch run loads once per community instead of once per household. */
 export interface RecomputeCache {
   settings?: ProfileSettings
@@ -46,56 +28,124 @@ export interface RecomputeCache {
   tags?: readonly TagDoc[]
 }
 
-export async function recomputeHousehold(platform: Platform, householdId: string, cache: RecomputeCache = {}): Promise<RecomputeResult> {
+type InterestRow = Pick<InterestDoc, '_id' | 'householdId' | 'level' | 'halfLifeDays' | 'interactions'>
+
+/** Similarity rows of the given items, 100 ids per read. */
+async function similaritiesOf(platform: Platform, communityId: string, itemIds: string[], count: Counter): Promise<ReadonlyMap<string, SimilarityDoc>> {
+  const rows = await readWhereIn<SimilarityDoc>(platform.db, INTEREST_COLLECTIONS.similarity, '_id', itemIds.map((id) => similarityId(communityId, id)), count)
+  return new Map(rows.map((r) => [r.itemId, r]))
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const r of rows) {
+    const k = key(r)
+    const list = out.get(k)
+    if (list) list.push(r)
+    else out.set(k, [r])
+  }
+  return out
+}
+
+/** Interest levels per category from a household's interactions (only the interest kinds count). */
+function levelsOf(interactions: readonly InteractionDoc[], sims: ReadonlyMap<string, SimilarityDoc>, halfLifeDays: number): Map<string, { level: number; terms: number }> {
+  const terms = new Map<string, ScoredTerm[]>()
+  for (const it of interactions) {
+    if (!INTEREST_KINDS.has(it.kind)) continue
+    const at = new Date(it.at)
+    const spread = (it.itemId && sims.get(it.itemId)?.sims) || { [it.category]: 1 }
+    for (const [category, similarity] of Object.entries(spread)) {
+      const list = terms.get(category)
+      if (list) list.push({ weight: it.weight, similarity, at })
+      else terms.set(category, [{ weight: it.weight, similarity, at }])
+    }
+  }
+  const out = new Map<string, { level: number; terms: number }>()
+  for (const [category, list] of terms) {
+    const level = levelOf(list, halfLifeDays)
+    if (level !== null) out.set(category, { level, terms: list.length })
+  }
+  return out
+}
+
+/**
+ * Recomputes the interest in every category and the rule tags of a batch of households of one community
+ * from their interactions: each interest interaction spreads its weight over the categories its item is
+ * similar to (item_similarity), or only over its own category when the item is new or absent (the category
+ * fallback); fact kinds (repairs, bills, groups) feed only the rule tags. Reads are batched (a few calls
+ * per hundred households); rows are written only where they changed: new ones in batch adds, changed ones
+ * with set(), vanished ones removed by id. Idempotent, so the order effect, the touch path and the timer
+ * may all call it, also concurrently, and a re-run after a crash ends in the same state.
+ */
+export async function recomputeHouseholds(platform: Platform, communityId: string, householdIds: readonly string[], cache: RecomputeCache = {}): Promise<{ dbCalls: number; categories: Map<string, number> }> {
   const db = platform.db
   let dbCalls = 0
   const count = () => void dbCalls++
-  dbCalls++
-  const interactions = must(
-    await db.collection(INTERACTION_COLLECTION).where({ householdId }).orderBy('at', 'desc').limit(HISTORY_CAP).get(),
-  ).data as InteractionDoc[]
-  dbCalls++
-  const existing = must(await db.collection(INTEREST_COLLECTIONS.interest).where({ householdId }).field({ _id: true }).limit(100).get()).data as { _id: string }[]
-  if (interactions.length === 0) {
-    for (const row of existing) {
-      dbCalls++
-      must(await db.collection(INTEREST_COLLECTIONS.interest).doc(row._id).remove())
+  const categories = new Map<string, number>()
+  if (householdIds.length === 0) return { dbCalls, categories }
+  const interactionsByHousehold = groupBy(await readWhereIn<InteractionDoc>(db, INTERACTION_COLLECTION, 'householdId', householdIds, count), (r) => r.householdId)
+  const existingByHousehold = groupBy(await readWhereIn<InterestRow>(db, INTEREST_COLLECTIONS.interest, 'householdId', householdIds, count), (r) => r.householdId)
+  const tagsByHousehold = groupBy(await readWhereIn<HouseholdTagDoc>(db, TAG_COLLECTIONS.householdTags, 'householdId', householdIds, count), (r) => r.householdId)
+  if (!cache.settings) count()
+  const settings = cache.settings ?? (await loadProfileSettings(db, communityId))
+  let sims = cache.sims
+  if (!sims) {
+    const items = new Set<string>()
+    for (const list of interactionsByHousehold.values()) for (const i of list) if (i.itemId && INTEREST_KINDS.has(i.kind)) items.add(i.itemId)
+    sims = await similaritiesOf(platform, communityId, [...items], count)
+  }
+  if (!cache.tags) count()
+  const tags = cache.tags ?? (await tagsOf(db, communityId))
+  const now = platform.clock.now()
+  const inserts: InterestDoc[] = []
+  const updates: InterestDoc[] = []
+  const stale: string[] = []
+  const tagAdds: HouseholdTagDoc[] = []
+  const tagRemovals: string[] = []
+  for (const householdId of householdIds) {
+    // Newest first, capped: the history a single recompute has always used.
+    const interactions = (interactionsByHousehold.get(householdId) ?? []).sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime()).slice(0, HISTORY_CAP)
+    const levels = levelsOf(interactions, sims, settings.halfLifeDays)
+    const existing = new Map((existingByHousehold.get(householdId) ?? []).map((r) => [r._id, r]))
+    for (const [category, { level, terms }] of levels) {
+      const id = interestId(householdId, category)
+      const doc: InterestDoc = { _id: id, householdId, communityId, category, level, halfLifeDays: settings.halfLifeDays, interactions: terms, updatedAt: now }
+      const old = existing.get(id)
+      if (!old) inserts.push(doc)
+      else if (Math.abs(old.level - level) > LEVEL_EPSILON || old.halfLifeDays !== settings.halfLifeDays || old.interactions !== terms) updates.push(doc)
+      existing.delete(id)
     }
+    stale.push(...existing.keys())
+    categories.set(householdId, levels.size)
+    const changes = ruleTagChanges(householdId, communityId, tags, tagsByHousehold.get(householdId) ?? [], interactions, new Map([...levels].map(([c, v]) => [c, v.level])), settings.halfLifeDays, now)
+    tagAdds.push(...changes.add)
+    tagRemovals.push(...changes.remove)
+  }
+  await insertOrSet(db, INTEREST_COLLECTIONS.interest, inserts as unknown as ({ _id: string } & Record<string, unknown>)[], count)
+  for (const { _id, ...fields } of updates) {
+    count()
+    must(await db.collection(INTEREST_COLLECTIONS.interest).doc(_id).set(fields))
+  }
+  await removeIds(db, INTEREST_COLLECTIONS.interest, stale, count)
+  await insertOrSet(db, TAG_COLLECTIONS.householdTags, tagAdds as unknown as ({ _id: string } & Record<string, unknown>)[], count)
+  // Only rule tags: a steward may have set the same tag by hand since it was read.
+  await removeIds(db, TAG_COLLECTIONS.householdTags, tagRemovals, count, { source: 'rule' })
+  return { dbCalls, categories }
+}
+
+/** One household (the incremental path after a new interaction, and the dirty marks). */
+export async function recomputeHousehold(platform: Platform, householdId: string, cache: RecomputeCache = {}): Promise<RecomputeResult> {
+  const db = platform.db
+  // The household's community: from any of its interactions (a household without any has nothing to score).
+  const newest = must(await db.collection(INTERACTION_COLLECTION).where({ householdId }).field({ communityId: true }).limit(1).get()).data as { communityId: string }[]
+  if (newest.length === 0) {
+    const existing = must(await db.collection(INTEREST_COLLECTIONS.interest).where({ householdId }).field({ _id: true }).limit(100).get()).data as { _id: string }[]
+    let dbCalls = 2
+    await removeIds(db, INTEREST_COLLECTIONS.interest, existing.map((r) => r._id), () => void dbCalls++)
     return { householdId, categories: 0, dbCalls }
   }
-  const communityId = interactions[0].communityId
-  if (!cache.settings) dbCalls++
-  const settings = cache.settings ?? (await loadProfileSettings(db, communityId))
-  const itemIds = [...new Set(interactions.map((i) => i.itemId).filter((id): id is string => !!id))]
-  const sims = cache.sims ?? (await similaritiesOf(platform, communityId, itemIds, count))
-  const terms = new Map<string, ScoredTerm[]>()
-  for (const it of interactions) {
-    const at = new Date(it.at)
-    const spread = (it.itemId && sims.get(it.itemId)?.sims) || { [it.category]: 1 }
-    for (const [category, similarity] of Object.entries(spread)) terms.set(category, [...(terms.get(category) ?? []), { weight: it.weight, similarity, at }])
-  }
-  const now = platform.clock.now()
-  const keep = new Set<string>()
-  const levels = new Map<string, number>()
-  for (const [category, list] of terms) {
-    const level = levelOf(list, settings.halfLifeDays)
-    if (level === null) continue
-    levels.set(category, level)
-    const doc: Omit<InterestDoc, '_id'> = { householdId, communityId, category, level, halfLifeDays: settings.halfLifeDays, interactions: list.length, updatedAt: now }
-    const id = interestId(householdId, category)
-    keep.add(id)
-    dbCalls++
-    must(await db.collection(INTEREST_COLLECTIONS.interest).doc(id).set(doc))
-  }
-  for (const row of existing) {
-    if (keep.has(row._id)) continue
-    dbCalls++
-    must(await db.collection(INTEREST_COLLECTIONS.interest).doc(row._id).remove())
-  }
-  if (!cache.tags) dbCalls++
-  const tags = cache.tags ?? (await tagsOf(db, communityId))
-  dbCalls += await applyRuleTags(platform, householdId, communityId, tags, interactions, levels, settings.halfLifeDays)
-  return { householdId, categories: keep.size, dbCalls }
+  const r = await recomputeHouseholds(platform, newest[0].communityId, [householdId], cache)
+  return { householdId, categories: r.categories.get(householdId) ?? 0, dbCalls: r.dbCalls + 1 }
 }
 
 /** Marks a household for the timer (used when an inline recompute failed; the mark is the retry). */
@@ -109,7 +159,7 @@ export async function markDirty(platform: Platform, householdId: string, communi
  */
 export async function refreshAfterInteraction(platform: Platform, householdId: string, communityId: string): Promise<void> {
   try {
-    await recomputeHousehold(platform, householdId)
+    await recomputeHouseholds(platform, communityId, [householdId])
   } catch (e) {
     platform.logger.warn('profiles.interest_recompute_failed', { householdId, errorMessage: (e as Error).message })
     await markDirty(platform, householdId, communityId).catch(() => undefined)
@@ -118,17 +168,7 @@ export async function refreshAfterInteraction(platform: Platform, householdId: s
 
 /** Every similarity row of a community (a community sells hundreds to a few thousand items). */
 export async function loadCommunitySimilarities(platform: Platform, communityId: string): Promise<{ sims: Map<string, SimilarityDoc>; dbCalls: number }> {
-  const _ = platform.db.command
-  const sims = new Map<string, SimilarityDoc>()
-  let after = ''
   let dbCalls = 0
-  for (;;) {
-    dbCalls++
-    const page = must(
-      await platform.db.collection(INTEREST_COLLECTIONS.similarity).where({ communityId, _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000).get(),
-    ).data as SimilarityDoc[]
-    for (const r of page) sims.set(r.itemId, r)
-    if (page.length < 1000) return { sims, dbCalls }
-    after = page[page.length - 1]._id
-  }
+  const rows = await readWhereIn<SimilarityDoc>(platform.db, INTEREST_COLLECTIONS.similarity, 'communityId', [communityId], () => void dbCalls++)
+  return { sims: new Map(rows.map((r) => [r.itemId, r])), dbCalls }
 }

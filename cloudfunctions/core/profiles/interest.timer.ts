@@ -3,7 +3,7 @@ import { must } from '../kernel/db-result'
 import { businessDate } from '../kernel/business-time'
 import { HOUSEHOLD_ITEMS_COLLECTION } from './household-items'
 import { INTEREST_COLLECTIONS, type DirtyDoc } from './interest.model'
-import { loadCommunitySimilarities, recomputeHousehold } from './interest.service'
+import { loadCommunitySimilarities, recomputeHousehold, recomputeHouseholds } from './interest.service'
 import { loadProfileSettings } from './profile-settings'
 import { rebuildSimilarity } from './similarity.service'
 import { tagsOf } from './tag-catalog'
@@ -41,6 +41,8 @@ async function communitiesWithPurchases(platform: Platform): Promise<string[]> {
  * 2. once per business day and community: the similarity rows are rebuilt, then every household with
  *    purchases is recomputed against them, PAGE at a time, the cursor saved after each page — a crash or
  *    a timeout resumes after the last finished page, and recomputing a household twice changes nothing.
+ *    Each page is one batch (recomputeHouseholds): its households' interactions, scores and tags are read
+ *    a hundred households per query, not one query per household.
  * `deadlineMs` is the wall-clock budget (CloudBase functions time out); the run stops between pages.
  */
 export async function runInterestTimer(platform: Platform, options: { deadlineMs?: number } = {}): Promise<InterestTimerResult> {
@@ -53,6 +55,7 @@ export async function runInterestTimer(platform: Platform, options: { deadlineMs
   for (const d of dirty) {
     const r = await recomputeHousehold(platform, d._id)
     dbCalls += r.dbCalls + 1
+    // Only the mark this run saw: a failure marked again meanwhile stays for the next run.
     must(await db.collection(INTEREST_COLLECTIONS.dirty).where({ _id: d._id, at: _.lte(new Date(d.at)) }).remove())
   }
   const day = businessDate(platform.clock.now())
@@ -89,7 +92,7 @@ export async function runInterestTimer(platform: Platform, options: { deadlineMs
       const page = must(
         await db.collection(HOUSEHOLD_ITEMS_COLLECTION).where({ communityId, _id: _.gt(job.cursor) }).orderBy('_id', 'asc').field({ _id: true }).limit(PAGE).get(),
       ).data as { _id: string }[]
-      for (const h of page) dbCalls += (await recomputeHousehold(platform, h._id, { settings, sims, tags })).dbCalls
+      dbCalls += (await recomputeHouseholds(platform, communityId, page.map((h) => h._id), { settings, sims, tags })).dbCalls
       const cursor = page.length ? page[page.length - 1]._id : job.cursor
       const phase = page.length < PAGE ? 'done' : 'recompute'
       job = { ...job, cursor, phase, households: job.households + page.length, updatedAt: platform.clock.now() }

@@ -17,6 +17,11 @@ export interface ItemDoc {
   categorySource: 'ops' | 'title'
   /** Slow-mover flag: who said so and when; null when the item sells. */
   slow: { by: 'ops' | 'detector'; at: Date; sellThrough: number | null } | null
+  /**
+   * Ops cleared the flag (dismissed it) at this sell-through: the detector leaves the SKU alone until a
+   * full window has passed or its sell-through falls below this (slow-movers.service.ts, redetectable).
+   */
+  cleared?: { at: Date; sellThrough: number } | null
   updatedAt: Date
 }
 

@@ -1,11 +1,13 @@
 import type { Db } from '@cloudbase/database'
 import { must } from '../kernel/db-result'
 import { SEGMENT_COLLECTIONS, type OptOutDoc } from './segment.model'
+import { consentCredits } from './push-consent.service'
 
 /** A resident's choice about targeted pushes (我的 → 推送设置); the default is to receive them. */
-export async function pushPreference(db: Db, openid: string): Promise<{ optedOut: boolean }> {
+export async function pushPreference(db: Db, openid: string): Promise<{ optedOut: boolean; reminders: number }> {
   const row = (must(await db.collection(SEGMENT_COLLECTIONS.optouts).doc(openid).get()).data as OptOutDoc[])[0]
-  return { optedOut: row?.optedOut === true }
+  // reminders: WeChat cards still allowed (one per "allow" tapped), shown so the person knows why to tap again.
+  return { optedOut: row?.optedOut === true, reminders: await consentCredits(db, openid, 'profile_push') }
 }
 
 export async function setPushOptOut(db: Db, openid: string, optedOut: boolean, now: Date): Promise<{ optedOut: boolean }> {

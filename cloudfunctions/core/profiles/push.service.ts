@@ -4,7 +4,8 @@ import { DomainError } from '../kernel/domain-error'
 import { isDuplicateKey, must } from '../kernel/db-result'
 import { activeMembersOf } from '../households'
 import { groupsOfMembers } from '../groups'
-import { notify, thing } from '../notify'
+import { notify, recordInbox, thing } from '../notify'
+import { useConsent } from './push-consent.service'
 import { builderScope, targetBuildings } from './builder-scope'
 import { optedOutAmong } from './push-optout.service'
 import { loadProfileSettings } from './profile-settings'
@@ -103,6 +104,7 @@ export async function pushToSegment(ctx: ActionContext, input: PushInput) {
   }
   const existing = (must(await db.collection(SEGMENT_COLLECTIONS.pushes).doc(pushId).get()).data as PushDoc[])[0]
   if (!existing) must(await db.collection(SEGMENT_COLLECTIONS.pushes).doc(pushId).set(push))
+  let subscribeMessages = 0
   for (const t of targets) {
     const delivery: DeliveryDoc = {
       _id: `${pushId}:${t.openid}`,
@@ -123,14 +125,20 @@ export async function pushToSegment(ctx: ActionContext, input: PushInput) {
     } catch (e) {
       if (!isDuplicateKey(e)) throw e
     }
-    await notify(ctx.platform, {
+    const message = {
       toOpenid: t.openid,
       template: PUSH_TEMPLATE,
       page: pushPage(pushId),
       data: { thing1: thing(input.title), thing2: thing(input.body) },
       dedupeKey: `${PUSH_TEMPLATE}:${pushId}:${t.openid}`,
-    })
+    }
+    // One WeChat card per consent the person gave (WeChat delivers nothing else); without one, only the
+    // 消息中心 copy, which they see when they next open the mini-program.
+    if (await useConsent(db, t.openid, PUSH_TEMPLATE, delivery._id)) {
+      subscribeMessages++
+      await notify(ctx.platform, message)
+    } else if ((await recordInbox(db, message, now)) === 'failed') ctx.platform.logger.warn('profiles.push_inbox_failed', { pushId })
   }
   must(await db.collection(SEGMENT_COLLECTIONS.pushes).doc(pushId).update({ status: 'sent' }))
-  return { pushId, households: households.length, recipients: targets.length, skippedOptOut, skippedRateLimit, groups }
+  return { pushId, households: households.length, recipients: targets.length, skippedOptOut, skippedRateLimit, subscribeMessages, groups }
 }

@@ -56,9 +56,8 @@ function validate(input: InteractionInput): void {
  */
 export async function recordInteraction(platform: Platform, input: InteractionInput, options: { refresh?: boolean } = {}): Promise<RecordInteractionResult> {
   validate(input)
-  const _id = interactionId(input.kind, input.sourceId, input.householdId)
   const doc: InteractionDoc = {
-    _id,
+    _id: interactionId(input.kind, input.sourceId, input.householdId),
     householdId: input.householdId,
     communityId: input.communityId,
     kind: input.kind,
@@ -69,6 +68,19 @@ export async function recordInteraction(platform: Platform, input: InteractionIn
     at: input.at,
     recordedAt: platform.clock.now(),
   }
+  const created = await storeInteraction(platform, doc)
+  if (!created) return { interactionId: doc._id, created: false }
+  // The score follows at once ("on touch"); a failure leaves a dirty mark for the timer, never an error here.
+  if (options.refresh !== false) await refreshAfterInteraction(platform, doc.householdId, doc.communityId)
+  return { interactionId: doc._id, created: true }
+}
+
+/**
+ * The one write of an interaction (already validated): false when the same row exists. A purchase also
+ * joins the household's item set, also on a repeat: a crash between the two writes is healed by the
+ * caller's retry ($addToSet is idempotent).
+ */
+export async function storeInteraction(platform: Platform, doc: InteractionDoc): Promise<boolean> {
   let created = true
   try {
     must(await platform.db.collection(INTERACTION_COLLECTION).add(doc))
@@ -76,10 +88,6 @@ export async function recordInteraction(platform: Platform, input: InteractionIn
     if (!isDuplicateKey(e)) throw e
     created = false
   }
-  // Also on a repeat: a crash between the two writes is healed by the caller's retry ($addToSet is idempotent).
   if (doc.kind === 'purchase' && doc.itemId) await addBoughtItem(platform.db, doc.householdId, doc.communityId, doc.itemId, doc.category, doc.recordedAt)
-  if (!created) return { interactionId: _id, created: false }
-  // The score follows at once ("on touch"); a failure leaves a dirty mark for the timer, never an error here.
-  if (options.refresh !== false) await refreshAfterInteraction(platform, doc.householdId, doc.communityId)
-  return { interactionId: _id, created: true }
+  return created
 }

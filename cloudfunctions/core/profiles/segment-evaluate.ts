@@ -1,6 +1,6 @@
 import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
-import { loadHouseholds, type HouseholdDoc } from '../households'
+import { loadHouseholds, loadHouseholdsByIds, type HouseholdDoc } from '../households'
 import { INTERACTION_COLLECTION } from './interaction.model'
 import { INTEREST_COLLECTIONS } from './interest.model'
 import { levelFloor } from './interest-math'
@@ -10,6 +10,8 @@ import { TAG_COLLECTIONS } from './tag.model'
 
 const PAGE = 1000
 const DAY_MS = 86_400_000
+/** Up to this many matched households are read by id; more, and one pass over the registry is cheaper. */
+const BY_ID_LIMIT = 2000
 
 export type SegmentHousehold = Pick<HouseholdDoc, '_id' | 'buildingId' | 'building' | 'unit' | 'room' | 'ownerName'>
 
@@ -67,9 +69,16 @@ export async function evaluateSegment(platform: Platform, communityId: string, b
   // Buildings last: the registry read is the biggest, and an empty match above skips it.
   if (ids !== null && ids.size === 0) return { households: [], dbCalls }
   const wanted = buildings ? new Set(buildings) : null
-  dbCalls += 1
-  const all = await loadHouseholds(db, communityId)
-  dbCalls += Math.floor(all.length / PAGE)
+  let all: SegmentHousehold[]
+  if (ids !== null && ids.size <= BY_ID_LIMIT) {
+    // A few hundred matches: read just those households (100 per read), not the whole registry.
+    dbCalls += Math.ceil(ids.size / 100)
+    all = await loadHouseholdsByIds(db, communityId, [...ids].sort())
+  } else {
+    dbCalls += 1
+    all = await loadHouseholds(db, communityId)
+    dbCalls += Math.floor(all.length / PAGE)
+  }
   const households = all.filter((h) => (!wanted || wanted.has(h.buildingId)) && (ids === null || ids.has(h._id)))
   return { households: households.map((h) => ({ _id: h._id, buildingId: h.buildingId, building: h.building, unit: h.unit, room: h.room, ownerName: h.ownerName })), dbCalls }
 }

@@ -6,6 +6,8 @@ export const SEGMENT_COLLECTIONS = {
   pushes: 'profile_pushes',
   deliveries: 'profile_push_deliveries',
   optouts: 'profile_push_optouts',
+  /** Subscribe-message consents per person and template (push-consent.service.ts). */
+  consents: 'profile_push_consents',
 } as const
 
 /** What a segment selects (the contract's schema is the one definition; each part given narrows it). */
@@ -60,6 +62,20 @@ export interface DeliveryDoc {
   orderedAt: Date | null
   orderId: string | null
   orderFen: number
+}
+
+export interface ConsentDoc {
+  /** `${openid}:${template}` */
+  _id: string
+  openid: string
+  template: string
+  /** Messages WeChat will still deliver: one per "allow" the person tapped, one used per message sent. */
+  credits: number
+  /** The last delivery that used a credit: a retried push re-finds its own use instead of taking another. */
+  lastUse: string | null
+  /** The person chose 总是拒绝 in WeChat's dialog: asking again shows nothing until they change it. */
+  banned: boolean
+  updatedAt: Date
 }
 
 export interface OptOutDoc {

@@ -13,6 +13,17 @@ const DAY_MS = 86_400_000
 export const SELL_WINDOW_DAYS = 7
 
 /**
+ * May the detector flag this SKU again after ops cleared it? Only once a full window (SELL_WINDOW_DAYS)
+ * has passed since the clearing and it is still slow, or earlier if it got worse: its sell-through fell
+ * below what it was when cleared (refunds gave units back). Dismissing a flag is an ops decision the
+ * detector must not undo on the next report.
+ */
+export function redetectable(cleared: ItemDoc['cleared'], sellThrough: number, now: Date): boolean {
+  if (!cleared) return true
+  return now.getTime() - new Date(cleared.at).getTime() >= SELL_WINDOW_DAYS * DAY_MS || sellThrough < cleared.sellThrough
+}
+
+/**
  * Slow movers of a community: SKUs on sale for at least `slowAfterDays` whose sell-through (taken / stock)
  * is below the threshold are flagged by the detector; ops may flag or clear any SKU by hand (an ops flag
  * wins over the detector). Then, per flagged SKU, orders in the 7 days before its first targeted push and
@@ -32,10 +43,10 @@ export async function slowMoverReport(ctx: ActionContext, communityId: string) {
   const pushes = must(await db.collection(SEGMENT_COLLECTIONS.pushes).where({ communityId }).orderBy('at', 'asc').limit(1000).get()).data as PushDoc[]
   const rows = []
   for (const sku of skus) {
-    const sellThrough = sku.stock > 0 ? Math.round((sku.taken / sku.stock) * 1000) / 1000 : 0
+    const sellThrough = sku.stock > 0 ? Math.round((sku.sold / sku.stock) * 1000) / 1000 : 0
     const onSaleDays = (now.getTime() - sku.onSaleSince.getTime()) / DAY_MS
     let item = known.get(sku.skuId)
-    const detected = sku.status === 'open' && onSaleDays >= settings.slowAfterDays && sellThrough < settings.slowSellThrough
+    const detected = sku.status === 'open' && onSaleDays >= settings.slowAfterDays && sellThrough < settings.slowSellThrough && redetectable(item?.cleared, sellThrough, now)
     if (detected && !item?.slow) {
       const doc: Omit<ItemDoc, '_id'> = {
         communityId,
@@ -43,6 +54,7 @@ export async function slowMoverReport(ctx: ActionContext, communityId: string) {
         category: item?.category ?? categoryFromTitle(sku.title),
         categorySource: item?.categorySource ?? 'title',
         slow: { by: 'detector', at: now, sellThrough },
+        cleared: null,
         updatedAt: now,
       }
       must(await db.collection(ITEM_COLLECTION).doc(sku.skuId).set(doc))
@@ -66,7 +78,7 @@ export async function slowMoverReport(ctx: ActionContext, communityId: string) {
       campaignId: sku.campaignId,
       campaignTitle: sku.campaignTitle,
       stock: sku.stock,
-      taken: sku.taken,
+      sold: sku.sold,
       sellThrough,
       flaggedBy: item.slow.by,
       firstPushAt: firstPush ? new Date(firstPush.at).toISOString() : null,
@@ -93,12 +105,15 @@ export async function markSlowMover(ctx: ActionContext, input: { communityId: st
   if (!sku) throw new DomainError('PROFILE.ITEM_NOT_FOUND')
   const now = ctx.now()
   const existing = (must(await db.collection(ITEM_COLLECTION).doc(input.skuId).get()).data as ItemDoc[])[0]
+  const sellThrough = sku.stock ? Math.round((sku.sold / sku.stock) * 1000) / 1000 : 0
   const doc: Omit<ItemDoc, '_id'> = {
     communityId: input.communityId,
     title: sku.title,
     category: existing?.category ?? categoryFromTitle(sku.title),
     categorySource: existing?.categorySource ?? 'title',
-    slow: input.slow ? { by: 'ops', at: now, sellThrough: sku.stock ? sku.taken / sku.stock : 0 } : null,
+    slow: input.slow ? { by: 'ops', at: now, sellThrough } : null,
+    // Clearing remembers when and at what sell-through, so the detector does not flag it straight back.
+    cleared: input.slow ? null : { at: now, sellThrough },
     updatedAt: now,
   }
   must(await db.collection(ITEM_COLLECTION).doc(input.skuId).set(doc))

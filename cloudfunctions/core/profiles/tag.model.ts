@@ -1,4 +1,5 @@
 import { defineIndexes } from '../kernel/indexes'
+import type { InteractionKind } from './interaction.model'
 
 export const TAG_COLLECTIONS = {
   /** Tag definitions: seeded scenario tags plus what ops add (per community or for all). */
@@ -10,7 +11,15 @@ export const TAG_COLLECTIONS = {
 /** How a rule tag is decided from behaviour (tag-rules.ts). Manual tags have none. */
 export type TagRule =
   | { type: 'interest'; category: string; minScore: number }
-  | { type: 'recent'; kind: 'purchase' | 'event_attendance' | 'card_open' | 'content_response'; category: string | null; withinDays: number; atLeast: number }
+  | {
+      type: 'recent'
+      kind: InteractionKind
+      category: string | null
+      withinDays: number
+      atLeast: number
+      /** The tag does not hold when this many facts of `unless.kind` fall in the same window. */
+      unless?: { kind: InteractionKind; category: string | null; atLeast: number }
+    }
 
 export interface TagDoc {
   _id: string

@@ -13,6 +13,7 @@ import { RESPOND_SLA_MS } from './repair-time'
 import { residentStatusCard, technicianCard, unassignedCard } from './repair-notifications'
 import { resolvePlace } from './ticket-place'
 import { opsOpenids } from './staff-lookup'
+import { reportHouseholdFactsBestEffort } from '../profiles'
 
 export interface CreateTicketInput {
   place: RepairPlace
@@ -67,6 +68,8 @@ export async function createTicket(platform: Platform, access: CallerAccess, inp
     updatedAt: now,
   }
   must(await db.collection(REPAIR_COLLECTIONS.tickets).add(ticket))
+  // 维修频次 in the household's profile (public-area tickets belong to no household).
+  if (ticket.householdId) await reportHouseholdFactsBestEffort(platform, [{ householdId: ticket.householdId, communityId: ticket.communityId, kind: 'repair_filed', sourceId: ticket._id, at: now }])
 
   if (technician) {
     await notifyAll(platform, [residentStatusCard(ticket, ticket.rev, now), technicianCard(ticket, technician._id, '新工单，请在30分钟内接单', ticket.rev, now)])

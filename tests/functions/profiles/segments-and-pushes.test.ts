@@ -81,7 +81,7 @@ describe('profiles: segments, pushes, opt-out, conversion', () => {
     await bind('res-out-building', outsideByBuilding)
     await bind('res-out-behaviour', 'h-2-1-301')
     await world.as({ openid: 'res-optout' }).call(profilesContract, 'setPushOptOut', { optedOut: true })
-    expect(await world.as({ openid: 'res-optout' }).call(profilesContract, 'pushSetting', {})).toEqual({ optedOut: true })
+    expect(await world.as({ openid: 'res-optout' }).call(profilesContract, 'pushSetting', {})).toEqual({ optedOut: true, reminders: 0 })
 
     const { segmentId, size } = await world.as('ops').call(profilesContract, 'saveSegment', { communityId: 'c-sunshine', name: '近30天买过生鲜的 1–3 栋住户', criteria: FRESH_1_3 })
     expect(size).toBe(inSegment.length + 1)
@@ -110,6 +110,35 @@ describe('profiles: segments, pushes, opt-out, conversion', () => {
     world.clock.advance(7 * DAY + 1000)
     const later = await world.as('ops').call(profilesContract, 'push', { segmentId, title: '新一周', body: '新一周的推荐' }, { requestId: 'push-req-4' })
     expect(later.recipients).toBeGreaterThan(0)
+  })
+
+  it('a WeChat card goes only against a consent, one per consent; without one only the 消息中心 copy', async () => {
+    const inSegment = directFresh(['b-1', 'b-2', 'b-3']).filter((h) => h !== 'h-1-1-101')
+    await bind('res-in', inSegment[0])
+    const resIn = world.as({ openid: 'res-in' })
+    // res-in tapped 允许 twice (two dialogs), the demo owner once, then chose 总是拒绝; the family member never.
+    await resIn.call(profilesContract, 'recordConsent', { template: 'profile_push', answer: 'accept' })
+    expect(await resIn.call(profilesContract, 'recordConsent', { template: 'profile_push', answer: 'accept' })).toEqual({ template: 'profile_push', credits: 2 })
+    await world.as('owner').call(profilesContract, 'recordConsent', { template: 'profile_push', answer: 'accept' })
+    expect(await world.as('owner').call(profilesContract, 'recordConsent', { template: 'profile_push', answer: 'ban' })).toEqual({ template: 'profile_push', credits: 0 })
+    expect(await resIn.call(profilesContract, 'pushSetting', {})).toEqual({ optedOut: false, reminders: 2 })
+    const cards = () => rows('notify_log').filter((m) => m.template === 'profile_push').map((m) => m.toOpenid).sort()
+    const inboxOf = () => rows('inbox_messages').filter((m) => m.template === 'profile_push').map((m) => m.toOpenid).sort()
+
+    const { segmentId } = await world.as('ops').call(profilesContract, 'saveSegment', { communityId: 'c-sunshine', name: '近30天买过生鲜的 1–3 栋住户', criteria: FRESH_1_3 })
+    const first = await world.as('ops').call(profilesContract, 'push', { segmentId, title: '脐橙到货', body: '今晚截单' }, { requestId: 'consent-push-1' })
+    expect(first).toMatchObject({ recipients: 3, subscribeMessages: 1 })
+    expect(cards()).toEqual(['res-in'])
+    expect(inboxOf()).toEqual(['demo-family', 'demo-owner', 'res-in'])
+    // A retry of the same push takes no second credit.
+    expect(await world.as('ops').call(profilesContract, 'push', { segmentId, title: '脐橙到货', body: '今晚截单' }, { requestId: 'consent-push-1' })).toMatchObject({ subscribeMessages: 1 })
+    expect(await resIn.call(profilesContract, 'pushSetting', {})).toEqual({ optedOut: false, reminders: 1 })
+    // The second push uses res-in's last credit; a week later there is none left: 消息中心 only.
+    expect(await world.as('ops').call(profilesContract, 'push', { segmentId, title: '鸡蛋补货', body: '土鸡蛋补货了' }, { requestId: 'consent-push-2' })).toMatchObject({ subscribeMessages: 1 })
+    world.clock.advance(7 * DAY + 1000)
+    expect(await world.as('ops').call(profilesContract, 'push', { segmentId, title: '新一周', body: '新一周的推荐' }, { requestId: 'consent-push-3' })).toMatchObject({ recipients: 3, subscribeMessages: 0 })
+    expect(cards()).toEqual(['res-in', 'res-in'])
+    expect(inboxOf().filter((o) => o === 'res-in')).toHaveLength(3)
   })
 
   it('conversion: opens and orders within the window, per segment and per steward', async () => {

@@ -230,6 +230,7 @@ export const ACTION_INPUTS: Record<string, ActionInput> = {
   'profiles.markSlowMover': as('ops', (fx) => ({ ...community(), skuId: fx.skuOpen, slow: true })),
   'profiles.pushSetting': as('owner'),
   'profiles.setPushOptOut': as('owner', () => ({ optedOut: true })),
+  'profiles.recordConsent': as('owner', () => ({ template: 'profile_push', answer: 'accept' })),
   'profiles.openPush': as('owner', (fx) => ({ pushId: fx.pushId })),
   'profiles.runInterest': as('console'),
   // ---- events ----

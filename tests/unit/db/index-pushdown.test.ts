@@ -57,3 +57,44 @@ describe('local engine: index pushdown never changes results', () => {
     )
   })
 })
+
+describe('local engine: date lower bounds on an indexed field are a safe pre-filter', () => {
+  let indexed: LocalDb
+  let plain: LocalDb
+  const at = (iso: string) => new Date(iso)
+  const values: unknown[] = [
+    at('2026-11-03T02:00:00Z'),
+    at('2026-11-03T02:00:00.500Z'),
+    at('2026-11-03T02:00:01Z'),
+    at('2026-11-03T01:59:59.999Z'),
+    at('2026-12-01T00:00:00Z'),
+    at('1969-12-31T23:59:59Z'),
+    new Date(Date.UTC(12000, 0, 1)),
+    '2026-11-03T02:00:00Z',
+    '~later text',
+    12345,
+    null,
+    { nested: 1 },
+  ]
+  beforeAll(async () => {
+    indexed = createLocalDb({ indexSpecs: () => [{ collection: 'dated', fields: ['at'] }] })
+    plain = createLocalDb({ indexSpecs: () => [] })
+    const docs = values.map((v, i) => ({ _id: `d${String(i).padStart(2, '0')}`, at: v }))
+    for (const l of [indexed, plain]) await l.db.collection('dated').add(docs as never)
+  })
+  afterAll(() => {
+    indexed.close()
+    plain.close()
+  })
+
+  it('matches a full scan for $gt/$gte/$lt with dates around second and millisecond edges', async () => {
+    const operand = fc.constantFrom('2026-11-03T02:00:00Z', '2026-11-03T02:00:00.500Z', '2026-11-03T02:00:00.501Z', '2026-11-03T01:59:59.999Z', '1960-01-01T00:00:00Z', '2026-12-31T00:00:00Z').map((s) => new Date(s))
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('gt', 'gte', 'lt', 'lte'), operand, async (op, d) => {
+        const ids = async (l: LocalDb) => ((await l.db.collection('dated').where({ at: (l.db.command as any)[op](d) }).orderBy('_id', 'asc').limit(100).get()).data as { _id: string }[]).map((x) => x._id)
+        expect(await ids(indexed)).toEqual(await ids(plain))
+      }),
+      { seed: 20261203, numRuns: 60 },
+    )
+  })
+})

@@ -20,14 +20,22 @@ export interface PlannedFilter extends SqlFilter {
   idEquals?: string
 }
 
-export function planFilter(query: Record<string, any> | undefined, indexedFields: Set<string>): PlannedFilter {
+export interface PlanOptions {
+  /**
+   * Every _id of the collection is a string (SqliteStore.idsAllText): a string range on _id is then
+   * decided by SQL exactly. With numeric ids present it is still a safe pre-filter, but mingo re-checks.
+   */
+  idsAllText?: boolean
+}
+
+export function planFilter(query: Record<string, any> | undefined, indexedFields: Set<string>, options: PlanOptions = {}): PlannedFilter {
   const clauses: string[] = []
   const params: unknown[] = []
   const q = query ?? {}
   const residual: Record<string, any> = {}
   let exact = true
   for (const [key, cond] of Object.entries(q)) {
-    const keyExact = collect({ [key]: cond }, indexedFields, clauses, params)
+    const keyExact = collect({ [key]: cond }, indexedFields, clauses, params, options.idsAllText === true)
     if (!keyExact) residual[key] = cond
     exact = keyExact && exact
   }
@@ -49,11 +57,11 @@ function sqlValue(v: Primitive): unknown {
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
 /** Returns true when every condition of `query` became SQL (nothing left for mingo to decide). */
-function collect(query: Record<string, any>, indexed: Set<string>, clauses: string[], params: unknown[]): boolean {
+function collect(query: Record<string, any>, indexed: Set<string>, clauses: string[], params: unknown[], idsAllText: boolean): boolean {
   let exact = true
   for (const [key, cond] of Object.entries(query)) {
     if (key === '$and' && Array.isArray(cond)) {
-      for (const sub of cond) exact = sub && typeof sub === 'object' ? collect(sub, indexed, clauses, params) && exact : false
+      for (const sub of cond) exact = sub && typeof sub === 'object' ? collect(sub, indexed, clauses, params, idsAllText) && exact : false
       continue
     }
     if (key.startsWith('$')) {
@@ -86,6 +94,21 @@ function collect(query: Record<string, any>, indexed: Set<string>, clauses: stri
         if (operand.some((v) => typeof v === 'boolean')) exact = false
         clauses.push(`${column} IN (${operand.map(() => '?').join(',')})`)
         params.push(...operand.map(sqlValue))
+      } else if (op in RANGE && typeof operand === 'string' && key === '_id') {
+        // The primary key: a cursor page (where({_id: _.gt(last)}).orderBy('_id')) is an index range.
+        // SQLite compares TEXT bytewise (UTF-8), as MongoDB's simple collation does.
+        if (!idsAllText) exact = false
+        clauses.push(`_id ${RANGE[op]} ?`)
+        params.push(operand)
+      } else if ((op === '$gt' || op === '$gte') && operand instanceof Date && key !== '_id' && dateFloor(operand) !== null) {
+        // A date lower bound ("bought within 30 days"): stored dates are relaxed EJSON, {"$date":"<ISO>"},
+        // which json_extract returns as text. ISO text without its milliseconds and "Z" is a prefix of every
+        // stored form of the same second, and sorts after every earlier second, so `>= prefix` keeps every
+        // later date (also years past 9999, stored as {"$date":{"$numberLong"…}}, which sort after it). It
+        // may keep non-dates too, so mingo re-checks: a pre-filter only, never exact.
+        exact = false
+        clauses.push(`${column} >= ?`)
+        params.push(dateFloor(operand))
       } else if (op in RANGE && (typeof operand === 'number' || typeof operand === 'string') && key !== '_id') {
         // SQLite orders numbers before text; a typed comparison keeps mixed-type rows out of the range
         // exactly as MongoDB's type-bracketed comparison does.
@@ -100,3 +123,10 @@ function collect(query: Record<string, any>, indexed: Set<string>, clauses: stri
   return exact
 }
 
+
+/** `{"$date":"YYYY-MM-DDTHH:mm:ss` of a date in 1970…9999 (relaxed EJSON's ISO range), else null. */
+function dateFloor(d: Date): string | null {
+  const t = d.getTime()
+  if (!Number.isFinite(t) || t < 0 || d.getUTCFullYear() > 9999) return null
+  return `{"$date":"${d.toISOString().slice(0, 19)}`
+}

@@ -11,6 +11,14 @@ export interface StoredRow {
   doc: Doc
 }
 
+export type IdOrder = 'ASC' | 'DESC'
+
+interface RawRow {
+  _id: string
+  rev: number
+  doc: string
+}
+
 export interface SqlFilter {
   sql: string
   params: unknown[]
@@ -27,6 +35,12 @@ export class SqliteStore {
   private statementCache = new Map<string, Database.Statement>()
   /** Indexed fields that hold an array in some document: the planner must not push them down. */
   private readonly arrayFields = new Map<string, Set<string>>()
+  /**
+   * Collections where some document has a numeric _id. The _id column is TEXT, so SQL would order and
+   * compare such ids as text, while MongoDB puts numbers before strings: _id ranges and _id order are
+   * decided in SQL only for collections without them (in this project: all of them).
+   */
+  private readonly numericIdCollections = new Set<string>()
 
   constructor(file: string, indexSpecs: (collection: string) => IndexSpec[]) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -43,6 +57,8 @@ export class SqliteStore {
     for (const row of this.sqlite.prepare('SELECT collection, field FROM _array_fields').all() as { collection: string; field: string }[]) {
       this.markArray(row.collection, row.field, false)
     }
+    this.sqlite.exec('CREATE TABLE IF NOT EXISTS _numeric_ids (collection TEXT PRIMARY KEY)')
+    for (const row of this.sqlite.prepare('SELECT collection FROM _numeric_ids').all() as { collection: string }[]) this.numericIdCollections.add(row.collection)
   }
 
   static tableName(collection: string): string {
@@ -109,17 +125,43 @@ export class SqliteStore {
     return row ? row.rev : null
   }
 
-  /** Rows whose SQL pre-filter matches; the caller applies the exact MongoDB semantics on top. */
-  scan(collection: string, filter?: SqlFilter, page?: { offset: number; limit: number }): StoredRow[] {
+  /**
+   * Rows whose SQL pre-filter matches; the caller applies the exact MongoDB semantics on top. Natural
+   * order is rowid (insertion) order; `order` 'ASC'/'DESC' orders by _id instead (the primary key, so
+   * SQLite walks its index and LIMIT stops the walk early).
+   */
+  scan(collection: string, filter?: SqlFilter, page?: { offset: number; limit: number }, order?: IdOrder): StoredRow[] {
     if (!this.known.has(collection)) return []
-    const where = filter && filter.sql ? ` WHERE ${filter.sql}` : ''
     const paging = page ? ` LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}` : ''
-    const rows = this.stmt(`SELECT _id, rev, doc FROM ${SqliteStore.tableName(collection)}${where} ORDER BY rowid${paging}`).all(...(filter?.params ?? [])) as {
-      _id: string
-      rev: number
-      doc: string
-    }[]
+    const rows = this.stmt(this.selectSql(collection, filter, order) + paging).all(...(filter?.params ?? [])) as RawRow[]
     return rows.map((r) => ({ id: r._id, rev: r.rev, doc: decodeStored(r.doc) }))
+  }
+
+  /**
+   * The same rows one at a time, decoded only when reached: a caller that stops after its page (a
+   * residual filter that mingo decides, then skip/limit) never reads or decodes the rest.
+   */
+  *iterate(collection: string, filter?: SqlFilter, order?: IdOrder): Generator<Doc> {
+    if (!this.known.has(collection)) return
+    // A fresh statement: a cached one cannot serve a second query while this iteration is open.
+    const stmt = this.sqlite.prepare(this.selectSql(collection, filter, order))
+    for (const r of stmt.iterate(...(filter?.params ?? [])) as IterableIterator<RawRow>) yield decodeStored(r.doc)
+  }
+
+  private selectSql(collection: string, filter: SqlFilter | undefined, order: IdOrder | undefined): string {
+    const where = filter && filter.sql ? ` WHERE ${filter.sql}` : ''
+    return `SELECT _id, rev, doc FROM ${SqliteStore.tableName(collection)}${where} ORDER BY ${order ? `_id ${order}` : 'rowid'}`
+  }
+
+  /** False when some document of the collection has a numeric _id (see numericIdCollections). */
+  idsAllText(collection: string): boolean {
+    return !this.numericIdCollections.has(collection)
+  }
+
+  private noteId(collection: string, doc: Doc): void {
+    if (typeof doc._id !== 'number' || this.numericIdCollections.has(collection)) return
+    this.numericIdCollections.add(collection)
+    this.stmt('INSERT OR IGNORE INTO _numeric_ids (collection) VALUES (?)').run(collection)
   }
 
   count(collection: string, filter?: SqlFilter): number {
@@ -159,6 +201,7 @@ export class SqliteStore {
   insert(collection: string, id: string, doc: Doc): void {
     this.ensureCollection(collection)
     this.noteArrays(collection, doc)
+    this.noteId(collection, doc)
     try {
       this.stmt(`INSERT INTO ${SqliteStore.tableName(collection)} (_id, rev, doc) VALUES (?, 1, ?)`).run(id, encodeStored(doc))
     } catch (e) {
@@ -182,6 +225,7 @@ export class SqliteStore {
   put(collection: string, id: string, doc: Doc): void {
     this.ensureCollection(collection)
     this.noteArrays(collection, doc)
+    this.noteId(collection, doc)
     const text = encodeStored(doc)
     try {
       const res = this.stmt(`UPDATE ${SqliteStore.tableName(collection)} SET doc = ?, rev = rev + 1 WHERE _id = ?`).run(text, id)

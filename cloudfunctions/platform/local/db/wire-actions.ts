@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { decodeWire, decodeStored, encodeWire, usesServerDate, type Doc } from './ejson-codec'
 import { wireErrors } from './wire-errors'
-import type { SqliteStore } from './sqlite-store'
+import type { IdOrder, SqliteStore } from './sqlite-store'
 import { txKey, splitTxKey, type TransactionRegistry, type TxState, type PinnedVersion } from './transactions'
 import { planFilter, type PlannedFilter } from './query-planner'
 import { matches, matcherFor, findDocs, compileUpdate, applyCompiled, runPipeline } from './mongo-semantics'
@@ -66,8 +66,12 @@ function docIdInTransaction(p: Params, q: Record<string, any>): string {
   return String(id)
 }
 
+function plan(s: ActionScope, coll: string, q: Record<string, any>): PlannedFilter {
+  return planFilter(q, s.store.pushdownFields(coll), { idsAllText: s.store.idsAllText(coll) })
+}
+
 function candidates(s: ActionScope, coll: string, q: Record<string, any>): Doc[] {
-  return rowsFor(s, coll, planFilter(q, s.store.pushdownFields(coll)))
+  return rowsFor(s, coll, plan(s, coll, q))
 }
 
 /** Rows the SQL part of a plan selects (a primary-key lookup when the plan is `_id = x`). */
@@ -81,7 +85,7 @@ function rowsFor(s: ActionScope, coll: string, filter: PlannedFilter): Doc[] {
 
 /** Documents matching `q`: SQL narrows, mingo decides only what SQL could not (the plan's residual). */
 function matching(s: ActionScope, coll: string, q: Record<string, any>, limit: number): Doc[] {
-  const filter = planFilter(q, s.store.pushdownFields(coll))
+  const filter = plan(s, coll, q)
   const rows = rowsFor(s, coll, filter)
   const matcher = matcherFor(filter.residual)
   const out: Doc[] = []
@@ -111,15 +115,47 @@ function getDocument(s: ActionScope, p: Params): Reply {
   const order = normalizeOrder(decodeWire(p.order, s.now))
   const projection = decodeWire(p.projection, s.now)
   const take = p.queryType === 'DOC' ? 1 : limit
-  const filter = planFilter(q, s.store.pushdownFields(coll))
-  if (filter.exact && !order) {
-    // SQL alone decides the match and natural order is rowid order: page in SQL, decode only what is returned.
-    const page = s.store.scan(coll, filter, { offset, limit: take }).map((r) => r.doc)
+  const filter = plan(s, coll, q)
+  const idOrder = sqlOrderOf(s, coll, order)
+  if (!order || idOrder) {
+    // The order SQL can give (natural = rowid, or _id): page in SQL when SQL alone decides the match;
+    // else walk the rows in that order, let mingo decide the residual, and stop after the page.
+    const page = filter.exact ? s.store.scan(coll, filter, { offset, limit: take }, idOrder).map((r) => r.doc) : pageOf(s.store.iterate(coll, filter, idOrder), filter, offset, take)
     const docs = findDocs(page, {}, { projection })
     return { data: { list: docs.map(encodeWire) }, limit, offset }
   }
   const docs = findDocs(s.store.scan(coll, filter).map((r) => r.doc), q, { order, offset, limit: take, projection })
   return { data: { list: docs.map(encodeWire) }, limit, offset }
+}
+
+/**
+ * 'ASC'/'DESC' when the requested order is by _id alone and SQL orders it as MongoDB would (every _id a
+ * string); undefined otherwise, and mingo sorts. Other fields stay with mingo: a json_extract order puts
+ * mixed types (dates, objects) where MongoDB's type order does not.
+ */
+function sqlOrderOf(s: ActionScope, coll: string, order: Record<string, 1 | -1> | undefined): IdOrder | undefined {
+  if (!order) return undefined
+  const keys = Object.keys(order)
+  if (keys.length !== 1 || keys[0] !== '_id' || !s.store.idsAllText(coll)) return undefined
+  return order._id === -1 ? 'DESC' : 'ASC'
+}
+
+/** Rows `offset`…`offset + take` of those the residual matches, reading no further than that. */
+function pageOf(rows: Iterable<Doc>, filter: PlannedFilter, offset: number, take: number): Doc[] {
+  const matcher = matcherFor(filter.residual)
+  const out: Doc[] = []
+  let skipped = 0
+  if (take <= 0) return out
+  for (const doc of rows) {
+    if (matcher && !matcher.test(doc)) continue
+    if (skipped < offset) {
+      skipped++
+      continue
+    }
+    out.push(doc)
+    if (out.length >= take) break
+  }
+  return out
 }
 
 function normalizeOrder(order: unknown): Record<string, 1 | -1> | undefined {

@@ -6,6 +6,7 @@ import { PageState } from '@/components/PageState'
 import { QrMatrix } from '@/components/qr/QrMatrix'
 import { OrderStatusBadge } from '@/components/order/OrderStatusBadge'
 import { orderDetailUrl } from '@/components/order/order-format'
+import { PushConsentCard } from '@/components/push-consent/PushConsentCard'
 import { SharePanel } from '../../components/SharePanel'
 import { detailUrl, MY_ORDERS_URL, shareLink, spacedCode, windowText, yuan } from '../../components/labels'
 import '../../components/groupbuy.scss'
@@ -89,6 +90,8 @@ export default function GroupbuyOrderPage() {
                 我的团购订单 ›
               </Text>
             </View>
+            {/* After paying, one tap to allow a WeChat reminder for the next 团购上新 (社区推荐). */}
+            {e.stage !== 'unpaid' && <PushConsentCard />}
           </>
         )}
       </PageState>

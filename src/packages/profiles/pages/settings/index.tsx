@@ -3,6 +3,7 @@ import { profilesContract } from '@contracts/profiles.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { useFnMutation } from '@/hooks/use-fn-mutation'
 import { PageState } from '@/components/PageState'
+import { PushConsentCard } from '@/components/push-consent/PushConsentCard'
 import { BRAND } from '@/styles/tokens'
 import '../../components/profiles.scss'
 
@@ -27,7 +28,8 @@ export default function PushSettingsPage() {
           </View>
           <Switch checked={receiving} color={BRAND} disabled={set.busy} onChange={(e) => void change(e.detail.value)} data-testid='push-switch' />
         </View>
-        <Text className='pf-hint'>关闭后不再收到推荐消息；缴费、报修、提货等服务通知不受影响。</Text>
+        {receiving && <PushConsentCard reminders={q.data?.reminders} onChanged={() => void q.reload()} />}
+        <Text className='pf-hint'>关闭后不再收到推荐消息；缴费、报修、提货等服务通知不受影响。微信每次“允许”只能发送一条提醒，没有提醒次数时推荐只出现在消息中心。</Text>
       </PageState>
     </View>
   )

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { profilesContract } from '@contracts/profiles.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
+import { useMutation } from '@/hooks/use-fn-mutation'
+import { callFn } from '@/services/call-fn'
 import { PageState } from '@/components/PageState'
 import '../../components/profiles.scss'
 
@@ -23,6 +25,11 @@ export default function SlowMoversPage() {
 function Report({ communityId }: { communityId: string }) {
   const q = useFnQuery(profilesContract, 'slowMovers', { communityId })
   const d = q.data
+  // 取消标记: the detector then leaves the SKU alone for a week unless its sell-through falls (docs/profiles.md).
+  const clear = useMutation((skuId: string, requestId: string) => callFn(profilesContract, 'markSlowMover', { communityId, skuId, slow: false }, { requestId }))
+  const onClear = async (skuId: string) => {
+    if (await clear.run(skuId)) void q.reload()
+  }
   return (
     <PageState loading={q.loading && !d} error={q.error} hasData={!!d} onRetry={() => void q.reload()}>
       {d && (
@@ -39,7 +46,7 @@ function Report({ communityId }: { communityId: string }) {
                 <Text className='pf-stats__label'>推送后</Text>
               </View>
             </View>
-            <Text className='pf-sub'>售出 / 库存低于 {Math.round(d.threshold * 100)}% 且上架满 3 天的商品会被自动标记</Text>
+            <Text className='pf-sub'>已付款售出 / 库存低于 {Math.round(d.threshold * 100)}% 且上架满 3 天的商品会被自动标记；取消标记后 7 天内不再自动标记，除非销量回落</Text>
           </View>
           {d.items.length === 0 ? (
             <View className='card'>
@@ -53,14 +60,19 @@ function Report({ communityId }: { communityId: string }) {
                   {it.campaignTitle} · {it.flaggedBy === 'ops' ? '运营标记' : '系统识别'}
                 </Text>
                 <View className='pf-row'>
-                  <Text>售出 / 库存</Text>
+                  <Text>已付款售出 / 库存</Text>
                   <Text className='pf-row__muted'>
-                    {it.taken} / {it.stock}（{pctText(it.sellThrough)}）
+                    {it.sold} / {it.stock}（{pctText(it.sellThrough)}）
                   </Text>
                 </View>
                 <View className='pf-row'>
                   <Text>推送前 / 后订单</Text>
                   <Text className='pf-row__muted'>{it.firstPushAt ? `${it.ordersBefore} / ${it.ordersAfter}` : '尚未推送'}</Text>
+                </View>
+                <View className='pf-actions'>
+                  <Text className='pf-chip' data-testid='slow-clear' onClick={() => void onClear(it.skuId)}>
+                    {clear.busy ? '处理中…' : '不算滞销，取消标记'}
+                  </Text>
                 </View>
               </View>
             ))
