@@ -215,7 +215,7 @@ export const roiSettingsInput = z
   .object({
     communityId: idSchema.optional(),
     /** Basis points per category (1800 = 18 %); null = back to the default. */
-    categoryMarginBp: z.record(eventCategorySchema, bpSchema.nullable()).optional(),
+    categoryMarginBp: z.partialRecord(eventCategorySchema, bpSchema.nullable()).optional(),
     attributionDays: z.number().int().min(0, '归因天数不能为负').max(60, '归因天数最多 60 天').optional(),
     /** service item id → category; null = not filed (its orders count for no event). */
     serviceCategories: z.record(idSchema, eventCategorySchema.nullable()).optional(),
