@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { eventsContract } from '@contracts/events.contract'
 import type { ActionOutput } from '@contracts/envelope'
 import { callFn, isFnError } from '@/services/call-fn'
@@ -8,7 +9,7 @@ import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { QrMatrix } from '@/components/qr/QrMatrix'
 import { shortTime } from '@/services/format'
-import { dwellText } from '../../components/labels'
+import { EVENTS_URL, dwellText } from '../../components/labels'
 import '../../components/events.scss'
 
 type Code = ActionOutput<typeof eventsContract, 'code'>
@@ -29,6 +30,7 @@ export default function EventLivePage() {
   const timers = useRef<ReturnType<typeof setTimeout>[]>([])
   useDidShow(() => {
     setVisible(true)
+    void live.reload()
     // The organiser's phone lies on the table showing the code: keep the screen awake (weapp; no-op on H5).
     void Taro.setKeepScreenOn?.({ keepScreenOn: true }).catch(() => undefined)
   })
@@ -71,6 +73,7 @@ export default function EventLivePage() {
   }, [code])
 
   const a = live.data
+  const upcoming = a?.event.phase === 'upcoming'
   return (
     <View className='ev-page'>
       <PageState loading={live.loading} error={live.error} hasData={!!a} onRetry={() => void live.reload()}>
@@ -97,8 +100,8 @@ export default function EventLivePage() {
             </View>
             <View className='card ev-stats' data-testid='event-stats'>
               <View className='ev-stat'>
-                <Text className='ev-stat__value'>{a.signedUp}</Text>
-                <Text className='ev-stat__label'>报名</Text>
+                <Text className='ev-stat__value' data-testid='stat-signed-up'>{`${a.signedUp}/${a.event.signupLimit}`}</Text>
+                <Text className='ev-stat__label'>{a.event.waiting > 0 ? `报名 · 候补${a.event.waiting}` : '报名'}</Text>
               </View>
               <View className='ev-stat'>
                 <Text className='ev-stat__value' data-testid='stat-checked-in'>{a.checkedIn}</Text>
@@ -129,6 +132,16 @@ export default function EventLivePage() {
                 </View>
               ))}
             </View>
+            {upcoming && (
+              <View className='ev-actions' data-testid='organiser-actions'>
+                <Button type='default' onClick={() => void Taro.navigateTo({ url: EVENTS_URL.cancel(eventId) })} data-testid='event-organiser-cancel'>
+                  取消活动
+                </Button>
+                <Button type='primary' onClick={() => void Taro.navigateTo({ url: EVENTS_URL.edit(eventId) })} data-testid='event-edit'>
+                  编辑活动
+                </Button>
+              </View>
+            )}
           </>
         )}
       </PageState>
