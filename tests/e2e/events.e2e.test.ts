@@ -28,6 +28,9 @@ async function phone(persona: string, path: string): Promise<Page> {
 const codeInput = (page: Page) => page.locator('[data-testid="event-code-input"] input, input[data-testid="event-code-input"]').first()
 const shownCode = async (organiser: Page) => (await organiser.locator('[data-testid="event-code"]').innerText()).trim()
 
+/** Taro's H5 router slides a new page in; a screenshot taken mid-slide shows it cut off at the side. */
+const settled = (page: Page) => page.waitForTimeout(600)
+
 async function confirmModal(page: Page, button: string) {
   const modal = page.locator('.taro-modal__foot')
   await modal.waitFor()
@@ -188,6 +191,8 @@ test('waitlist: the owner joins a full event as 候补第 3 位, the organiser r
   await managed.click()
   await organiser.waitForURL(/packages\/events\/pages\/live/)
   await organiser.locator('[data-testid="stat-signed-up"]').getByText('8/8').waitFor()
+  expect(await organiser.locator('[data-testid="live-waiting"]').innerText()).toContain('另有 3 户在候补')
+  await settled(organiser)
   await screenshot(organiser, 'events-organiser-upcoming')
   await organiser.locator('[data-testid="event-edit"]').click()
   await organiser.waitForURL(/packages\/events\/pages\/create\/index\?eventId=/)
@@ -240,6 +245,7 @@ test('ops set margin rates and the window on ROI 设置, reached from the workbe
   await rate.waitFor()
   expect(await rate.inputValue()).toBe('35')
   expect(await ops.locator('[data-testid="roi-service"]', { hasText: '上门保洁' }).innerText()).toContain('家政')
+  await settled(ops)
   await screenshot(ops, 'events-roi-settings')
   await rate.fill('40')
   await ops.locator('[data-testid="roi-days"] input, input[data-testid="roi-days"]').first().fill('10')

@@ -5,16 +5,21 @@ import { EVENT_COLLECTIONS, signupIdOf, waitingOf, type EventDoc, type SignupDoc
 import { tellHousehold } from './event-notice'
 
 const eventsIn = (platform: Platform) => collectionOf<EventDoc>(platform.db, EVENT_COLLECTIONS.events)
-/** Each round either promotes one household or learns that another writer changed the event; bounded anyway. */
-const MAX_ROUNDS = 2100
+/** Each round either promotes or learns that another writer changed the event; bounded anyway. */
+const MAX_ROUNDS = 500
+
+/** At most this many households move in one update (a limit raised by hundreds fills in a few rounds). */
+const BATCH = 20
 
 /**
- * Fills free places from the waitlist, first come first served. Each promotion is ONE conditional update:
- * the event is open, has not started, still has the limit we read, a free place, and the household we
- * read at the head of the queue — then it moves from `waiting` to `holders` and is recorded in
- * `promotions`. Under any concurrency (parallel cancels, limit edits, joins) a household is promoted once,
- * a place is never given twice, and the queue's order is kept: whoever loses the race re-reads and looks
- * again. The sign-up document and the notice follow in finishPromotions (also run by the timer).
+ * Fills free places from the waitlist, first come first served. Each round is ONE conditional update that
+ * moves the queue's first k households (k = free places, at most 20) from `waiting` to `holders` and records
+ * them in `promotions` — only if the event is open, not started, and exactly as we read it: the same limit,
+ * the same number of holders, and the same first k of the queue, index by index. Under any concurrency
+ * (parallel cancels, limit edits, joins, leaves) a household is promoted once, a place is never given
+ * twice, and the queue's order is kept; a writer that loses re-reads, and usually finds the places already
+ * filled (the winner filled them all), so parallel cancellations do not fight over each place in turn.
+ * The sign-up documents and notices follow in finishPromotions (also run by the timer).
  */
 export async function promoteWaiting(platform: Platform, eventId: string): Promise<number> {
   const _ = platform.db.command
@@ -22,15 +27,16 @@ export async function promoteWaiting(platform: Platform, eventId: string): Promi
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const e = await eventsIn(platform).byId(eventId)
     if (!e || e.status !== 'open' || platform.clock.now().getTime() >= new Date(e.startsAt).getTime()) break
-    const head = waitingOf(e)[0]
-    if (!head || e.signedUp >= e.signupLimit) break
+    const heads = waitingOf(e).slice(0, Math.min(BATCH, e.signupLimit - e.signedUp))
+    if (heads.length === 0) break
     const now = platform.clock.now()
+    const prefix = Object.fromEntries(heads.map((h, i) => [`waiting.${i}`, h]))
     const res = must(
       await eventsIn(platform)
-        .ref.where({ _id: eventId, status: 'open', signupLimit: e.signupLimit, signedUp: _.lt(e.signupLimit), 'waiting.0': head, holders: _.neq(head) })
-        .update({ signedUp: _.inc(1), holders: _.push([head]), waiting: _.pull(head), promotions: _.push([`${head}@${now.getTime()}`]), updatedAt: now }),
+        .ref.where({ _id: eventId, status: 'open', signupLimit: e.signupLimit, signedUp: e.signedUp, holders: _.nin(heads), ...prefix })
+        .update({ signedUp: _.inc(heads.length), holders: _.push(heads), waiting: _.pullAll(heads), promotions: _.push(heads.map((h) => `${h}@${now.getTime()}`)), updatedAt: now }),
     )
-    if (Number(res.updated ?? 0) === 1) promoted += 1
+    if (Number(res.updated ?? 0) === 1) promoted += heads.length
   }
   await finishPromotions(platform, eventId)
   return promoted

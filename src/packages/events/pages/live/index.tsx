@@ -101,7 +101,7 @@ export default function EventLivePage() {
             <View className='card ev-stats' data-testid='event-stats'>
               <View className='ev-stat'>
                 <Text className='ev-stat__value' data-testid='stat-signed-up'>{`${a.signedUp}/${a.event.signupLimit}`}</Text>
-                <Text className='ev-stat__label'>{a.event.waiting > 0 ? `报名 · 候补${a.event.waiting}` : '报名'}</Text>
+                <Text className='ev-stat__label'>报名</Text>
               </View>
               <View className='ev-stat'>
                 <Text className='ev-stat__value' data-testid='stat-checked-in'>{a.checkedIn}</Text>
@@ -120,6 +120,9 @@ export default function EventLivePage() {
                 <Text className='ev-stat__label'>平均停留</Text>
               </View>
             </View>
+            {a.event.waiting > 0 && (
+              <Text className='ev-hint ev-hint--pad' data-testid='live-waiting'>{`另有 ${a.event.waiting} 户在候补：有人取消或增加名额时按顺序自动补上，并通知他们。`}</Text>
+            )}
             <Text className='section-title'>签到名单</Text>
             <View className='card'>
               {a.attendees.length === 0 && <Text className='ev-hint'>还没有人报名</Text>}

@@ -64,7 +64,7 @@ export default function RoiSettingsPage() {
           <>
             <Text className='section-title'>毛利率（按品类）</Text>
             <View className='card ev-form'>
-              <Text className='ev-hint'>{`活动和团购的毛利 = 归因 GMV × 所属品类的毛利率；不填按默认 ${defaultPct}%。团购可在 ROI 页单独设毛利率。`}</Text>
+              <Text className='ev-hint'>{`活动和团购的毛利 = 归因 GMV × 所属品类的毛利率；不填按默认 ${defaultPct}%。`}</Text>
               <View className='ev-rates'>
                 {s.categories.map((c) => (
                   <View key={c.category} className='ev-rate' data-testid='roi-rate' data-category={c.category}>
