@@ -23,7 +23,7 @@ const BATCH = 20
  */
 export async function promoteWaiting(platform: Platform, eventId: string): Promise<number> {
   const _ = platform.db.command
-  let promoted = 0
+  const mine: string[] = []
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const e = await eventsIn(platform).byId(eventId)
     if (!e || e.status !== 'open' || platform.clock.now().getTime() >= new Date(e.startsAt).getTime()) break
@@ -31,15 +31,18 @@ export async function promoteWaiting(platform: Platform, eventId: string): Promi
     if (heads.length === 0) break
     const now = platform.clock.now()
     const prefix = Object.fromEntries(heads.map((h, i) => [`waiting.${i}`, h]))
+    const entries = heads.map((h) => `${h}@${now.getTime()}`)
     const res = must(
       await eventsIn(platform)
         .ref.where({ _id: eventId, status: 'open', signupLimit: e.signupLimit, signedUp: e.signedUp, holders: _.nin(heads), ...prefix })
-        .update({ signedUp: _.inc(heads.length), holders: _.push(heads), waiting: _.pullAll(heads), promotions: _.push(heads.map((h) => `${h}@${now.getTime()}`)), updatedAt: now }),
+        .update({ signedUp: _.inc(heads.length), holders: _.push(heads), waiting: _.pullAll(heads), promotions: _.push(entries), updatedAt: now }),
     )
-    if (Number(res.updated ?? 0) === 1) promoted += heads.length
+    if (Number(res.updated ?? 0) === 1) mine.push(...entries)
   }
-  await finishPromotions(platform, eventId)
-  return promoted
+  // Each promoter finishes its own promotions (parallel promoters do not all redo each other's); the
+  // timer finishes whatever a crash left.
+  if (mine.length) await finishPromotions(platform, eventId, mine)
+  return mine.length
 }
 
 /**
@@ -47,10 +50,10 @@ export async function promoteWaiting(platform: Platform, eventId: string): Promi
  * promotion. Every step is idempotent (set by id; the notice keyed by the promotion), so a crash anywhere
  * is finished by the next call or the timer without a second card.
  */
-export async function finishPromotions(platform: Platform, eventId: string): Promise<void> {
+export async function finishPromotions(platform: Platform, eventId: string, only?: string[]): Promise<void> {
   const e = await eventsIn(platform).byId(eventId)
   if (!e) return
-  for (const entry of e.promotions ?? []) {
+  for (const entry of (e.promotions ?? []).filter((x) => !only || only.includes(x))) {
     const [householdId, ms] = entry.split('@')
     const at = new Date(Number(ms))
     const id = signupIdOf(eventId, householdId)
