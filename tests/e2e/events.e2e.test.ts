@@ -31,6 +31,15 @@ const shownCode = async (organiser: Page) => (await organiser.locator('[data-tes
 /** Taro's H5 router slides a new page in; a screenshot taken mid-slide shows it cut off at the side. */
 const settled = (page: Page) => page.waitForTimeout(600)
 
+/** At the narrowest phone (320 px) the page must not scroll sideways; back to 375 after. */
+async function fitsAt320(page: Page) {
+  await page.setViewportSize({ width: 320, height: 812 })
+  await page.waitForTimeout(300)
+  const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth)
+  await page.setViewportSize({ width: 375, height: 812 })
+  expect(overflow).toBeLessThanOrEqual(0)
+}
+
 async function confirmModal(page: Page, button: string) {
   const modal = page.locator('.taro-modal__foot')
   await modal.waitFor()
@@ -180,6 +189,7 @@ test('waitlist: the owner joins a full event as 候补第 3 位, the organiser r
   await resident.locator('[data-testid="event-wait-position"]').getByText('候补第 3 位').waitFor()
   expect(await resident.locator('[data-testid="event-cancel"]').innerText()).toContain('退出候补')
   await screenshot(resident, 'events-waitlist-position')
+  await fitsAt320(resident)
   const detailUrl = resident.url()
 
   // The organiser, from the steward workbench: 线下活动 → the event → 编辑活动 → 11 places.
@@ -205,6 +215,7 @@ test('waitlist: the owner joins a full event as 候补第 3 位, the organiser r
   await organiser.getByText('已有 8 户报名，名额不能少于 8').waitFor()
   await limit.fill('11')
   await screenshot(organiser, 'events-edit-form')
+  await fitsAt320(organiser)
   await organiser.locator('[data-testid="create-submit"]').click()
   await organiser.waitForURL(/packages\/events\/pages\/live/)
   await organiser.locator('[data-testid="stat-signed-up"]').getByText('11/11').waitFor()
@@ -221,6 +232,7 @@ test('waitlist: the owner joins a full event as 候补第 3 位, the organiser r
   expect(await organiser.locator('[data-testid="cancel-affected"]').innerText()).toContain('将通知已报名 11 户')
   await organiser.locator('[data-testid="cancel-reasons"] .ev-chip', { hasText: '场地临时不可用' }).click()
   await screenshot(organiser, 'events-cancel-form')
+  await fitsAt320(organiser)
   await organiser.locator('[data-testid="cancel-submit"]').click()
   await confirmModal(organiser, '确定')
   await organiser.waitForURL(/packages\/events\/pages\/live/)
@@ -247,6 +259,7 @@ test('ops set margin rates and the window on ROI 设置, reached from the workbe
   expect(await ops.locator('[data-testid="roi-service"]', { hasText: '上门保洁' }).innerText()).toContain('家政')
   await settled(ops)
   await screenshot(ops, 'events-roi-settings')
+  await fitsAt320(ops)
   await rate.fill('40')
   await ops.locator('[data-testid="roi-days"] input, input[data-testid="roi-days"]').first().fill('10')
   await ops.locator('[data-testid="roi-settings-save"]').click()
