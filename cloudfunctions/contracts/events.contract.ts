@@ -1,14 +1,10 @@
 import { z } from 'zod'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
+import { eventBase, eventCardSchema, eventCategorySchema, eventKindSchema, eventListInput, eventListOutput, mySignupSchema } from './events-card.schemas'
 
-/** 服务体验会 (a merchant or service shows its offer) and 社区活动 (the community's own events). */
-export const eventKindSchema = z.enum(['experience', 'community'])
-export const EVENT_KIND_LABELS: Record<z.infer<typeof eventKindSchema>, string> = { experience: '服务体验会', community: '社区活动' }
-
-/** The business scenarios events and group buys are filed under (the profiles area reads the same words). */
-export const eventCategorySchema = z.enum(['生鲜', '家电', '家政', '母婴', '宠物', '健康', '教育', '维修', '其他'])
-export type EventCategory = z.infer<typeof eventCategorySchema>
+export { EVENT_KIND_LABELS, eventBase, eventCardSchema, eventCategorySchema, eventKindSchema, mySignupSchema, signupStatusSchema } from './events-card.schemas'
+export type { EventCard, EventCategory } from './events-card.schemas'
 
 export const activityRefSchema = z.object({ kind: z.enum(['event', 'campaign']), id: idSchema }).strict()
 export type ActivityRef = z.infer<typeof activityRefSchema>
@@ -22,44 +18,6 @@ export const PARTY_KIND_LABELS: Record<z.infer<typeof partySchema>['kind'], stri
 export const costItemSchema = z.enum(['prize', 'material', 'venue', 'subsidy', 'other'])
 export const COST_ITEM_LABELS: Record<z.infer<typeof costItemSchema>, string> = { prize: '奖品', material: '物料', venue: '场地', subsidy: '补贴', other: '其他' }
 export const costStatusSchema = z.enum(['submitted', 'approved', 'rejected'])
-
-/** waiting = on the waitlist (候补): promoted in order when a place frees or the limit grows. */
-export const signupStatusSchema = z.enum(['none', 'signed', 'waiting', 'cancelled'])
-
-const eventBase = {
-  eventId: idSchema,
-  kind: eventKindSchema,
-  title: z.string(),
-  category: eventCategorySchema,
-  venue: z.string(),
-  description: z.string(),
-  startsAt: isoDateTimeSchema,
-  endsAt: isoDateTimeSchema,
-  signupLimit: z.number().int(),
-  signedUp: z.number().int(),
-  /** Households on the waitlist (候补). */
-  waiting: z.number().int(),
-  /** Buildings whose households may join; empty = the whole community. */
-  buildingNames: z.array(z.string()),
-  status: z.enum(['open', 'cancelled']),
-  /** upcoming (sign-up open) · signup_closed · live (check-in open) · ended · cancelled, as of the reply. */
-  phase: z.enum(['upcoming', 'live', 'ended', 'cancelled']),
-}
-
-export const mySignupSchema = z.object({
-  status: signupStatusSchema,
-  householdId: idSchema.nullable(),
-  /** 候补第 N 位 (1 = next to get a place); null unless waiting. */
-  waitPosition: z.number().int().nullable(),
-  /** The sign-up ended because the organiser cancelled the event. */
-  cancelledByEvent: z.boolean(),
-  checkInAt: isoDateTimeSchema.nullable(),
-  checkOutAt: isoDateTimeSchema.nullable(),
-  dwellMinutes: z.number().int().nullable(),
-})
-
-export const eventCardSchema = z.object({ ...eventBase, mine: mySignupSchema })
-export type EventCard = z.infer<typeof eventCardSchema>
 
 export const attendeeSchema = z.object({
   householdLabel: z.string(),
@@ -239,7 +197,7 @@ export const eventsContract = defineContract(
   'events',
   {
     /** Events the resident's building may join, newest first, with their own sign-up. */
-    list: query(z.object({ householdId: idSchema.optional() }).strict(), z.object({ events: z.array(eventCardSchema) })),
+    list: query(eventListInput, eventListOutput),
     detail: query(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
     signUp: mutation(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
     /** 取消报名, or leave the waitlist. */
