@@ -112,7 +112,7 @@ export default function EventDetailPage() {
               <Row label='地点' value={e.venue} />
               <Row label='品类' value={e.category} />
               <Row label='范围' value={e.buildingNames.length ? `${e.buildingNames.join('、')}住户` : '全体住户'} />
-              <Row label='名额' value={placesText(e)} />
+              {e.phase !== 'cancelled' && <Row label='名额' value={placesText(e)} />}
               {e.description ? <Text className='ev-desc'>{e.description}</Text> : null}
             </View>
             <MyStatus e={e} />
