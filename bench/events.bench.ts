@@ -56,9 +56,31 @@ export default async function eventsBench(): Promise<BenchRow[]> {
     const rushMs = performance.now() - t0
     const rushOps = engine.callCount
     const signed = replies.filter((r) => r.ok).length
-    const event = must(await db.collection(EVENT_COLLECTIONS.events).doc(eventId).get()).data[0] as EventDoc
-    if (signed !== LIMIT || event.signedUp !== LIMIT) throw new Error(`oversold or undersold: ${signed} ok, signedUp ${event.signedUp}`)
+    const rushed = must(await db.collection(EVENT_COLLECTIONS.events).doc(eventId).get()).data[0] as EventDoc
+    if (signed !== LIMIT || rushed.signedUp !== LIMIT) throw new Error(`oversold or undersold: ${signed} ok, signedUp ${rushed.signedUp}`)
     latencies.sort((a, b) => a - b)
+
+    // The 260 refused join the waitlist at once; then 50 holders cancel at once, each freeing a place for the queue's head.
+    const refused = HOUSEHOLDS.filter((h) => !rushed.holders.includes(h))
+    engine.resetCallCount()
+    let t1 = performance.now()
+    const joins = await Promise.all(refused.map((h) => world.call('events', `bench-${h}`, { action: 'joinWaitlist', requestId: rid('wl'), eventId })))
+    const joinMs = performance.now() - t1
+    const joinOps = engine.callCount
+    if (joins.some((r) => !r.ok)) throw new Error('a waitlist join failed')
+    const queued = must(await db.collection(EVENT_COLLECTIONS.events).doc(eventId).get()).data[0] as EventDoc
+    if (queued.waiting?.length !== refused.length) throw new Error(`queue ${queued.waiting?.length} ≠ ${refused.length}`)
+    const leavers = rushed.holders.slice(0, 50)
+    engine.resetCallCount()
+    t1 = performance.now()
+    const cancels = await Promise.all(leavers.map((h) => world.call('events', `bench-${h}`, { action: 'cancelSignup', requestId: rid('cx'), eventId })))
+    const cancelMs = performance.now() - t1
+    const cancelOps = engine.callCount
+    if (cancels.some((r) => !r.ok)) throw new Error('a cancellation failed')
+    const event = must(await db.collection(EVENT_COLLECTIONS.events).doc(eventId).get()).data[0] as EventDoc
+    const promotedInOrder = JSON.stringify(event.holders.slice(50)) === JSON.stringify(queued.waiting!.slice(0, 50))
+    if (event.signedUp !== LIMIT || event.holders.length !== LIMIT || !promotedInOrder || event.waiting!.length !== refused.length - 50 || (event.promotions ?? []).length)
+      throw new Error(`waitlist broke: signedUp ${event.signedUp}, in order ${promotedInOrder}, waiting ${event.waiting!.length}`)
 
     // One check-in, counted.
     world.clock.advance(35 * MIN)
@@ -101,6 +123,8 @@ export default async function eventsBench(): Promise<BenchRow[]> {
     return [
       { area: 'events', metric: 'sign-up rush: 360 households at once, 100 places', value: `${signed} signed, ${perSecond(HOUSEHOLDS.length, rushMs)}`, note: `never more than the limit; p50 / p95 ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} ms` },
       { area: 'events', metric: 'sign-up rush DB ops per attempt', value: (rushOps / HOUSEHOLDS.length).toFixed(1), note: 'incl. access, idempotency key; refused attempts included' },
+      { area: 'events', metric: 'waitlist: 260 full-house refusals join at once', value: `${perSecond(refused.length, joinMs)}, ${(joinOps / refused.length).toFixed(1)} DB ops each`, note: 'queue of 260 in the order the database applied them, no duplicates' },
+      { area: 'events', metric: 'waitlist: 50 cancellations at once → 50 promotions', value: `${(cancelMs / 1000).toFixed(1)} s, ${(cancelOps / leavers.length).toFixed(1)} DB ops each`, note: 'exactly the queue’s first 50 promoted, in order, each told once; limit held at 100' },
       { area: 'events', metric: 'check-in DB ops', value: String(scanOps), note: 'access, event, guess-limit slot + release, transaction (signup, replay record), idempotency' },
       { area: 'events', metric: 'ROI report p50 (3 demo + 1 bench event, 4 campaigns, 3,000 orders)', value: `${percentile(roiTimes, 50).toFixed(0)} ms`, note: `${roiOps} DB ops; 100 attendees, orders read in chunks of 100 households` },
     ]

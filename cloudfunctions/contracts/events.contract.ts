@@ -1,14 +1,10 @@
 import { z } from 'zod'
 import { defineContract, mutation, query } from './envelope'
 import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
+import { eventBase, eventCardSchema, eventCategorySchema, eventKindSchema, eventListInput, eventListOutput, mySignupSchema } from './events-card.schemas'
 
-/** 服务体验会 (a merchant or service shows its offer) and 社区活动 (the community's own events). */
-export const eventKindSchema = z.enum(['experience', 'community'])
-export const EVENT_KIND_LABELS: Record<z.infer<typeof eventKindSchema>, string> = { experience: '服务体验会', community: '社区活动' }
-
-/** The business scenarios events and group buys are filed under (the profiles area reads the same words). */
-export const eventCategorySchema = z.enum(['生鲜', '家电', '家政', '母婴', '宠物', '健康', '教育', '维修', '其他'])
-export type EventCategory = z.infer<typeof eventCategorySchema>
+export { EVENT_KIND_LABELS, eventBase, eventCardSchema, eventCategorySchema, eventKindSchema, mySignupSchema, signupStatusSchema } from './events-card.schemas'
+export type { EventCard, EventCategory } from './events-card.schemas'
 
 export const activityRefSchema = z.object({ kind: z.enum(['event', 'campaign']), id: idSchema }).strict()
 export type ActivityRef = z.infer<typeof activityRefSchema>
@@ -22,37 +18,6 @@ export const PARTY_KIND_LABELS: Record<z.infer<typeof partySchema>['kind'], stri
 export const costItemSchema = z.enum(['prize', 'material', 'venue', 'subsidy', 'other'])
 export const COST_ITEM_LABELS: Record<z.infer<typeof costItemSchema>, string> = { prize: '奖品', material: '物料', venue: '场地', subsidy: '补贴', other: '其他' }
 export const costStatusSchema = z.enum(['submitted', 'approved', 'rejected'])
-
-export const signupStatusSchema = z.enum(['none', 'signed', 'cancelled'])
-
-const eventBase = {
-  eventId: idSchema,
-  kind: eventKindSchema,
-  title: z.string(),
-  category: eventCategorySchema,
-  venue: z.string(),
-  description: z.string(),
-  startsAt: isoDateTimeSchema,
-  endsAt: isoDateTimeSchema,
-  signupLimit: z.number().int(),
-  signedUp: z.number().int(),
-  /** Buildings whose households may join; empty = the whole community. */
-  buildingNames: z.array(z.string()),
-  status: z.enum(['open', 'cancelled']),
-  /** upcoming (sign-up open) · signup_closed · live (check-in open) · ended · cancelled, as of the reply. */
-  phase: z.enum(['upcoming', 'live', 'ended', 'cancelled']),
-}
-
-export const mySignupSchema = z.object({
-  status: signupStatusSchema,
-  householdId: idSchema.nullable(),
-  checkInAt: isoDateTimeSchema.nullable(),
-  checkOutAt: isoDateTimeSchema.nullable(),
-  dwellMinutes: z.number().int().nullable(),
-})
-
-export const eventCardSchema = z.object({ ...eventBase, mine: mySignupSchema })
-export type EventCard = z.infer<typeof eventCardSchema>
 
 export const attendeeSchema = z.object({
   householdLabel: z.string(),
@@ -73,6 +38,8 @@ export const attendanceSchema = z.object({
 })
 
 const MAX_EVENT_MS = 3 * 24 * 3600_000
+const windowOk = (v: { startsAt: string; endsAt: string }) => Date.parse(v.endsAt) > Date.parse(v.startsAt) && Date.parse(v.endsAt) - Date.parse(v.startsAt) <= MAX_EVENT_MS
+const WINDOW_MESSAGE = { message: '结束时间须晚于开始时间，且活动最长 3 天', path: ['endsAt'] }
 
 export const createEventInput = z
   .object({
@@ -89,10 +56,28 @@ export const createEventInput = z
     communityId: idSchema.optional(),
   })
   .strict()
-  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt) && Date.parse(v.endsAt) - Date.parse(v.startsAt) <= MAX_EVENT_MS, {
-    message: '结束时间须晚于开始时间，且活动最长 3 天',
-    path: ['endsAt'],
+  .refine(windowOk, WINDOW_MESSAGE)
+
+/**
+ * 编辑活动 by its organisers before it starts: everything but the kind and the buildings in scope. The
+ * limit may not go below the households already signed up (EVENT.LIMIT_BELOW_SIGNED); a higher one
+ * promotes the waitlist in order.
+ */
+export const editEventInput = z
+  .object({
+    eventId: idSchema,
+    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+    category: eventCategorySchema,
+    venue: z.string().trim().min(2, '请填写活动地点').max(40, '地点最多 40 个字'),
+    description: z.string().trim().max(500, '介绍最多 500 字').default(''),
+    startsAt: isoDateTimeSchema,
+    endsAt: isoDateTimeSchema,
+    signupLimit: z.number().int('名额须为整数').min(1, '名额至少 1 户').max(2000, '名额最多 2000 户'),
   })
+  .strict()
+  .refine(windowOk, WINDOW_MESSAGE)
+
+export const cancelEventInput = z.object({ eventId: idSchema, reason: z.string().trim().min(2, '请填写取消原因').max(40, '取消原因最多 40 个字') }).strict()
 
 /** What the organiser's phone shows: 6 digits (typed on H5) and the same in a QR payload (scanned on weapp). */
 export const eventCodeSchema = z.object({
@@ -158,7 +143,11 @@ export const roiRowSchema = z.object({
   /** Net paid GMV the activity is credited with (docs/events.md: the definition). */
   gmvFen: z.number().int(),
   orders: z.number().int(),
+  /** Of the orders, paid home services (the rest are group buys). */
+  serviceOrders: z.number().int(),
+  /** The rate the margin is taken at: the activity's own (activity) or its category's (category, ROI 设置). */
   marginRateBp: z.number().int(),
+  marginRateSource: z.enum(['activity', 'category']),
   marginFen: z.number().int(),
   approvedCostFen: z.number().int(),
   pendingCostFen: z.number().int(),
@@ -171,10 +160,36 @@ export const activitySettingsInput = z
   .object({
     ref: activityRefSchema,
     category: eventCategorySchema.optional(),
-    marginRateBp: z.number().int().min(0, '毛利率不能为负').max(10_000, '毛利率最多 100%').optional(),
-    attributionDays: z.number().int().min(0).max(60, '归因天数最多 60 天').optional(),
+    /** null clears the activity's own rate: the category's rate (ROI 设置) applies again. */
+    marginRateBp: z.number().int().min(0, '毛利率不能为负').max(10_000, '毛利率最多 100%').nullable().optional(),
+    attributionDays: z.number().int().min(0).max(60, '归因天数最多 60 天').nullable().optional(),
   })
   .strict()
+
+const bpSchema = z.number().int().min(0, '毛利率不能为负').max(10_000, '毛利率最多 100%')
+
+/** ROI 设置 of the community: margin rate per category, the attribution window, each paid service's category. */
+export const roiSettingsInput = z
+  .object({
+    communityId: idSchema.optional(),
+    /** Basis points per category (1800 = 18 %); null = back to the default. */
+    categoryMarginBp: z.partialRecord(eventCategorySchema, bpSchema.nullable()).optional(),
+    attributionDays: z.number().int().min(0, '归因天数不能为负').max(60, '归因天数最多 60 天').optional(),
+    /** service item id → category; null = not filed (its orders count for no event). */
+    serviceCategories: z.record(idSchema, eventCategorySchema.nullable()).optional(),
+  })
+  .strict()
+
+export const roiSettingsSchema = z.object({
+  communityId: idSchema,
+  defaultMarginRateBp: z.number().int(),
+  categories: z.array(z.object({ category: eventCategorySchema, marginRateBp: z.number().int().nullable() })),
+  attributionDays: z.number().int(),
+  services: z.array(z.object({ id: idSchema, title: z.string(), active: z.boolean(), category: eventCategorySchema.nullable() })),
+  campaigns: z.array(z.object({ id: idSchema, title: z.string(), category: eventCategorySchema.nullable(), ownMarginRateBp: z.number().int().nullable() })),
+  updatedAt: isoDateTimeSchema.nullable(),
+})
+export type RoiSettings = z.infer<typeof roiSettingsSchema>
 
 const eventRef = z.object({ eventId: idSchema }).strict()
 
@@ -182,14 +197,19 @@ export const eventsContract = defineContract(
   'events',
   {
     /** Events the resident's building may join, newest first, with their own sign-up. */
-    list: query(z.object({ householdId: idSchema.optional() }).strict(), z.object({ events: z.array(eventCardSchema) })),
+    list: query(eventListInput, eventListOutput),
     detail: query(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
     signUp: mutation(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
+    /** 取消报名, or leave the waitlist. */
     cancelSignup: mutation(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
+    /** 加入候补 when the event is full (a free place, if one opened meanwhile, is taken at once). */
+    joinWaitlist: mutation(z.object({ eventId: idSchema, householdId: idSchema.optional() }).strict(), eventCardSchema),
     /** Check-in on the first valid code, check-out on a later one. */
     scan: mutation(scanInput, scanOutput),
     create: mutation(createEventInput, z.object({ eventId: idSchema })),
-    cancel: mutation(eventRef, z.object({ eventId: idSchema, status: z.enum(['open', 'cancelled']) })),
+    edit: mutation(editEventInput, z.object({ eventId: idSchema, signupLimit: z.number().int(), signedUp: z.number().int(), waiting: z.number().int(), promoted: z.number().int() })),
+    /** 取消活动: every signed-up and waiting household is told, and the places are released. */
+    cancel: mutation(cancelEventInput, z.object({ eventId: idSchema, status: z.enum(['open', 'cancelled']), notified: z.number().int() })),
     /** Organiser view: the community's events with counts. */
     manageList: query(
       z.object({ communityId: idSchema.optional() }).strict(),
@@ -216,7 +236,9 @@ export const eventsContract = defineContract(
       costSchema,
     ),
     roi: query(z.object({ communityId: idSchema.optional() }).strict(), z.object({ rows: z.array(roiRowSchema), totals: z.object({ gmvFen: z.number().int(), marginFen: z.number().int(), approvedCostFen: z.number().int(), pendingCostFen: z.number().int() }) })),
-    activitySettings: mutation(activitySettingsInput, z.object({ ref: activityRefSchema, category: eventCategorySchema.nullable(), marginRateBp: z.number().int(), attributionDays: z.number().int() })),
+    activitySettings: mutation(activitySettingsInput, z.object({ ref: activityRefSchema, category: eventCategorySchema.nullable(), marginRateBp: z.number().int().nullable(), attributionDays: z.number().int() })),
+    roiSettings: query(z.object({ communityId: idSchema.optional() }).strict(), roiSettingsSchema),
+    setRoiSettings: mutation(roiSettingsInput, roiSettingsSchema),
   },
   {
     audience: {
@@ -224,6 +246,8 @@ export const eventsContract = defineContract(
       detail: ['member', 'steward', 'ops'],
       signUp: ['member'],
       cancelSignup: ['member'],
+      joinWaitlist: ['member'],
+      edit: ['steward', 'ops'],
       scan: ['member'],
       create: ['steward', 'ops'],
       cancel: ['steward', 'ops'],
@@ -236,6 +260,8 @@ export const eventsContract = defineContract(
       reviewCost: ['ops'],
       roi: ['ops', 'console'],
       activitySettings: ['ops'],
+      roiSettings: ['ops'],
+      setRoiSettings: ['ops'],
     },
     errors: {
       list: [],
@@ -244,7 +270,9 @@ export const eventsContract = defineContract(
       cancelSignup: ['EVENT.ALREADY_CHECKED_IN', 'EVENT.NOT_ELIGIBLE', 'EVENT.NOT_FOUND', 'EVENT.NOT_SIGNED_UP', 'EVENT.SIGNUP_CLOSED'],
       scan: ['EVENT.ALREADY_CHECKED_IN', 'EVENT.ALREADY_CHECKED_OUT', 'EVENT.CANCELLED', 'EVENT.CODE_EXPIRED', 'EVENT.CODE_INVALID', 'EVENT.CODE_REPLAYED', 'EVENT.NOT_CONFIGURED', 'EVENT.NOT_ELIGIBLE', 'EVENT.NOT_FOUND', 'EVENT.NOT_OPEN_NOW', 'EVENT.NOT_SIGNED_UP', 'PROFILE.INTERACTION_INVALID'],
       create: ['EVENT.SCOPE_INVALID', 'EVENT.WINDOW_INVALID'],
-      cancel: [],
+      joinWaitlist: ['EVENT.CANCELLED', 'EVENT.NOT_ELIGIBLE', 'EVENT.NOT_FOUND', 'EVENT.SIGNUP_CLOSED'],
+      edit: ['EVENT.CANCELLED', 'EVENT.LIMIT_BELOW_SIGNED', 'EVENT.NOT_FOUND', 'EVENT.STARTED', 'EVENT.WINDOW_INVALID'],
+      cancel: ['EVENT.NOT_FOUND', 'EVENT.STARTED'],
       manageList: [],
       code: ['EVENT.CANCELLED', 'EVENT.NOT_CONFIGURED', 'EVENT.NOT_OPEN_NOW'],
       attendance: [],
@@ -254,6 +282,8 @@ export const eventsContract = defineContract(
       reviewCost: ['EVENT.ACTIVITY_NOT_FOUND', 'EVENT.ALLOCATION_INVALID', 'EVENT.ALLOCATION_NO_GMV', 'EVENT.COST_NOT_FOUND', 'EVENT.COST_NOT_PENDING', 'EVENT.SELF_APPROVAL'],
       roi: [],
       activitySettings: ['EVENT.ACTIVITY_NOT_FOUND'],
+      roiSettings: [],
+      setRoiSettings: ['EVENT.SERVICE_NOT_FOUND'],
     },
   },
 )

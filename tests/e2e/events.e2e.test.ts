@@ -6,6 +6,7 @@ import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
  * the venue shows the rotating code and live attendance; the owner finds the event on the home page, signs
  * up, types the code (check-in), is refused the same code again, and checks out with the next code.
  * The stack cannot wait five real minutes between arrival and departure, so the minimum stay is 0 here.
+ * Then the waitlist and the organiser's edit and cancel, and ops' ROI 设置.
  */
 let e2e: E2E
 const saved = process.env.EVENTS_MIN_STAY_SECONDS
@@ -26,6 +27,24 @@ async function phone(persona: string, path: string): Promise<Page> {
 
 const codeInput = (page: Page) => page.locator('[data-testid="event-code-input"] input, input[data-testid="event-code-input"]').first()
 const shownCode = async (organiser: Page) => (await organiser.locator('[data-testid="event-code"]').innerText()).trim()
+
+/** Taro's H5 router slides a new page in; a screenshot taken mid-slide shows it cut off at the side. */
+const settled = (page: Page) => page.waitForTimeout(600)
+
+/** At the narrowest phone (320 px) the page must not scroll sideways; back to 375 after. */
+async function fitsAt320(page: Page) {
+  await page.setViewportSize({ width: 320, height: 812 })
+  await page.waitForTimeout(300)
+  const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth)
+  await page.setViewportSize({ width: 375, height: 812 })
+  expect(overflow).toBeLessThanOrEqual(0)
+}
+
+async function confirmModal(page: Page, button: string) {
+  const modal = page.locator('.taro-modal__foot')
+  await modal.waitFor()
+  await modal.getByText(button, { exact: true }).click()
+}
 
 async function typeCode(resident: Page, code: string) {
   await codeInput(resident).fill(code)
@@ -157,4 +176,98 @@ test('a steward publishes an event from the form and it is on residents’ lists
   await screenshot(form, 'events-cost-form')
   await form.locator('[data-testid="cost-submit"]').click()
   await form.getByText('请上传票据照片').waitFor()
+})
+
+test('waitlist: the owner joins a full event as 候补第 3 位, the organiser raises the limit and the owner is in and told; then the organiser cancels and the owner is told', async () => {
+  const resident = await phone('owner', '/packages/events/pages/index/index')
+  const item = resident.locator('[data-testid="event-item"]', { hasText: '上门保洁体验课' })
+  await item.waitFor()
+  expect(await item.innerText()).toContain('8 个名额已满 · 2 户候补')
+  await item.click()
+  await resident.locator('[data-testid="event-join-waitlist"]').getByText('名额已满，加入候补（2 户在等）').waitFor()
+  await resident.locator('[data-testid="event-join-waitlist"]').click()
+  await resident.locator('[data-testid="event-wait-position"]').getByText('候补第 3 位').waitFor()
+  expect(await resident.locator('[data-testid="event-cancel"]').innerText()).toContain('退出候补')
+  await screenshot(resident, 'events-waitlist-position')
+  await fitsAt320(resident)
+  const detailUrl = resident.url()
+
+  // The organiser, from the steward workbench: 线下活动 → the event → 编辑活动 → 11 places.
+  const organiser = await phone('steward', '/pages/index/index')
+  await organiser.locator('[data-testid="steward-board"]').getByText('线下活动').click()
+  const managed = organiser.locator('[data-testid="manage-item"]', { hasText: '上门保洁体验课' })
+  await managed.waitFor()
+  expect(await managed.innerText()).toContain('报名 8/8 户 · 候补 3')
+  await managed.click()
+  await organiser.waitForURL(/packages\/events\/pages\/live/)
+  await organiser.locator('[data-testid="stat-signed-up"]').getByText('8/8').waitFor()
+  expect(await organiser.locator('[data-testid="live-waiting"]').innerText()).toContain('另有 3 户在候补')
+  await settled(organiser)
+  await screenshot(organiser, 'events-organiser-upcoming')
+  await organiser.locator('[data-testid="event-edit"]').click()
+  await organiser.waitForURL(/packages\/events\/pages\/create\/index\?eventId=/)
+  const limit = organiser.locator('[data-testid="create-limit"] input, input[data-testid="create-limit"]').first()
+  await organiser.getByText('名额（户）· 已报名 8 户，候补 3 户').waitFor()
+  expect(await limit.inputValue()).toBe('8')
+  // Below the sign-ups: the server's clear refusal, nothing saved.
+  await limit.fill('6')
+  await organiser.locator('[data-testid="create-submit"]').click()
+  await organiser.getByText('已有 8 户报名，名额不能少于 8').waitFor()
+  await limit.fill('11')
+  await screenshot(organiser, 'events-edit-form')
+  await fitsAt320(organiser)
+  await organiser.locator('[data-testid="create-submit"]').click()
+  await organiser.waitForURL(/packages\/events\/pages\/live/)
+  await organiser.locator('[data-testid="stat-signed-up"]').getByText('11/11').waitFor()
+
+  await resident.goto(detailUrl)
+  await resident.locator('[data-testid="event-status"]').getByText('已报名').waitFor()
+  const inbox = await phone('owner', '/packages/households/pages/inbox/index')
+  await inbox.locator('[data-testid="inbox-item"]', { hasText: '候补成功' }).waitFor()
+  await screenshot(inbox, 'events-inbox-promoted')
+
+  // The organiser cancels with a reason; the owner's sign-up ends and the message says why.
+  await organiser.locator('[data-testid="event-organiser-cancel"]').click()
+  await organiser.waitForURL(/packages\/events\/pages\/cancel/)
+  expect(await organiser.locator('[data-testid="cancel-affected"]').innerText()).toContain('将通知已报名 11 户')
+  await organiser.locator('[data-testid="cancel-reasons"] .ev-chip', { hasText: '场地临时不可用' }).click()
+  await screenshot(organiser, 'events-cancel-form')
+  await fitsAt320(organiser)
+  await organiser.locator('[data-testid="cancel-submit"]').click()
+  await confirmModal(organiser, '确定')
+  await organiser.waitForURL(/packages\/events\/pages\/live/)
+  await organiser.locator('[data-testid="event-code-error"]').getByText('活动已取消').waitFor()
+
+  await resident.goto(detailUrl)
+  await resident.locator('[data-testid="event-status"]').getByText('活动已取消').waitFor()
+  await screenshot(resident, 'events-cancelled-detail')
+  await inbox.reload()
+  const told = inbox.locator('[data-testid="inbox-item"]', { hasText: '活动取消' })
+  await told.waitFor()
+  expect(await told.innerText()).toContain('场地临时不可用')
+})
+
+test('ops set margin rates and the window on ROI 设置, reached from the workbench through 活动 ROI', async () => {
+  const ops = await phone('ops', '/pages/index/index')
+  await ops.locator('[data-testid="ops-events-link"]').click()
+  await ops.locator('[data-testid="roi-link"]').click()
+  await ops.locator('[data-testid="roi-settings-link"]').click()
+  await ops.waitForURL(/packages\/events\/pages\/roi-settings/)
+  const rate = ops.locator('[data-testid="roi-rate"][data-category="家政"] input')
+  await rate.waitFor()
+  expect(await rate.inputValue()).toBe('35')
+  expect(await ops.locator('[data-testid="roi-service"]', { hasText: '上门保洁' }).innerText()).toContain('家政')
+  await settled(ops)
+  await screenshot(ops, 'events-roi-settings')
+  await fitsAt320(ops)
+  await rate.fill('40')
+  await ops.locator('[data-testid="roi-days"] input, input[data-testid="roi-days"]').first().fill('10')
+  await ops.locator('[data-testid="roi-settings-save"]').click()
+  await ops.getByText('已保存，ROI 按新设置计算').waitFor()
+  await ops.goBack()
+  await ops.waitForURL(/packages\/events\/pages\/roi\/index/)
+  await ops.reload()
+  const tasting = ops.locator('[data-testid="roi-row"]', { hasText: '赣南脐橙品鉴会' })
+  await tasting.waitFor()
+  expect(await tasting.innerText()).toContain('品类 20%')
 })

@@ -255,8 +255,11 @@ export const EXPECTED: Record<string, string> = {
   // Another household has no sign-up to cancel or code to use (EVENT.NOT_SIGNED_UP, nothing written).
   'events.cancelSignup':            'D    D   R   W   W   W   D   D   D   D   D   D   D   D   D   D',
   'events.scan':                    'D    D   R   W   W   W   D   D   D   D   D   D   D   D   D   D',
+  'events.joinWaitlist':            'D    D   W   W   W   W   D   D   D   D   D   D   D   D   D   D',
   // Ops of another community create events in their own community.
   'events.create':                  'D    D   D   D   D   D   D   D   W   W   D   D   W   W   D   D',
+  // Organisers are the community's stewards and ops; ops of another community are refused (AUTH.FORBIDDEN).
+  'events.edit':                    'D    D   D   D   D   D   D   D   W   W   D   D   D   W   D   D',
   'events.cancel':                  'D    D   D   D   D   D   D   D   W   W   D   D   D   W   D   D',
   'events.manageList':              'D    D   D   D   D   D   D   D   R   R   D   D   R   R   D   D',
   'events.code':                    'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D   D',
@@ -268,6 +271,9 @@ export const EXPECTED: Record<string, string> = {
   'events.reviewCost':              'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D   D',
   'events.roi':                     'D    D   D   D   D   D   D   D   D   D   D   D   D   R   R   D',
   'events.activitySettings':        'D    D   D   D   D   D   D   D   D   D   D   D   D   W   D   D',
+  // Ops of another community read and write their own community's ROI settings.
+  'events.roiSettings':             'D    D   D   D   D   D   D   D   D   D   D   D   R   R   D   D',
+  'events.setRoiSettings':          'D    D   D   D   D   D   D   D   D   D   D   D   W   W   D   D',
 
   //                                 none unb oth fam ten own pen rem stO stw tec rmT opO ops con mer
   // Residents' invoices for their group-buy and service orders; the request goes to the seller's queue.

@@ -18,6 +18,8 @@ export const EVENT_ERROR_MESSAGES = {
   'EVENT.CODE_WRONG_MODE': '这是签到码/签退码用错了，请核对现场屏幕',
   'EVENT.NOT_CONFIGURED': '本小区活动码密钥尚未配置，请联系物业',
   'EVENT.LIMIT_BELOW_SIGNED': '名额不能少于已报名户数',
+  'EVENT.STARTED': '活动已开始，不能再修改或取消',
+  'EVENT.SERVICE_NOT_FOUND': '服务项目不属于本小区',
   'EVENT.ACTIVITY_NOT_FOUND': '费用对应的活动或团购不存在',
   'EVENT.COST_NOT_FOUND': '费用记录不存在',
   'EVENT.COST_NOT_PENDING': '这笔费用已审核过了',

@@ -82,5 +82,5 @@ export async function scan(ctx: ActionContext, input: { eventId?: string; code: 
   })
   // After commit: the profile hears of the attendance; a failure leaves report 'pending' for the timer.
   if (outcome.checkOutAt) await reportAttendance(ctx.platform, event, outcome)
-  return { eventId: event._id, title: event.title, action: outcome.checkOutAt ? ('checked_out' as const) : ('checked_in' as const), mine: mySignupView(outcome, m.householdId) }
+  return { eventId: event._id, title: event.title, action: outcome.checkOutAt ? ('checked_out' as const) : ('checked_in' as const), mine: mySignupView(event, outcome, m.householdId) }
 }

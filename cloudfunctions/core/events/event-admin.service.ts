@@ -8,7 +8,7 @@ import { must } from '../kernel/db-result'
 import { loadBuildings, naturalCompare } from '../households'
 import { EVENT_COLLECTIONS, type EventDoc } from './event.model'
 import { eventBaseView } from './event-view'
-import { eventsOf, leadCommunity, leadEvent } from './event-scope'
+import { eventsOf, leadCommunity } from './event-scope'
 
 type CreateInput = z.infer<typeof createEventInput>
 
@@ -35,6 +35,7 @@ export async function createEvent(ctx: ActionContext, input: CreateInput): Promi
     signupLimit: input.signupLimit,
     signedUp: 0,
     holders: [],
+    waiting: [],
     buildingIds: scope,
     buildingNames: scope.map((id) => byId.get(id)!.name).sort(naturalCompare),
     status: 'open',
@@ -48,17 +49,11 @@ export async function createEvent(ctx: ActionContext, input: CreateInput): Promi
   return { eventId: _id }
 }
 
-export async function cancelEvent(ctx: ActionContext, eventId: string) {
-  const { event } = await leadEvent(ctx, eventId)
-  if (event.status !== 'cancelled') must(await eventsOf(ctx).ref.doc(eventId).update({ status: 'cancelled', updatedAt: ctx.now() }))
-  return { eventId, status: 'cancelled' as const }
-}
-
 /** The organiser's list: the community's events, latest start first, with how many have checked in. */
 export async function manageList(ctx: ActionContext, communityId?: string) {
   const scope = await leadCommunity(ctx, communityId)
   const db = ctx.platform.db
-  const events = must(await eventsOf(ctx).ref.where({ communityId: scope.communityId }).orderBy('startsAt', 'desc').field({ holders: false }).limit(50).get()).data as EventDoc[]
+  const events = must(await eventsOf(ctx).ref.where({ communityId: scope.communityId }).orderBy('startsAt', 'desc').field({ holders: false, promotions: false }).limit(50).get()).data as EventDoc[]
   const now = ctx.now()
   const _ = db.command
   const counts = await Promise.all(

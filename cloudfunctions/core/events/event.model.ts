@@ -13,6 +13,8 @@ export const EVENT_COLLECTIONS = {
   costs: 'activity_costs',
   /** ROI settings per activity (_id `${kind}.${id}`): category of a campaign, margin rate, attribution days. */
   settings: 'activity_settings',
+  /** ROI settings per community (_id = communityId): margin rate per category, attribution days, service categories. */
+  roiSettings: 'roi_settings',
 } as const
 
 export interface EventDoc {
@@ -29,9 +31,23 @@ export interface EventDoc {
   /** Households holding a place; `holders` is the truth the limit is checked against (one atomic update). */
   signedUp: number
   holders: string[]
+  /**
+   * 候补: households waiting for a place, first come first served. Like `holders`, the truth is this array on
+   * the event document, changed only by conditional updates (absent on events from before the waitlist).
+   */
+  waiting?: string[]
+  /**
+   * Promotions from the waitlist whose sign-up document and notice are not finished yet, as
+   * `${householdId}@${ms}`: written in the same update that moves the household, removed once it is told.
+   */
+  promotions?: string[]
   buildingIds: string[]
   buildingNames: string[]
   status: 'open' | 'cancelled'
+  /** After a cancel: pending until every signed-up and waiting household was told and the places released. */
+  cancelState?: 'pending' | 'done'
+  cancelledAt?: Date | null
+  cancelReason?: string
   organiserOpenid: string
   createdAt: Date
   updatedAt: Date
@@ -48,8 +64,14 @@ export interface SignupDoc {
   buildingId: string
   householdLabel: string
   openid: string
-  status: 'signed' | 'cancelled'
+  /** The event document (holders, waiting) is the truth; this follows it (event-view.ts reads both). */
+  status: 'signed' | 'cancelled' | 'waiting'
   signedAt: Date
+  /** When the household joined the waitlist / was promoted from it (absent for a direct sign-up). */
+  waitingSince?: Date | null
+  promotedAt?: Date | null
+  /** Who ended the sign-up: the household itself or the organiser's cancel of the event. */
+  cancelledBy?: 'resident' | 'event' | null
   checkInAt: Date | null
   checkOutAt: Date | null
   dwellMinutes: number | null
@@ -105,8 +127,23 @@ export interface ActivitySettingsDoc {
   communityId: string
   ref: ActivityRef
   category: EventCategory | null
-  marginRateBp: number
+  /** This activity's own rate; null = the community's rate for each order's category (roi_settings). */
+  marginRateBp: number | null
+  /** This activity's own window; null = the community's. */
+  attributionDays: number | null
+  updatedAt: Date
+}
+
+/** The community's ROI settings, set by ops on the ROI 设置 page (docs/events.md: the margin model). */
+export interface RoiSettingsDoc {
+  _id: string
+  communityId: string
+  /** Margin rate in basis points per category; a category not listed uses DEFAULT_MARGIN_RATE_BP. */
+  categoryMarginBp: Partial<Record<EventCategory, number>>
   attributionDays: number
+  /** Category of each paid service item (service_items id → category); an item not listed is attributed to no event. */
+  serviceCategories: Record<string, EventCategory>
+  updatedBy: string
   updatedAt: Date
 }
 
@@ -123,6 +160,8 @@ export const EVENT_INDEXES = defineIndexes(
   { collection: EVENT_COLLECTIONS.costs, fields: ['communityId', 'submittedAt'] },
   { collection: EVENT_COLLECTIONS.settings, fields: ['communityId'] },
 )
+
+export const waitingOf = (e: Pick<EventDoc, 'waiting'>) => e.waiting ?? []
 
 export const signupIdOf = (eventId: string, householdId: string) => `${eventId}.${householdId}`
 export const settingsIdOf = (ref: ActivityRef) => `${ref.kind}.${ref.id}`

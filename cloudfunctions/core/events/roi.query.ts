@@ -3,7 +3,7 @@ import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { GROUPBUY_COLLECTIONS, type CampaignDoc } from '../groupbuy'
 import { EVENT_COLLECTIONS, type ActivityRef, type ActivitySettingsDoc, type CostDoc, type EventDoc } from './event.model'
-import { activityInfos, gmvOf } from './activity-gmv'
+import { activityInfos, gmvOf, shownRateBp } from './activity-gmv'
 import { leadCommunity } from './event-scope'
 
 const refKey = (r: ActivityRef) => `${r.kind}.${r.id}`
@@ -12,9 +12,6 @@ const refKey = (r: ActivityRef) => `${r.kind}.${r.id}`
 export function roiOf(marginFen: number, costFen: number): number | null {
   return costFen > 0 ? Math.round((marginFen * 100) / costFen) / 100 : null
 }
-
-/** Margin on GMV at a rate in basis points, rounded half up to whole fen. */
-export const marginOf = (gmvFen: number, rateBp: number) => Math.round((gmvFen * rateBp) / 10_000)
 
 /**
  * 活动 ROI per activity of the community: recent events, and every campaign that has a cost or settings.
@@ -44,7 +41,7 @@ export async function roiReport(ctx: ActionContext, communityId?: string) {
     [...infos.values()].map(async (info) => {
       const g = await gmvOf(db, info)
       const key = refKey(info.ref)
-      const marginFen = marginOf(g.gmvFen, info.marginRateBp)
+      const marginFen = g.marginFen
       const approvedCostFen = approved.get(key) ?? 0
       return {
         ref: info.ref,
@@ -52,7 +49,9 @@ export async function roiReport(ctx: ActionContext, communityId?: string) {
         category: info.category,
         gmvFen: g.gmvFen,
         orders: g.orders,
-        marginRateBp: info.marginRateBp,
+        serviceOrders: g.serviceOrders,
+        marginRateBp: shownRateBp(info),
+        marginRateSource: info.ownMarginRateBp === null ? ('category' as const) : ('activity' as const),
         marginFen,
         approvedCostFen,
         pendingCostFen: pending.get(key) ?? 0,

@@ -13,6 +13,7 @@ const TITLES: Record<string, string> = {
   group_alert: '社群提醒',
   household_join: '入户申请待审核',
   profile_push: '社区推荐',
+  event_notice: '活动通知',
 }
 
 export function inboxTitle(template: string): string {

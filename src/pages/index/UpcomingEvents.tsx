@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { eventsContract } from '@contracts/events.contract'
+import { eventsHomeContract } from '@contracts/events-home.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { shortTime } from '@/services/format'
 import { HOME_LINKS } from './home-links'
 
-const MINE: Record<string, string> = { signed: '已报名' }
+const MINE: Record<string, string> = { signed: '已报名', waiting: '候补中' }
 
 /** 社区活动 on the resident home: what is on now or next (nothing shown when there is nothing). */
 export function UpcomingEvents({ refreshKey }: { refreshKey: number }) {
-  const q = useFnQuery(eventsContract, 'list', {}, [refreshKey])
+  const q = useFnQuery(eventsHomeContract, 'list', {}, [refreshKey])
   const items = (q.data?.events ?? []).filter((e) => e.phase === 'upcoming' || e.phase === 'live').slice(0, 2)
   if (items.length === 0) return null
   return (

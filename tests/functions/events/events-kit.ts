@@ -73,3 +73,37 @@ export async function paidGroupbuyOrder(world: TypedWorld, o: { id: string; hous
 export async function campaign(world: TypedWorld, id: string, title: string, createdAt: Date) {
   must(await world.platform.db.collection(GROUPBUY_COLLECTIONS.campaigns).doc(id).set({ communityId: 'c-sunshine', title, status: 'closed', createdAt, deadline: createdAt }))
 }
+
+/** A paid order of another type (a home service, or a fee payment) as the orders area stores it: only the order. */
+export async function paidOrder(
+  world: TypedWorld,
+  o: { id: string; type: 'service' | 'fee'; householdId: string; line: { refType: string; refId: string; title: string; quantity: number; unitPriceFen: number }; refundedFen?: number; at: Date },
+) {
+  const paidFen = o.line.quantity * o.line.unitPriceFen
+  must(
+    await world.platform.db.collection(ORDER_COLLECTIONS.orders).doc(o.id).set({
+      type: o.type,
+      communityId: 'c-sunshine',
+      householdId: o.householdId,
+      payerOpenid: `t-res-${o.householdId}`,
+      title: o.line.title,
+      lines: [o.line],
+      amountFen: paidFen,
+      status: o.refundedFen ? 'refunded' : 'paid',
+      listed: true,
+      reservation: 'none',
+      paidFen,
+      refundedFen: o.refundedFen ?? 0,
+      pendingRefundFen: 0,
+      resumeStatus: null,
+      payment: { transactionId: `tx-${o.id}`, paidAt: o.at },
+      prepay: null,
+      attributedStewardOpenid: null,
+      history: [],
+      requestHash: o.id,
+      createdAt: o.at,
+      updatedAt: o.at,
+      expiresAt: new Date(o.at.getTime() + 15 * 60_000),
+    }),
+  )
+}

@@ -4,6 +4,7 @@ import type { EventCard } from '@contracts/events.contract'
 import { EVENT_KIND_LABELS, EVENTS_URL, PHASE_LABELS, eventWhen, placesText } from './labels'
 
 function mineText(e: EventCard): string | null {
+  if (e.mine.status === 'waiting') return `候补第 ${e.mine.waitPosition} 位`
   if (e.mine.status !== 'signed') return null
   if (e.mine.checkOutAt) return '已签退'
   if (e.mine.checkInAt) return '已签到'

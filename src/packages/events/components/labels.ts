@@ -9,6 +9,9 @@ export const EVENTS_URL = {
   scan: (id: string) => `/packages/events/pages/scan/index?eventId=${encodeURIComponent(id)}`,
   manage: '/packages/events/pages/manage/index',
   create: '/packages/events/pages/create/index',
+  edit: (id: string) => `/packages/events/pages/create/index?eventId=${encodeURIComponent(id)}`,
+  cancel: (id: string) => `/packages/events/pages/cancel/index?eventId=${encodeURIComponent(id)}`,
+  roiSettings: '/packages/events/pages/roi-settings/index',
   live: (id: string) => `/packages/events/pages/live/index?eventId=${encodeURIComponent(id)}`,
   costs: '/packages/events/pages/costs/index',
   costNew: '/packages/events/pages/cost-new/index',
@@ -35,7 +38,8 @@ export function dwellText(minutes: number): string {
   return h > 0 ? `${h}小时${minutes % 60}分` : `${minutes}分钟`
 }
 
-export function placesText(e: Pick<EventCard, 'signupLimit' | 'signedUp'>): string {
+export function placesText(e: Pick<EventCard, 'signupLimit' | 'signedUp' | 'waiting'>): string {
   const left = Math.max(0, e.signupLimit - e.signedUp)
-  return left > 0 ? `已报 ${e.signedUp}/${e.signupLimit} 户 · 剩 ${left} 个名额` : `${e.signupLimit} 个名额已满`
+  if (left > 0) return `已报 ${e.signedUp}/${e.signupLimit} 户 · 剩 ${left} 个名额`
+  return e.waiting > 0 ? `${e.signupLimit} 个名额已满 · ${e.waiting} 户候补` : `${e.signupLimit} 个名额已满`
 }

@@ -68,7 +68,7 @@ export function OpsBoard({ board }: { board: Board }) {
       </View>
       <View className='card ops-go' data-testid='ops-events-link' onClick={() => void Taro.navigateTo({ url: COSTS })}>
         <Text className='ops-go__title'>活动费用与 ROI</Text>
-        <Text className='ops-go__note'>费用核销、分摊，每场活动与团购的 ROI ›</Text>
+        <Text className='ops-go__note'>费用核销、分摊，ROI 与毛利率设置 ›</Text>
       </View>
       <View className='card ops-go' data-testid='ops-events-manage' onClick={() => void Taro.navigateTo({ url: EVENTS })}>
         <Text className='ops-go__title'>线下活动</Text>

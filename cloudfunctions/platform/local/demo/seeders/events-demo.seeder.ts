@@ -3,7 +3,7 @@ import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
 import type { Db } from '@cloudbase/database'
 import { must } from '../../../../core/kernel/db-result'
-import { EVENT_COLLECTIONS, signupIdOf, type ActivitySettingsDoc, type CostDoc, type EventDoc, type SignupDoc } from '../../../../core/events/event.model'
+import { EVENT_COLLECTIONS, signupIdOf, type ActivitySettingsDoc, type CostDoc, type EventDoc, type RoiSettingsDoc, type SignupDoc } from '../../../../core/events/event.model'
 import { dwellMinutes } from '../../../../core/events/dwell'
 import { businessDate } from '../../../../core/kernel/business-time'
 import { PngCanvas, roundRect } from '../png-canvas'
@@ -35,7 +35,7 @@ async function receipt(ctx: SeedContext, name: string, tint: [number, number, nu
 }
 
 function event(now: Date, e: Pick<EventDoc, '_id' | 'kind' | 'title' | 'category' | 'venue' | 'description' | 'startsAt' | 'endsAt' | 'signupLimit'> & Partial<EventDoc>): EventDoc {
-  return { communityId: DEMO_COMMUNITY_ID, signedUp: 0, holders: [], buildingIds: [], buildingNames: [], status: 'open', organiserOpenid: 'demo-steward', createdAt: now, updatedAt: now, ...e }
+  return { communityId: DEMO_COMMUNITY_ID, signedUp: 0, holders: [], waiting: [], buildingIds: [], buildingNames: [], status: 'open', organiserOpenid: 'demo-steward', createdAt: now, updatedAt: now, ...e }
 }
 
 function signup(e: EventDoc, householdId: string, at: Date, visit?: { inAt: Date; outAt?: Date }): SignupDoc {
@@ -66,6 +66,8 @@ const HOUSEHOLDS = ['h-2-1-301', 'h-2-2-502', 'h-3-1-1202', 'h-1-2-801', 'h-4-1-
  * Events demo: a 服务体验会 about to start (sign-up and early check-in open; a few neighbours already in),
  * a 社区活动 for 1–3 栋 later this week, and last week's 鲜果品鉴会 with finished visits; campaign
  * categories for ROI; three costs in every state of the write-off (one approved, one waiting, one shared).
+ * Also a full 上门保洁体验课 with two households on its waitlist (the owner can join as 候补第 3 位), and the
+ * community's ROI settings: margin rate per category, a 7-day window, the demo services' categories.
  */
 export const eventsDemoSeeder: DemoSeeder = {
   name: 'events',
@@ -109,18 +111,33 @@ export const eventsDemoSeeder: DemoSeeder = {
       endsAt: day.subtract(4, 'day').hour(21).toDate(),
       signupLimit: 40,
     })
+    const cleaning = event(now, {
+      _id: 'ev-demo-cleaning',
+      kind: 'experience',
+      title: '上门保洁体验课 · 收纳小技巧',
+      category: '家政',
+      venue: '物业服务中心 二楼会议室',
+      description: '洁家家政的保洁师现场演示厨房去油、衣柜收纳；到场住户可领上门保洁体验券。名额已满可加入候补，有人取消会按顺序补上。',
+      startsAt: day.add(3, 'day').hour(10).toDate(),
+      endsAt: day.add(3, 'day').hour(11).minute(30).toDate(),
+      signupLimit: 8,
+    })
     const rows: SignupDoc[] = []
+    HOUSEHOLDS.slice(0, 8).forEach((h, i) => rows.push(signup(cleaning, h, new Date(t - (600 - i * 30) * MIN))))
+    const queue = HOUSEHOLDS.slice(8, 10)
+    queue.forEach((h, i) => rows.push({ ...signup(cleaning, h, new Date(t - (200 - i * 30) * MIN)), status: 'waiting', waitingSince: new Date(t - (200 - i * 30) * MIN) }))
     HOUSEHOLDS.slice(0, 9).forEach((h, i) => rows.push(signup(aircon, h, new Date(t - (300 - i * 20) * MIN), i < 4 ? { inAt: new Date(t - (12 - i * 3) * MIN) } : undefined)))
     HOUSEHOLDS.filter((h) => /^h-[123]-/.test(h)).slice(0, 5).forEach((h, i) => rows.push(signup(dumplings, h, new Date(t - (90 - i * 7) * MIN))))
     const tStart = new Date(tasting.startsAt).getTime()
     HOUSEHOLDS.slice(0, 10).forEach((h, i) =>
       rows.push(signup(tasting, h, new Date(tStart - (2 * 24 * 60 - i * 30) * MIN), i < 8 ? { inAt: new Date(tStart + (5 + i * 4) * MIN), outAt: new Date(tStart + (60 + i * 11) * MIN) } : undefined)),
     )
-    for (const e of [aircon, dumplings, tasting]) {
-      e.holders = rows.filter((r) => r.eventId === e._id).map((r) => r.householdId)
+    for (const e of [aircon, dumplings, tasting, cleaning]) {
+      e.holders = rows.filter((r) => r.eventId === e._id && r.status === 'signed').map((r) => r.householdId)
       e.signedUp = e.holders.length
     }
-    await put(db, EVENT_COLLECTIONS.events, [aircon, dumplings, tasting])
+    cleaning.waiting = queue
+    await put(db, EVENT_COLLECTIONS.events, [aircon, dumplings, tasting, cleaning])
     await put(db, EVENT_COLLECTIONS.signups, rows)
 
     const settings: ActivitySettingsDoc[] = [
@@ -129,6 +146,16 @@ export const eventsDemoSeeder: DemoSeeder = {
       { _id: 'campaign.gb-demo-cleaning', communityId: DEMO_COMMUNITY_ID, ref: { kind: 'campaign', id: 'gb-demo-cleaning' }, category: '家电', marginRateBp: 3500, attributionDays: 7, updatedAt: now },
     ]
     await put(db, EVENT_COLLECTIONS.settings, settings)
+    const roi: RoiSettingsDoc = {
+      _id: DEMO_COMMUNITY_ID,
+      communityId: DEMO_COMMUNITY_ID,
+      categoryMarginBp: { 生鲜: 2000, 家电: 2500, 家政: 3500, 维修: 3000 },
+      attributionDays: 7,
+      serviceCategories: { 'svc-cleaning': '家政', 'svc-ac-clean': '家电', 'svc-pipe': '维修' },
+      updatedBy: 'demo-ops',
+      updatedAt: now,
+    }
+    await put(db, EVENT_COLLECTIONS.roiSettings, [roi])
 
     const base = { communityId: DEMO_COMMUNITY_ID, note: '', reviewNote: '', reviewedBy: null, reviewedAt: null, reviewerName: null, submittedBy: 'demo-steward', submitterName: '张敏' }
     const costs: CostDoc[] = [

@@ -1,6 +1,6 @@
 import type { ActionInput } from '@contracts/envelope'
 import type { eventsContract, EventCategory } from '@contracts/events.contract'
-import { shanghaiDate } from '@/services/format'
+import { shanghaiDate, shanghaiParts } from '@/services/format'
 
 export interface EventForm {
   kind: 'experience' | 'community'
@@ -38,4 +38,20 @@ export function toCreateInput(f: EventForm): ActionInput<typeof eventsContract, 
     signupLimit: Number(f.limit),
     buildingIds: f.buildingIds,
   }
+}
+
+const hm = (iso: string) => {
+  const p = shanghaiParts(iso)
+  return `${String(p.h).padStart(2, '0')}:${String(p.min).padStart(2, '0')}`
+}
+
+/** An existing event back into the form (Beijing wall-clock time), for 编辑活动. */
+export function formOf(e: { kind: EventForm['kind']; title: string; category: EventCategory; venue: string; description: string; startsAt: string; endsAt: string; signupLimit: number }): EventForm {
+  return { kind: e.kind, title: e.title, category: e.category, venue: e.venue, date: shanghaiDate(e.startsAt), start: hm(e.startsAt), end: hm(e.endsAt), limit: String(e.signupLimit), buildingIds: [], description: e.description }
+}
+
+/** The form → the edit action's input (the kind and the buildings in scope do not change). */
+export function toEditInput(eventId: string, f: EventForm): ActionInput<typeof eventsContract, 'edit'> {
+  const { kind: _kind, buildingIds: _scope, ...rest } = toCreateInput(f)
+  return { eventId, ...rest }
 }

@@ -22,6 +22,20 @@ function Row({ label, value }: { label: string; value: string }) {
 /** Where I stand with this event, in one sentence and what to do next. */
 function MyStatus({ e }: { e: EventCard }) {
   const m = e.mine
+  if (e.status === 'cancelled' && (m.cancelledByEvent || m.status === 'signed'))
+    return (
+      <View className='card ev-status ev-status--off' data-testid='event-status'>
+        <Text className='ev-status__title'>活动已取消</Text>
+        <Text className='ev-status__text'>主办方取消了这场活动，您的报名已自动取消，无需任何操作。</Text>
+      </View>
+    )
+  if (m.status === 'waiting')
+    return (
+      <View className='card ev-status ev-status--wait' data-testid='event-status'>
+        <Text className='ev-status__title' data-testid='event-wait-position'>{`候补第 ${m.waitPosition} 位`}</Text>
+        <Text className='ev-status__text'>有人取消或增加名额时，按候补顺序自动为您补上，并发消息通知您。</Text>
+      </View>
+    )
   if (m.status !== 'signed') return null
   if (m.checkOutAt && m.checkInAt)
     return (
@@ -53,8 +67,10 @@ export default function EventDetailPage() {
   usePullDownRefresh(() => void q.reload().finally(() => Taro.stopPullDownRefresh()))
   const signUp = useFnMutation(eventsContract, 'signUp')
   const cancel = useFnMutation(eventsContract, 'cancelSignup')
+  const wait = useFnMutation(eventsContract, 'joinWaitlist')
   const e = q.data
   const signed = e?.mine.status === 'signed'
+  const waiting = e?.mine.status === 'waiting'
   const open = e?.phase === 'upcoming'
   const full = !!e && e.signedUp >= e.signupLimit
 
@@ -65,9 +81,18 @@ export default function EventDetailPage() {
     }
   }
   const doCancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: '取消后名额会让给其他邻居，确定取消吗？' })
+    const { confirm } = await Taro.showModal(
+      waiting ? { title: '退出候补', content: '退出后再加入将排到队尾，确定退出吗？' } : { title: '取消报名', content: '取消后名额会让给其他邻居，确定取消吗？' },
+    )
     if (confirm && (await cancel.run({ eventId }))) {
-      toastOk('已取消报名')
+      toastOk(waiting ? '已退出候补' : '已取消报名')
+      void q.reload()
+    }
+  }
+  const doWait = async () => {
+    const out = await wait.run({ eventId })
+    if (out) {
+      toastOk(out.mine.status === 'signed' ? '报名成功' : `已加入候补，第 ${out.mine.waitPosition} 位`)
       void q.reload()
     }
   }
@@ -87,19 +112,24 @@ export default function EventDetailPage() {
               <Row label='地点' value={e.venue} />
               <Row label='品类' value={e.category} />
               <Row label='范围' value={e.buildingNames.length ? `${e.buildingNames.join('、')}住户` : '全体住户'} />
-              <Row label='名额' value={placesText(e)} />
+              {e.phase !== 'cancelled' && <Row label='名额' value={placesText(e)} />}
               {e.description ? <Text className='ev-desc'>{e.description}</Text> : null}
             </View>
             <MyStatus e={e} />
             <View className='ev-actions'>
-              {!signed && (
-                <Button type='primary' disabled={!open || full || signUp.busy} loading={signUp.busy} onClick={() => void doSignUp()} data-testid='event-signup'>
-                  {!open ? (e.phase === 'live' ? '活动进行中，报名已截止' : '报名已截止') : full ? '名额已满' : '立即报名'}
+              {!signed && !waiting && open && full && (
+                <Button type='primary' disabled={wait.busy} loading={wait.busy} onClick={() => void doWait()} data-testid='event-join-waitlist'>
+                  {e.waiting > 0 ? `名额已满，加入候补（${e.waiting} 户在等）` : '名额已满，加入候补'}
                 </Button>
               )}
-              {signed && !e.mine.checkInAt && open && (
+              {!signed && !waiting && !(open && full) && (
+                <Button type='primary' disabled={!open || signUp.busy} loading={signUp.busy} onClick={() => void doSignUp()} data-testid='event-signup'>
+                  {e.phase === 'cancelled' ? '活动已取消' : !open ? (e.phase === 'live' ? '活动进行中，报名已截止' : '报名已截止') : '立即报名'}
+                </Button>
+              )}
+              {((signed && !e.mine.checkInAt) || waiting) && open && (
                 <Button type='default' disabled={cancel.busy} onClick={() => void doCancel()} data-testid='event-cancel'>
-                  取消报名
+                  {waiting ? '退出候补' : '取消报名'}
                 </Button>
               )}
               {signed && !e.mine.checkOutAt && e.phase !== 'cancelled' && (

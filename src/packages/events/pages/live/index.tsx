@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { eventsContract } from '@contracts/events.contract'
 import type { ActionOutput } from '@contracts/envelope'
 import { callFn, isFnError } from '@/services/call-fn'
@@ -8,7 +9,7 @@ import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { QrMatrix } from '@/components/qr/QrMatrix'
 import { shortTime } from '@/services/format'
-import { dwellText } from '../../components/labels'
+import { EVENTS_URL, dwellText } from '../../components/labels'
 import '../../components/events.scss'
 
 type Code = ActionOutput<typeof eventsContract, 'code'>
@@ -29,6 +30,7 @@ export default function EventLivePage() {
   const timers = useRef<ReturnType<typeof setTimeout>[]>([])
   useDidShow(() => {
     setVisible(true)
+    void live.reload()
     // The organiser's phone lies on the table showing the code: keep the screen awake (weapp; no-op on H5).
     void Taro.setKeepScreenOn?.({ keepScreenOn: true }).catch(() => undefined)
   })
@@ -71,6 +73,7 @@ export default function EventLivePage() {
   }, [code])
 
   const a = live.data
+  const upcoming = a?.event.phase === 'upcoming'
   return (
     <View className='ev-page'>
       <PageState loading={live.loading} error={live.error} hasData={!!a} onRetry={() => void live.reload()}>
@@ -97,7 +100,7 @@ export default function EventLivePage() {
             </View>
             <View className='card ev-stats' data-testid='event-stats'>
               <View className='ev-stat'>
-                <Text className='ev-stat__value'>{a.signedUp}</Text>
+                <Text className='ev-stat__value' data-testid='stat-signed-up'>{`${a.signedUp}/${a.event.signupLimit}`}</Text>
                 <Text className='ev-stat__label'>报名</Text>
               </View>
               <View className='ev-stat'>
@@ -117,6 +120,9 @@ export default function EventLivePage() {
                 <Text className='ev-stat__label'>平均停留</Text>
               </View>
             </View>
+            {a.event.waiting > 0 && (
+              <Text className='ev-hint ev-hint--pad' data-testid='live-waiting'>{`另有 ${a.event.waiting} 户在候补：有人取消或增加名额时按顺序自动补上，并通知他们。`}</Text>
+            )}
             <Text className='section-title'>签到名单</Text>
             <View className='card'>
               {a.attendees.length === 0 && <Text className='ev-hint'>还没有人报名</Text>}
@@ -129,6 +135,16 @@ export default function EventLivePage() {
                 </View>
               ))}
             </View>
+            {upcoming && (
+              <View className='ev-actions' data-testid='organiser-actions'>
+                <Button type='default' onClick={() => void Taro.navigateTo({ url: EVENTS_URL.cancel(eventId) })} data-testid='event-organiser-cancel'>
+                  取消活动
+                </Button>
+                <Button type='primary' onClick={() => void Taro.navigateTo({ url: EVENTS_URL.edit(eventId) })} data-testid='event-edit'>
+                  编辑活动
+                </Button>
+              </View>
+            )}
           </>
         )}
       </PageState>

@@ -31,8 +31,8 @@ export default function EventManagePage() {
             <Text className='ev-item__title'>{e.title}</Text>
             <Text className='ev-item__meta'>{`${eventWhen(e.startsAt, e.endsAt)} · ${e.venue}`}</Text>
             <View className='ev-item__foot'>
-              <Text className='ev-item__places'>{`报名 ${e.signedUp}/${e.signupLimit} 户 · 签到 ${e.checkedIn} 户`}</Text>
-              <Text className='ev-item__mine'>{e.phase === 'ended' || e.phase === 'cancelled' ? '查看签到 ›' : '现场签到 ›'}</Text>
+              <Text className='ev-item__places'>{`报名 ${e.signedUp}/${e.signupLimit} 户${e.waiting > 0 ? ` · 候补 ${e.waiting}` : ''} · 签到 ${e.checkedIn} 户`}</Text>
+              <Text className='ev-item__mine'>{e.phase === 'ended' || e.phase === 'cancelled' ? '查看 ›' : e.phase === 'upcoming' ? '签到码 · 编辑 ›' : '现场签到 ›'}</Text>
             </View>
           </View>
         ))}

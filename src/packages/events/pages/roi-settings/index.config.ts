@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'ROI 设置', enablePullDownRefresh: true })
