@@ -17,7 +17,10 @@ export async function cancelEvent(ctx: ActionContext, eventId: string, reason: s
   const now = ctx.now()
   if (event.status === 'open') {
     if (now.getTime() >= new Date(event.startsAt).getTime()) throw new DomainError('EVENT.STARTED')
-    await eventsOf(ctx).ref.where({ _id: eventId, status: 'open' }).update({ status: 'cancelled', cancelState: 'pending', cancelledAt: now, cancelReason: reason, updatedAt: now })
+    const res = must(await eventsOf(ctx).ref.where({ _id: eventId, status: 'open' }).update({ status: 'cancelled', cancelState: 'pending', cancelledAt: now, cancelReason: reason, updatedAt: now }))
+    // Nothing changed: another organiser cancelled first (fine), or the write was lost. Never answer
+    // success for an event that is still open: the caller's retry must get to cancel it.
+    if (Number(res.updated ?? 0) !== 1 && (await loadEvent(ctx, eventId)).status !== 'cancelled') throw new DomainError('CONFLICT')
   }
   const notified = await finishCancel(ctx.platform, eventId)
   ctx.platform.logger.info('events.cancelled', { eventId, notified })
