@@ -15,8 +15,7 @@ export const ordersArea = defineArea({
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export { fulfilOrder } from './fulfil-order'
 export { orderIdFor, refundIdFor } from './order-ids'
-export type { OrderListener } from './order-listeners'
-export { ORDER_TOPICS, orderEffect } from './order-events'
+export { ORDER_TOPICS, orderEffect, refundEffect } from './order-events'
 export type { OrderEventPayload, OrderOutboxEvent } from './order-events'
 export { loadOrder } from './order-transition'
 export type { OrderHookContext, OrderTypeDetails, OrderTypeHooks, PaidTxContext } from './order-type-hooks'
