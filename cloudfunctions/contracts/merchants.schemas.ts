@@ -9,6 +9,15 @@ const count = z.number().int().nonnegative()
 
 export const sellerSchema = z.object({ kind: z.enum(['property', 'merchant']), merchantId: idSchema.nullable(), name: z.string() })
 
+/** Whether the merchant's settlement account is a WeChat Pay 分账 receiver yet. */
+export const receiverStatusSchema = z.object({
+  state: z.enum(['pending', 'added', 'failed']),
+  account: z.string(),
+  lastError: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  addedAt: isoDateTimeSchema.nullable(),
+})
+
 export const merchantViewSchema = z.object({
   merchantId: idSchema,
   name: z.string(),
@@ -19,6 +28,7 @@ export const merchantViewSchema = z.object({
   defaultRateBp: rateBpSchema,
   issuesInvoices: z.boolean(),
   status: z.enum(['active', 'suspended']),
+  receiver: receiverStatusSchema.nullable(),
 })
 
 export const onboardInputSchema = z
@@ -139,6 +149,33 @@ export const settlementSummarySchema = z.object({
   remaining: count,
 })
 
+/** An order's split as the order carries it (order.split), for ops and the seller's staff. */
+export const orderSplitViewSchema = z.object({
+  orderId: idSchema,
+  orderNo: z.string().nullable(),
+  type: z.enum(['groupbuy', 'service']),
+  title: z.string(),
+  status: z.string(),
+  paidAt: isoDateTimeSchema.nullable(),
+  seller: sellerSchema,
+  rateBp: rateBpSchema,
+  rateReason: z.string().nullable(),
+  /** Still paid (paid − refunded). */
+  grossFen: fenSchema,
+  refundedFen: fenSchema,
+  /** 应结: what the seller merchant gets. */
+  merchantFen: fenSchema,
+  /** 扣点 kept: property + steward. */
+  commissionFen: signedFen,
+  /** Ops only (null for merchant staff): how the 扣点 divides. */
+  propertyFen: signedFen.nullable(),
+  stewardFen: fenSchema.nullable(),
+  stewardRateBp: rateBpSchema.nullable(),
+})
+
+/** A merchant a campaign can be sold by, with its default 扣点 (the seller picker). */
+export const sellerOptionSchema = z.object({ merchantId: idSchema, name: z.string(), defaultRateBp: rateBpSchema })
+
 export const sharingSweepSchema = z.object({ submitted: count, finished: count, failed: count, waiting: count })
 
 export type MerchantView = z.infer<typeof merchantViewSchema>
@@ -148,3 +185,6 @@ export type OrderInvoice = z.infer<typeof orderInvoiceSchema>
 export type InvoiceableOrder = z.infer<typeof invoiceableOrderSchema>
 export type ListingRow = z.infer<typeof listingRowSchema>
 export type ReportRow = z.infer<typeof reportRowSchema>
+export type OrderSplitView = z.infer<typeof orderSplitViewSchema>
+export type SellerOption = z.infer<typeof sellerOptionSchema>
+export type ReceiverStatus = z.infer<typeof receiverStatusSchema>

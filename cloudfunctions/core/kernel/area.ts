@@ -19,6 +19,12 @@ export interface AreaModule {
   /** Order type → its hooks (reserve, release, onPaid, onRefunded, userRefundable). */
   readonly orderTypes?: Readonly<Record<string, object>>
   /**
+   * Rule name → what the area adds to the payment terms of an order before it is sent to WeChat Pay
+   * (typed by the orders area: PaymentTermsRule), e.g. merchants: a merchant's sale is paid with profit
+   * sharing switched on.
+   */
+  readonly paymentTerms?: Readonly<Record<string, unknown>>
+  /**
    * Effect name → what the area does after an outbox event commits (kernel/outbox.ts), e.g.
    * `{ 'attribution.paid': { topics: ['order.paid'], run } }`. Names are global and stable: the outbox
    * records applied effects by name.
@@ -38,6 +44,7 @@ export interface Wiring {
   indexesOf(collection: string): IndexSpec[]
   /** Per platform, so a test can swap one type's hooks without touching another world's. */
   readonly orderTypes: Map<string, object>
+  readonly paymentTerms: Map<string, unknown>
   /** Every declared effect by name, in the areas' order (that is the order they run in). */
   readonly effects: Map<string, OutboxEffect>
 }
@@ -54,7 +61,9 @@ export function composeAreas(areas: readonly AreaModule[]): Wiring {
   const indexes = defineIndexes(...areas.flatMap((a) => a.indexes))
   const orderTypes = new Map<string, object>()
   const effects = new Map<string, OutboxEffect>()
+  const paymentTerms = new Map<string, unknown>()
   for (const area of areas) {
+    for (const [name, rule] of Object.entries(area.paymentTerms ?? {})) paymentTerms.set(name, rule)
     for (const [name, effect] of Object.entries(area.effects ?? {})) {
       if (effects.has(name)) throw new Error(`effect ${name} is declared twice`)
       effects.set(name, effect)
@@ -70,6 +79,7 @@ export function composeAreas(areas: readonly AreaModule[]): Wiring {
     collections: [...owners.keys()].sort(),
     indexesOf: (collection) => indexes.filter((i) => i.collection === collection),
     orderTypes,
+    paymentTerms,
     effects,
   }
 }

@@ -1,6 +1,7 @@
 import { defineArea } from '../kernel/area'
 import { MERCHANT_ERROR_MESSAGES } from '../../contracts/errors/merchants'
 import { MERCHANT_COLLECTIONS, MERCHANT_INDEXES } from './merchant.model'
+import { profitSharingTerms } from './payment-terms.rule'
 import { merchantsFulfilledEffect, merchantsPaidEffect, merchantsRefundedEffect } from './merchants-effects'
 
 /**
@@ -13,6 +14,7 @@ export const merchantsArea = defineArea({
   collections: Object.values(MERCHANT_COLLECTIONS),
   indexes: MERCHANT_INDEXES,
   errors: MERCHANT_ERROR_MESSAGES,
+  paymentTerms: { 'merchants.profit-sharing': profitSharingTerms },
   effects: { 'merchants.paid': merchantsPaidEffect, 'merchants.fulfilled': merchantsFulfilledEffect, 'merchants.refunded': merchantsRefundedEffect },
 })
 

@@ -14,6 +14,9 @@ export function merchantView(m: MerchantDoc): MerchantView {
     defaultRateBp: m.defaultRateBp,
     issuesInvoices: m.issuesInvoices,
     status: m.status,
+    receiver: m.receiver
+      ? { state: m.receiver.state, account: m.receiver.account, lastError: m.receiver.lastError, attempts: m.receiver.attempts, addedAt: iso(m.receiver.addedAt) }
+      : null,
   }
 }
 

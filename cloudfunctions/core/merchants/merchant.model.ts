@@ -37,7 +37,21 @@ export interface MerchantDoc {
   issuesInvoices: boolean
   communityIds: string[]
   status: 'active' | 'suspended'
+  /** The settlement account as a WeChat Pay 分账 receiver (receiver.service.ts); absent on merchants onboarded before. */
+  receiver?: ReceiverState | null
   createdAt: Date
+  updatedAt: Date
+}
+
+export interface ReceiverState {
+  /** pending: not yet accepted by WeChat Pay (retried by the reconcile timer); failed: refused, ops must act. */
+  state: 'pending' | 'added' | 'failed'
+  type: 'MERCHANT_ID'
+  account: string
+  relation: 'SUPPLIER'
+  lastError: string | null
+  attempts: number
+  addedAt: Date | null
   updatedAt: Date
 }
 
@@ -97,6 +111,8 @@ export interface SplitDoc extends SplitParts {
   /** seller.merchantId, flat for the index (null: the property company sells). */
   merchantId: string | null
   rateBp: number
+  /** Why the 扣点 differs from the merchant's default (absent on splits recorded before it was kept). */
+  rateReason?: string | null
   stewardOpenid: string | null
   stewardRateBp: number
   grossFen: number
@@ -207,6 +223,7 @@ export const MERCHANT_INDEXES = defineIndexes(
   { collection: MERCHANT_COLLECTIONS.listings, fields: ['communityId', 'merchantId'] },
   { collection: MERCHANT_COLLECTIONS.splits, fields: ['merchantId', 'paidAt'] },
   { collection: MERCHANT_COLLECTIONS.splits, fields: ['payerOpenid', 'paidAt'] },
+  { collection: MERCHANT_COLLECTIONS.splits, fields: ['communityId', 'paidAt'] },
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['state', 'availableMonth'] },
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['merchantId', 'state'] },
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['statementId'] },

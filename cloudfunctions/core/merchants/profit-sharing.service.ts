@@ -4,6 +4,8 @@ import type { ProfitSharingOrder, ProfitSharingReturn } from '../kernel/ports/pr
 import type { OrderHookContext } from '../orders'
 import { MERCHANT_COLLECTIONS, type ProfitShareDoc, type ShareState } from './merchant.model'
 import { splitShareId } from './split.service'
+import { registerReceiver } from './receiver.service'
+import type { MerchantDoc } from './merchant.model'
 
 const P = MERCHANT_COLLECTIONS.shares
 
@@ -50,8 +52,23 @@ export async function sweepProfitSharing(ctx: OrderHookContext, limit = 100): Pr
   const port = requirePort(ctx.platform, 'profitSharing')
   const open = must(await db.collection(P).where({ state: _.in(['pending', 'processing']) }).orderBy('updatedAt', 'asc').limit(limit).get()).data as ProfitShareDoc[]
   const sweep: SharingSweep = { submitted: 0, finished: 0, failed: 0, waiting: 0 }
+  const receivers = new Map<string, boolean>()
+  /** A split may only name a receiver WeChat has accepted: register it first (once per merchant per run). */
+  const receiverReady = async (share: ProfitShareDoc): Promise<boolean> => {
+    const key = `${share.merchantId}:${share.account}`
+    if (!receivers.has(key)) {
+      const merchant = (must(await db.collection(MERCHANT_COLLECTIONS.merchants).doc(share.merchantId).get()).data as MerchantDoc[])[0]
+      const state = !merchant ? null : merchant.receiver?.state === 'added' && merchant.receiver.account === share.account ? merchant.receiver : await registerReceiver(ctx.platform, merchant)
+      receivers.set(key, state?.state === 'added' && state.account === share.account)
+    }
+    return receivers.get(key)!
+  }
   for (const share of open) {
     try {
+      if (share.kind === 'split' && share.state === 'pending' && !(await receiverReady(share))) {
+        sweep.waiting += 1
+        continue
+      }
       let state: ShareState
       let wechatId: string | null
       let failReason: string | null = null
