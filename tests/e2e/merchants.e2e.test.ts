@@ -30,6 +30,15 @@ afterAll(async () => {
   await e2e?.close()
 })
 
+/** A page pushed on the stack slides in: wait until `selector` sits at the left edge, and no toast covers it. */
+async function settled(page: Page, selector: string) {
+  await page.waitForFunction((sel) => {
+    const box = document.querySelector(sel)?.getBoundingClientRect()
+    return !!box && box.left >= 0 && box.left < 24
+  }, selector)
+  await page.locator('.taro__toast, .weui-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined)
+}
+
 async function payCleaning(page: Page): Promise<string> {
   const cleaning = page.locator('[data-testid="service-item"]', { hasText: '上门保洁' })
   await cleaning.waitFor()
@@ -86,6 +95,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   expect(await split.locator('[data-testid="split-rate"]').innerText()).toBe('8%')
   expect(await split.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
   expect(await split.locator('[data-testid="split-steward"]').count()).toBe(0)
+  await settled(staff, '[data-testid="order-split"]')
   await screenshot(staff, 'merchants-staff-order-split')
   await staff.goBack()
 
@@ -125,6 +135,7 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
     await jiejia.locator('[data-testid="receiver-status"][data-state="added"]').waitFor()
   }
   expect(await receiver.innerText()).toContain('分账接收方已登记')
+  await settled(ops, '[data-testid="merchant-row"]')
   await screenshot(ops, 'merchants-ops-list')
   await ops.locator('[data-testid="tab-sellers"]').click()
   const oranges = ops.locator('[data-testid="listing-row"][data-ref-id="gb-demo-oranges"]')
@@ -137,6 +148,7 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   const splitRow = ops.locator('[data-testid="split-row"]').first()
   await splitRow.waitFor()
   expect(await splitRow.innerText()).toContain('卖方 洁家家政服务')
+  await settled(ops, '[data-testid="split-row"]')
   await screenshot(ops, 'merchants-ops-splits')
   await splitRow.click()
   await ops.locator('[data-testid="order-split"]').waitFor()
@@ -144,6 +156,7 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   expect(await ops.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
   expect(await ops.locator('[data-testid="split-property"]').innerText()).toBe('¥4.40')
   expect(await ops.locator('[data-testid="split-steward"]').innerText()).toBe('¥2.64（3%）')
+  await settled(ops, '[data-testid="order-split"]')
   await screenshot(ops, 'merchants-ops-order-split')
   await ops.goBack()
   await ops.locator('[data-testid="tab-report"]').click()
@@ -171,6 +184,7 @@ test('a steward starts a group buy sold by a merchant: the seller picker fills i
   await fill(steward, 'seller-reason', '冷链配送由物业承担')
   const o = await steward.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
   expect(o.scrollWidth).toBeLessThanOrEqual(o.clientWidth)
+  await steward.getByText('扣点与商户默认的 6% 不同，请填写原因').waitFor({ state: 'hidden' })
   await picker.scrollIntoViewIfNeeded()
   await screenshot(steward, 'merchants-groupbuy-seller-picker')
   await steward.locator('[data-testid="publish-campaign"]').click()
