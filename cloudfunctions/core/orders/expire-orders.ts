@@ -1,5 +1,6 @@
 import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
+import { sweepDue } from '../kernel/due-sweep'
 import type { OrderHookContext } from './order-type-hooks'
 import { cancelOrder } from './cancel-order'
 import { finishRelease } from './release'
@@ -41,28 +42,28 @@ export async function expireUnpaidOrders(ctx: OrderHookContext): Promise<ExpiryS
     }
   }
 
-  const seen = new Set<string>()
-  while (Date.now() - started < TIME_BUDGET_MS) {
-    const now = ctx.platform.clock.now()
-    const due = (must(await orders.where({ status: 'created', expiresAt: _.lte(now) }).orderBy('expiresAt', 'asc').limit(BATCH).get()).data as OrderDoc[]).filter(
-      (o) => !seen.has(o._id),
-    )
-    if (due.length === 0) break
-    for (const order of due) {
-      seen.add(order._id)
-      try {
-        await cancelOrder(ctx, order._id, { by: 'timer', note: '超时未支付，订单自动关闭' })
-        summary.cancelled += 1
-      } catch (e) {
-        if (e instanceof DomainError && (e.code === 'ORDER.ALREADY_PAID' || e.code === 'ORDER.ILLEGAL_TRANSITION')) {
-          summary.paidMeanwhile += 1
-          continue
+  const swept = await sweepDue(
+    {
+      now: () => ctx.platform.clock.now(),
+      due: async (now) => must(await orders.where({ status: 'created', expiresAt: _.lte(now) }).orderBy('expiresAt', 'asc').limit(BATCH).get()).data as OrderDoc[],
+      // No lease: cancelOrder's conditional created → cancelled write is the claim (a racing run or payment loses it).
+      handle: async (order) => {
+        try {
+          await cancelOrder(ctx, order._id, { by: 'timer', note: '超时未支付，订单自动关闭' })
+          return 'cancelled'
+        } catch (e) {
+          if (e instanceof DomainError && (e.code === 'ORDER.ALREADY_PAID' || e.code === 'ORDER.ILLEGAL_TRANSITION')) return 'paidMeanwhile'
+          logger.error('orders.expiry.cancel_failed', { orderId: order._id, errorMessage: (e as Error).message })
+          return 'failed'
         }
-        summary.failed += 1
-        logger.error('orders.expiry.cancel_failed', { orderId: order._id, errorMessage: (e as Error).message })
-      }
-    }
-  }
+      },
+      endsAt: started + TIME_BUDGET_MS,
+    },
+    ['cancelled', 'paidMeanwhile', 'failed'],
+  )
+  summary.cancelled = swept.cancelled
+  summary.paidMeanwhile = swept.paidMeanwhile
+  summary.failed += swept.failed
   if (summary.cancelled || summary.releasesFinished || summary.failed) logger.info('orders.expiry.run', { ...summary })
   return summary
 }

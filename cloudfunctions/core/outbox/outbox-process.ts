@@ -1,4 +1,5 @@
 import { must } from '../kernel/db-result'
+import { sweepDue } from '../kernel/due-sweep'
 import type { EffectContext, OutboxEffect, OutboxEvent } from '../kernel/outbox'
 import { backoffMs, LEASE_MS, OUTBOX_COLLECTIONS } from './outbox.model'
 
@@ -74,27 +75,23 @@ export async function drainOutbox(ctx: EffectContext): Promise<DrainSummary> {
   const { db, logger } = ctx.platform
   const _ = db.command
   const events = db.collection(OUTBOX_COLLECTIONS.events)
-  const summary: DrainSummary = { processed: 0, retryLater: 0, skipped: 0 }
-  const seen = new Set<string>()
-  while (summary.processed + summary.retryLater + summary.skipped < MAX_PER_RUN) {
-    const now = ctx.now()
-    const due = (must(await events.where({ state: 'pending', nextAt: _.lte(now) }).orderBy('nextAt', 'asc').limit(BATCH).get()).data as OutboxEvent[]).filter(
-      (e) => !seen.has(e._id),
-    )
-    if (due.length === 0) break
-    for (const event of due) {
-      seen.add(event._id)
-      const leaseUntil = new Date(now.getTime() + LEASE_MS)
-      const claimed = must(await events.where({ _id: event._id, state: 'pending', nextAt: event.nextAt }).update({ nextAt: leaseUntil }))
-      if (claimed.updated !== 1) {
-        summary.skipped += 1
-        continue
-      }
-      const outcome = await processAfterCommit(ctx, { ...event, nextAt: leaseUntil })
-      if (outcome === 'done') summary.processed += 1
-      else summary.retryLater += 1
-    }
-  }
+  const swept = await sweepDue<OutboxEvent, 'processed' | 'retryLater'>(
+    {
+      now: () => ctx.now(),
+      due: async (now) => must(await events.where({ state: 'pending', nextAt: _.lte(now) }).orderBy('nextAt', 'asc').limit(BATCH).get()).data as OutboxEvent[],
+      // The lease: move nextAt forward only if nobody else did since we read it.
+      claim: async (event, now) => {
+        const leaseUntil = new Date(now.getTime() + LEASE_MS)
+        const claimed = must(await events.where({ _id: event._id, state: 'pending', nextAt: event.nextAt }).update({ nextAt: leaseUntil }))
+        return claimed.updated === 1 ? { ...event, nextAt: leaseUntil } : null
+      },
+      // A failed round writes its own back-off (processOutboxEvent), which replaces the lease.
+      handle: async (event) => ((await processAfterCommit(ctx, event)) === 'done' ? 'processed' : 'retryLater'),
+      maxItems: MAX_PER_RUN,
+    },
+    ['processed', 'retryLater'],
+  )
+  const summary: DrainSummary = { processed: swept.processed, retryLater: swept.retryLater, skipped: swept.skipped }
   if (summary.processed || summary.retryLater) logger.info('outbox.drained', { ...summary })
   return summary
 }
