@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineContract, mutation, query } from './envelope'
+import { merchantBoardAction } from './merchants-board.contract'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { openidSchema } from './households-common.schemas'
 import { invoiceTitleSchema } from './fees-common.schemas'
@@ -40,20 +41,7 @@ export const merchantsContract = defineContract(
       z.object({ invoice: orderInvoiceSchema }),
     ),
     // ── merchant staff ──
-    board: query(
-      z.object({}).strict(),
-      z.object({
-        merchant: z.object({ merchantId: idSchema, name: z.string(), defaultRateBp: rateBpSchema, issuesInvoices: z.boolean() }),
-        staffName: z.string(),
-        month: monthSchema,
-        toDeliver: z.number().int().nonnegative(),
-        monthOrders: z.number().int().nonnegative(),
-        monthGrossFen: z.number().int().nonnegative(),
-        monthRefundedFen: z.number().int().nonnegative(),
-        invoicesWaiting: z.number().int().nonnegative(),
-        latestStatement: merchantStatementSchema.nullable(),
-      }),
-    ),
+    board: merchantBoardAction,
     orders: query(pageSchema.extend({ filter: z.enum(['all', 'to_deliver']).default('all') }).strict(), z.object({ items: z.array(merchantOrderSchema), hasMore: z.boolean() })),
     markDelivered: mutation(z.object({ orderId: idSchema }).strict(), z.object({ order: merchantOrderSchema })),
     statements: query(z.object({}).strict(), z.object({ statements: z.array(merchantStatementSchema) })),

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
 import { monthSchema } from './attribution.contract'
+import { merchantStatementSchema, rateBpSchema } from './merchants-board.contract'
 
-/** 扣点 in basis points: 0–100% (800 = 8%). */
-export const rateBpSchema = z.number().int('扣点须为整数基点').min(0, '扣点不能为负').max(10_000, '扣点不能超过 100%')
+export { merchantStatementSchema, rateBpSchema }
+
 const signedFen = z.number().int()
 const count = z.number().int().nonnegative()
 
@@ -61,21 +62,6 @@ export const merchantOrderSchema = z.object({
   fulfilledAt: isoDateTimeSchema.nullable(),
 })
 
-export const merchantStatementSchema = z.object({
-  statementId: idSchema,
-  period: monthSchema,
-  status: z.enum(['open', 'final']),
-  saleCount: count,
-  refundCount: count,
-  salesFen: fenSchema,
-  refundsFen: fenSchema,
-  commissionFen: signedFen,
-  netFen: signedFen,
-  carryInFen: signedFen,
-  payableFen: fenSchema,
-  carryOutFen: signedFen,
-  finalizedAt: isoDateTimeSchema.nullable(),
-})
 
 export const ledgerEntrySchema = z.object({
   entryId: z.string(),
