@@ -27,7 +27,7 @@ export default async function merchantsPrepayBench(): Promise<BenchRow[]> {
         now += 1_000
         engine.resetCallCount()
         const t = performance.now()
-        const res = await invokeLocal(platform, fn, { ...event(), requestId: `bench-${n++}` }, asUser('demo-owner'))
+        const res = await invokeLocal(platform, fn, { ...event(), requestId: `bench-req-${n++}` }, asUser('demo-owner'))
         ms.push(performance.now() - t)
         calls.push(engine.callCount)
         if (!res.ok) throw new Error(`${label}: ${res.code} ${res.message}`)
