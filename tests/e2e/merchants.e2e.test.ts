@@ -135,6 +135,8 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
     await jiejia.locator('[data-testid="receiver-status"][data-state="added"]').waitFor()
   }
   expect(await receiver.innerText()).toContain('分账接收方已登记')
+  await ops.getByText('已登记为分账接收方').waitFor({ state: 'hidden' })
+  await ops.evaluate(() => window.scrollTo(0, 0))
   await settled(ops, '[data-testid="merchant-row"]')
   await screenshot(ops, 'merchants-ops-list')
   await ops.locator('[data-testid="tab-sellers"]').click()
