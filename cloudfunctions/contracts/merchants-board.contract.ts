@@ -25,6 +25,8 @@ export const merchantStatementSchema = z.object({
   refundsFen: fenSchema,
   commissionFen: signedFen,
   netFen: signedFen,
+  /** Of netFen, what WeChat Pay 分账 already paid (not paid again by the statement). */
+  viaSharingFen: signedFen,
   carryInFen: signedFen,
   payableFen: fenSchema,
   carryOutFen: signedFen,

@@ -65,12 +65,15 @@ export const merchantOrderSchema = z.object({
 
 export const ledgerEntrySchema = z.object({
   entryId: z.string(),
-  kind: z.enum(['sale', 'refund']),
+  /** `unshared`: a 分账 split or return that ended without moving money, given back to the statement. */
+  kind: z.enum(['sale', 'refund', 'unshared']),
   orderId: idSchema,
   title: z.string(),
   grossFen: fenSchema,
   merchantFen: signedFen,
   commissionFen: signedFen,
+  /** What this entry moves through WeChat Pay 分账 (split +, return −, compensation of either). */
+  viaSharingFen: signedFen,
   at: isoDateTimeSchema,
 })
 
@@ -117,6 +120,8 @@ export const reportRowSchema = z.object({
   gmvFen: fenSchema,
   refundFen: fenSchema,
   commissionFen: signedFen,
+  /** Of the merchant's earnings, what WeChat Pay 分账 paid (the statement does not pay it again). */
+  viaSharingFen: signedFen,
   netPayableFen: signedFen,
   settled: z.boolean(),
   invoicesRequested: count,

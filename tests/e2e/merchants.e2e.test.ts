@@ -19,7 +19,7 @@ beforeAll(async () => {
   const db = e2e.stack.platform.db
   const entry = (id: string, merchantId: string, gross: number, merchant: number, title: string) => ({
     _id: id, kind: 'sale', merchantId, communityId: 'c-sunshine', orderId: `od-e2e-${id}`, title, grossFen: gross, merchantFen: merchant, commissionFen: gross - merchant,
-    at: new Date('2026-11-20T04:00:00.000Z'), availableMonth: '2026-11', state: 'open', statementId: null,
+    at: new Date('2026-11-20T04:00:00.000Z'), availableMonth: '2026-11', state: 'open', statementId: null, sharedFen: 0, returnedFen: 0,
   })
   must(await db.collection(MERCHANT_COLLECTIONS.ledger).add(entry('sale-e2e-1', 'm-jiejia', 8800, 8096, '上门保洁（2小时）')))
   must(await db.collection(MERCHANT_COLLECTIONS.ledger).add(entry('sale-e2e-2', 'm-xianfeng', 5000, 4700, '赣南脐橙 5斤装')))
@@ -109,7 +109,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   const statements = staff.locator('[data-testid="merchant-statement"]')
   await statements.first().waitFor()
   expect(await statements.count()).toBe(1)
-  expect(await statements.first().locator('[data-testid="statement-payable"]').innerText()).toBe('应付 ¥80.96')
+  expect(await statements.first().locator('[data-testid="statement-payable"]').innerText()).toBe('本期应付 ¥80.96')
   await screenshot(staff, 'merchants-staff-statement')
 
   // The other merchant sees none of 洁家's orders or invoices, and only its own statement.
@@ -119,7 +119,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   await other.getByText('没有发票申请').waitFor()
   await other.locator('[data-testid="tab-statements"]').click()
   await other.locator('[data-testid="merchant-statement"]').first().waitFor()
-  expect(await other.locator('[data-testid="statement-payable"]').allInnerTexts()).toEqual(['应付 ¥47.00'])
+  expect(await other.locator('[data-testid="statement-payable"]').allInnerTexts()).toEqual(['本期应付 ¥47.00'])
 })
 
 test('ops see the merchants, who sells what at which 扣点, and the month report', async () => {

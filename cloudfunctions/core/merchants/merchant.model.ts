@@ -133,7 +133,8 @@ export interface SplitDoc extends SplitParts {
 
 export interface MerchantLedgerDoc {
   _id: string
-  kind: 'sale' | 'refund'
+  /** `unshared`: a 分账 split or return that ended without moving money (compensation, see docs/merchants.md). */
+  kind: 'sale' | 'refund' | 'unshared'
   merchantId: string
   communityId: string
   orderId: string
@@ -147,6 +148,15 @@ export interface MerchantLedgerDoc {
   state: 'open' | 'settled'
   statementId: string | null
   refundId?: string
+  /**
+   * Of `merchantFen`, what a 分账 split queued for this sale pays the merchant directly (0 without profit
+   * sharing); on an `unshared` entry, minus a split that ended without paying.
+   */
+  sharedFen: number
+  /** What a 分账 return queued for this refund takes back (0 if none); on `unshared`, minus a failed return. */
+  returnedFen: number
+  /** The profit_shares record an `unshared` entry compensates. */
+  shareId?: string
 }
 
 export interface MerchantStatementDoc {
@@ -161,7 +171,10 @@ export interface MerchantStatementDoc {
   commissionFen: number
   /** Merchant's share of sales − of refunds (may be negative). */
   netFen: number
+  /** Of `netFen`, what 分账 already paid (Σ shared − Σ returned, after compensations); not paid again. */
+  viaSharingFen: number
   carryInFen: number
+  /** max(0, netFen − viaSharingFen + carryInFen). */
   payableFen: number
   carryOutFen: number
   createdAt: Date

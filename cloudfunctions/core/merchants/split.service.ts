@@ -129,12 +129,17 @@ export async function recordSale(ctx: OrderHookContext, orderId: string): Promis
       availableMonth: monthOf(at),
       state: 'open',
       statementId: null,
+      sharedFen: 0,
+      returnedFen: 0,
     }
-    await txWrite(t.collection(L).doc(saleEntryId(orderId)).set(entry))
-    await txWrite(t.collection(S).doc(orderId).update({ saleRecorded: true, fulfilledAt: at }))
     // Only a payment made with profit sharing can be split (WeChat refuses others); a sale paid before its
     // merchant was named is paid out by the monthly statement alone.
-    if (left.merchantFen > 0 && order.payment && merchant && order.prepay?.profitSharing === true) {
+    const shares = left.merchantFen > 0 && !!order.payment && !!merchant && order.prepay?.profitSharing === true
+    // The statement pays only what 分账 does not: the entry says how much of its share the split carries.
+    if (shares) entry.sharedFen = left.merchantFen
+    await txWrite(t.collection(L).doc(saleEntryId(orderId)).set(entry))
+    await txWrite(t.collection(S).doc(orderId).update({ saleRecorded: true, fulfilledAt: at }))
+    if (shares && order.payment && merchant) {
       const share: Omit<ProfitShareDoc, '_id'> = {
         kind: 'split',
         orderId,
@@ -190,10 +195,16 @@ export async function recordRefund(ctx: OrderHookContext, order: OrderDoc, refun
       state: 'open',
       statementId: null,
       refundId: refund._id,
+      sharedFen: 0,
+      returnedFen: 0,
     }
-    await txWrite(t.collection(L).doc(refundEntryId(refund._id)).set(entry))
     const split = await txGet<ProfitShareDoc>(t, MERCHANT_COLLECTIONS.shares, splitShareId(order._id))
-    if (split && delta.merchantFen > 0) {
+    // A split that already ended without paying has nothing to take back (its compensation gave the whole
+    // share back to the statement); otherwise the return's amount leaves what 分账 paid.
+    const returns = !!split && split.state !== 'failed' && delta.merchantFen > 0
+    if (returns) entry.returnedFen = delta.merchantFen
+    await txWrite(t.collection(L).doc(refundEntryId(refund._id)).set(entry))
+    if (split && returns) {
       const ret: Omit<ProfitShareDoc, '_id'> = {
         ...stripId(split),
         kind: 'return',
