@@ -16,7 +16,7 @@ export default defineAppConfig({
     { root: 'packages/steward', pages: ['pages/index/index', 'pages/arrears/index', 'pages/dashboard/index', 'pages/card/index'] },
     { root: 'packages/ops', pages: ['pages/index/index', 'pages/dashboard/index'] },
     { root: 'packages/events', pages: ['pages/index/index', 'pages/detail/index', 'pages/scan/index', 'pages/manage/index', 'pages/create/index', 'pages/live/index', 'pages/costs/index', 'pages/cost-new/index', 'pages/roi/index', 'pages/roi-settings/index', 'pages/cancel/index'] },
-    { root: 'packages/merchants', pages: ['pages/workbench/index', 'pages/ops/index', 'pages/invoices/index'] },
+    { root: 'packages/merchants', pages: ['pages/workbench/index', 'pages/ops/index', 'pages/invoices/index', 'pages/order/index'] },
     { root: 'packages/profiles', pages: ['pages/segment/index', 'pages/push/index', 'pages/settings/index', 'pages/slow/index'] },
   ],
   window: {

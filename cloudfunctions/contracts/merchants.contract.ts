@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineContract, mutation, query } from './envelope'
+import { merchantBoardAction } from './merchants-board.contract'
 import { idSchema, isoDateTimeSchema, pageSchema } from './common.schemas'
 import { openidSchema } from './households-common.schemas'
 import { invoiceTitleSchema } from './fees-common.schemas'
@@ -12,6 +13,8 @@ import {
   merchantStatementSchema,
   merchantViewSchema,
   onboardInputSchema,
+  orderSplitViewSchema,
+  sellerOptionSchema,
   orderInvoiceSchema,
   rateBpSchema,
   reportRowSchema,
@@ -38,20 +41,7 @@ export const merchantsContract = defineContract(
       z.object({ invoice: orderInvoiceSchema }),
     ),
     // ── merchant staff ──
-    board: query(
-      z.object({}).strict(),
-      z.object({
-        merchant: z.object({ merchantId: idSchema, name: z.string(), defaultRateBp: rateBpSchema, issuesInvoices: z.boolean() }),
-        staffName: z.string(),
-        month: monthSchema,
-        toDeliver: z.number().int().nonnegative(),
-        monthOrders: z.number().int().nonnegative(),
-        monthGrossFen: z.number().int().nonnegative(),
-        monthRefundedFen: z.number().int().nonnegative(),
-        invoicesWaiting: z.number().int().nonnegative(),
-        latestStatement: merchantStatementSchema.nullable(),
-      }),
-    ),
+    board: merchantBoardAction,
     orders: query(pageSchema.extend({ filter: z.enum(['all', 'to_deliver']).default('all') }).strict(), z.object({ items: z.array(merchantOrderSchema), hasMore: z.boolean() })),
     markDelivered: mutation(z.object({ orderId: idSchema }).strict(), z.object({ order: merchantOrderSchema })),
     statements: query(z.object({}).strict(), z.object({ statements: z.array(merchantStatementSchema) })),
@@ -65,7 +55,15 @@ export const merchantsContract = defineContract(
       z.object({ invoiceId: z.string().regex(/^inv-[A-Za-z0-9_-]{1,64}$/, '发票申请编号不正确'), invoiceNo: z.string().trim().regex(/^[0-9A-Za-z]{8,20}$/, '发票号码为 8–20 位字母或数字'), communityId: idSchema.optional() }).strict(),
       z.object({ invoice: orderInvoiceSchema }),
     ),
+    /** One order's split as the order carries it: the seller's staff (their own orders) or ops (communityId). */
+    orderSplit: query(z.object({ orderId: idSchema, communityId: idSchema.optional() }).strict(), z.object({ split: orderSplitViewSchema })),
     // ── ops ──
+    /** The community's paid orders with their split, newest first (商户与结算 › 订单分账). */
+    splits: query(pageSchema.extend({ communityId: idSchema }).strict(), z.object({ items: z.array(orderSplitViewSchema), hasMore: z.boolean() })),
+    /** Who can sell a campaign of this community: its active merchants with their default 扣点 (the seller picker). */
+    sellerOptions: query(community, z.object({ merchants: z.array(sellerOptionSchema) })),
+    /** Registers the merchant's settlement account as a 分账 receiver again (after a failure). */
+    retryReceiver: mutation(z.object({ communityId: idSchema, merchantId: idSchema }).strict(), z.object({ merchant: merchantViewSchema })),
     list: query(community, z.object({ merchants: z.array(merchantViewSchema), listings: z.array(listingRowSchema) })),
     onboard: mutation(onboardInputSchema, z.object({ merchant: merchantViewSchema, created: z.boolean() })),
     setStatus: mutation(z.object({ communityId: idSchema, merchantId: idSchema, status: z.enum(['active', 'suspended']) }).strict(), z.object({ merchant: merchantViewSchema })),
@@ -104,12 +102,16 @@ export const merchantsContract = defineContract(
       statements: ['merchant'],
       statementEntries: ['merchant'],
       invoiceQueue: ['merchant', 'ops'],
+      orderSplit: ['merchant', 'ops'],
+      splits: ['ops'],
+      sellerOptions: ['steward', 'ops'],
+      retryReceiver: ['ops', 'console'],
       issueInvoice: ['merchant', 'ops', 'console'],
       list: ['ops', 'console'],
       onboard: ['ops', 'console'],
       setStatus: ['ops', 'console'],
       addStaff: ['ops', 'console'],
-      setSeller: ['ops', 'console'],
+      setSeller: ['steward', 'ops', 'console'],
       report: ['ops', 'console'],
       exportReport: ['ops', 'console'],
       settle: ['console'],
@@ -125,6 +127,10 @@ export const merchantsContract = defineContract(
       statementEntries: ['MERCHANT.NOT_MERCHANT_STAFF'],
       invoiceQueue: ['MERCHANT.NOT_MERCHANT_STAFF'],
       issueInvoice: ['MERCHANT.INVOICE_ALREADY_ISSUED', 'MERCHANT.INVOICE_NOT_FOUND', 'MERCHANT.NOT_MERCHANT_STAFF'],
+      orderSplit: ['MERCHANT.NOT_MERCHANT_STAFF', 'MERCHANT.ORDER_NOT_FOUND'],
+      splits: [],
+      sellerOptions: [],
+      retryReceiver: ['MERCHANT.NOT_FOUND', 'MERCHANT.NOT_IN_COMMUNITY'],
       list: [],
       onboard: ['MERCHANT.NOT_FOUND'],
       setStatus: ['MERCHANT.NOT_FOUND', 'MERCHANT.NOT_IN_COMMUNITY'],

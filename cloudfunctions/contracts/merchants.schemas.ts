@@ -1,13 +1,23 @@
 import { z } from 'zod'
 import { fenSchema, idSchema, isoDateTimeSchema } from './common.schemas'
 import { monthSchema } from './attribution.contract'
+import { merchantStatementSchema, rateBpSchema } from './merchants-board.contract'
 
-/** 扣点 in basis points: 0–100% (800 = 8%). */
-export const rateBpSchema = z.number().int('扣点须为整数基点').min(0, '扣点不能为负').max(10_000, '扣点不能超过 100%')
+export { merchantStatementSchema, rateBpSchema }
+
 const signedFen = z.number().int()
 const count = z.number().int().nonnegative()
 
 export const sellerSchema = z.object({ kind: z.enum(['property', 'merchant']), merchantId: idSchema.nullable(), name: z.string() })
+
+/** Whether the merchant's settlement account is a WeChat Pay 分账 receiver yet. */
+export const receiverStatusSchema = z.object({
+  state: z.enum(['pending', 'added', 'failed']),
+  account: z.string(),
+  lastError: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  addedAt: isoDateTimeSchema.nullable(),
+})
 
 export const merchantViewSchema = z.object({
   merchantId: idSchema,
@@ -19,6 +29,7 @@ export const merchantViewSchema = z.object({
   defaultRateBp: rateBpSchema,
   issuesInvoices: z.boolean(),
   status: z.enum(['active', 'suspended']),
+  receiver: receiverStatusSchema.nullable(),
 })
 
 export const onboardInputSchema = z
@@ -51,30 +62,18 @@ export const merchantOrderSchema = z.object({
   fulfilledAt: isoDateTimeSchema.nullable(),
 })
 
-export const merchantStatementSchema = z.object({
-  statementId: idSchema,
-  period: monthSchema,
-  status: z.enum(['open', 'final']),
-  saleCount: count,
-  refundCount: count,
-  salesFen: fenSchema,
-  refundsFen: fenSchema,
-  commissionFen: signedFen,
-  netFen: signedFen,
-  carryInFen: signedFen,
-  payableFen: fenSchema,
-  carryOutFen: signedFen,
-  finalizedAt: isoDateTimeSchema.nullable(),
-})
 
 export const ledgerEntrySchema = z.object({
   entryId: z.string(),
-  kind: z.enum(['sale', 'refund']),
+  /** `unshared`: a 分账 split or return that ended without moving money, given back to the statement. */
+  kind: z.enum(['sale', 'refund', 'unshared']),
   orderId: idSchema,
   title: z.string(),
   grossFen: fenSchema,
   merchantFen: signedFen,
   commissionFen: signedFen,
+  /** What this entry moves through WeChat Pay 分账 (split +, return −, compensation of either). */
+  viaSharingFen: signedFen,
   at: isoDateTimeSchema,
 })
 
@@ -121,6 +120,8 @@ export const reportRowSchema = z.object({
   gmvFen: fenSchema,
   refundFen: fenSchema,
   commissionFen: signedFen,
+  /** Of the merchant's earnings, what WeChat Pay 分账 paid (the statement does not pay it again). */
+  viaSharingFen: signedFen,
   netPayableFen: signedFen,
   settled: z.boolean(),
   invoicesRequested: count,
@@ -139,6 +140,33 @@ export const settlementSummarySchema = z.object({
   remaining: count,
 })
 
+/** An order's split as the order carries it (order.split), for ops and the seller's staff. */
+export const orderSplitViewSchema = z.object({
+  orderId: idSchema,
+  orderNo: z.string().nullable(),
+  type: z.enum(['groupbuy', 'service']),
+  title: z.string(),
+  status: z.string(),
+  paidAt: isoDateTimeSchema.nullable(),
+  seller: sellerSchema,
+  rateBp: rateBpSchema,
+  rateReason: z.string().nullable(),
+  /** Still paid (paid − refunded). */
+  grossFen: fenSchema,
+  refundedFen: fenSchema,
+  /** 应结: what the seller merchant gets. */
+  merchantFen: fenSchema,
+  /** 扣点 kept: property + steward. */
+  commissionFen: signedFen,
+  /** Ops only (null for merchant staff): how the 扣点 divides. */
+  propertyFen: signedFen.nullable(),
+  stewardFen: fenSchema.nullable(),
+  stewardRateBp: rateBpSchema.nullable(),
+})
+
+/** A merchant a campaign can be sold by, with its default 扣点 (the seller picker). */
+export const sellerOptionSchema = z.object({ merchantId: idSchema, name: z.string(), defaultRateBp: rateBpSchema })
+
 export const sharingSweepSchema = z.object({ submitted: count, finished: count, failed: count, waiting: count })
 
 export type MerchantView = z.infer<typeof merchantViewSchema>
@@ -148,3 +176,6 @@ export type OrderInvoice = z.infer<typeof orderInvoiceSchema>
 export type InvoiceableOrder = z.infer<typeof invoiceableOrderSchema>
 export type ListingRow = z.infer<typeof listingRowSchema>
 export type ReportRow = z.infer<typeof reportRowSchema>
+export type OrderSplitView = z.infer<typeof orderSplitViewSchema>
+export type SellerOption = z.infer<typeof sellerOptionSchema>
+export type ReceiverStatus = z.infer<typeof receiverStatusSchema>

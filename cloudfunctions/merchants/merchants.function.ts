@@ -14,6 +14,9 @@ import { settleMerchants } from '../core/merchants/settlement.service'
 import { sweepProfitSharing } from '../core/merchants/profit-sharing.service'
 import { sweepSales } from '../core/merchants/split.service'
 import { PROPERTY_SELLER_NAME } from '../core/merchants/listing.service'
+import { communitySplits, orderSplitForMerchant, orderSplitForOps } from '../core/merchants/order-split.query'
+import { assertMaySetSeller, sellerOptions } from '../core/merchants/seller-choice.service'
+import { registerPendingReceivers, registerReceiver } from '../core/merchants/receiver.service'
 import { invoiceView, invoiceableView, ledgerEntryView, merchantOrderView, merchantView, statementView } from '../core/merchants/merchant-views'
 
 const staffMerchant = (ctx: ActionContext) => merchantOfStaff(ctx.platform, userOpenid(ctx))
@@ -83,6 +86,27 @@ export const merchantsFunction = defineFunction(
       const { queue } = await queueOf(ctx, input.communityId)
       return { invoice: invoiceView(await issueOrderInvoice(ctx, queue, input.invoiceId, input.invoiceNo)) }
     },
+    orderSplit: async (input, ctx) => {
+      if (input.communityId) {
+        await opsAccess(ctx, input.communityId)
+        return { split: await orderSplitForOps(ctx.platform, input.communityId, input.orderId) }
+      }
+      const { merchant } = await staffMerchant(ctx)
+      return { split: await orderSplitForMerchant(ctx.platform, merchant._id, input.orderId) }
+    },
+    splits: async (input, ctx) => {
+      await opsAccess(ctx, input.communityId)
+      return communitySplits(ctx.platform, input.communityId, input.offset, input.limit)
+    },
+    sellerOptions: async (input, ctx) => ({ merchants: await sellerOptions(ctx, input.communityId) }),
+    retryReceiver: async (input, ctx) => {
+      await opsAccess(ctx, input.communityId)
+      const merchant = await loadMerchant(ctx.platform, input.merchantId)
+      if (!merchant.communityIds.includes(input.communityId)) throw new DomainError('MERCHANT.NOT_IN_COMMUNITY')
+      // A refused receiver is tried again from scratch (ops fixed the name or the account meanwhile).
+      const fresh = merchant.receiver?.state === 'failed' ? { ...merchant, receiver: null } : merchant
+      return { merchant: merchantView({ ...merchant, receiver: await registerReceiver(ctx.platform, fresh) }) }
+    },
     list: async (input, ctx) => {
       await opsAccess(ctx, input.communityId)
       const merchants = await merchantsOf(ctx.platform, input.communityId)
@@ -102,7 +126,7 @@ export const merchantsFunction = defineFunction(
       return addMerchantStaff(ctx.platform, input)
     },
     setSeller: async (input, ctx) => {
-      await opsAccess(ctx, input.communityId)
+      await assertMaySetSeller(ctx, input)
       const by = ctx.caller.kind === 'console' ? 'console' : userOpenid(ctx)
       const listing = await setSeller(ctx.platform, { ...input, by })
       const merchants = listing.merchantId ? [await loadMerchant(ctx.platform, listing.merchantId)] : []
@@ -125,7 +149,7 @@ export const merchantsFunction = defineFunction(
   {
     timers: {
       monthlyStatements: async (ctx) => ({ sales: await sweepSales(ctx), settlement: await settleMerchants(ctx) }),
-      profitSharingReconcile: async (ctx) => ({ sales: await sweepSales(ctx), sharing: await sweepProfitSharing(ctx) }),
+      profitSharingReconcile: async (ctx) => ({ receivers: await registerPendingReceivers(ctx.platform), sales: await sweepSales(ctx), sharing: await sweepProfitSharing(ctx) }),
     },
     consoleRerunnable: ['settle', 'reconcileSharing'],
   },

@@ -52,10 +52,25 @@ describe('areas.ts is the one source of collections, indexes and error codes', (
     }
   })
 
-  it('order types and listeners come from the areas, each declared once', () => {
+  it('order types and outbox effects come from the areas, each declared once', () => {
     const wiring = appWiring()
     expect([...wiring.orderTypes.keys()].sort()).toEqual(['fee', 'groupbuy', 'service'])
-    expect([...wiring.orderListeners.keys()]).toEqual(['attribution', 'merchants'])
-    expect([...wiring.effects.keys()]).toEqual(['fees.refund-double-paid', 'fees.profile-facts', 'groupbuy.paid-after-close', 'attribution.paid', 'merchants.paid', 'groups.paid-activity', 'profiles.paid-interest'])
+    expect([...wiring.effects.keys()]).toEqual([
+      'fees.refund-double-paid',
+      'fees.profile-facts',
+      'groupbuy.paid-after-close',
+      'attribution.paid',
+      'attribution.fulfilled',
+      'attribution.refunded',
+      'merchants.paid',
+      'merchants.fulfilled',
+      'merchants.refunded',
+      'groups.paid-activity',
+      'profiles.paid-interest',
+    ])
+    const byTopic = (topic: string) => [...wiring.effects].filter(([, e]) => e.topics.includes(topic)).map(([n]) => n)
+    // Fulfilled and refunded moments reach other areas only through the outbox, like paid.
+    expect(byTopic('order.fulfilled')).toEqual(['attribution.fulfilled', 'merchants.fulfilled'])
+    expect(byTopic('order.refunded')).toEqual(['attribution.refunded', 'merchants.refunded'])
   })
 })

@@ -6,7 +6,7 @@ import { FUNCTIONS_OUT, ROOT } from '../../scripts/function-list'
 import { appWiring } from '../../cloudfunctions/areas'
 
 /**
- * Each function is deployed as its own bundle. Order-type hooks and order listeners used to be wired by
+ * Each function is deployed as its own bundle. Order-type hooks and order listeners (now outbox effects) used to be wired by
  * import side effects, so a bundle that forgot an import skipped onPaid, and Jest (all functions in one
  * process) could not see it. Here every deployable bundle (cloudbaserc.json) runs alone in a fresh node
  * process over a database whose own wiring is empty: every hook that runs comes from the bundle. The
@@ -18,7 +18,7 @@ const script = path.join(__dirname, 'support/run-bundle-alone.ts')
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx')
 const ORDER_PATHS = ['fees', 'paycallback', 'orders', 'groupbuy']
 
-type Seen = Record<string, unknown> & { wiring: { orderTypes: string[]; orderListeners: string[]; effects: string[] } }
+type Seen = Record<string, unknown> & { wiring: { orderTypes: string[]; effects: string[] } }
 const seen = new Map<string, Seen>()
 
 async function runAll(runs: [string, ...string[]][]): Promise<void> {
@@ -34,18 +34,18 @@ async function runAll(runs: [string, ...string[]][]): Promise<void> {
   await Promise.all([worker(), worker()])
 }
 
-describe('every built function bundle runs its own hooks and listeners, alone', () => {
+describe('every built function bundle runs its own hooks and effects, alone', () => {
   beforeAll(async () => {
     execFileSync('npm', ['run', '--silent', 'build:functions'], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 })
     await runAll([...deployed.map((fn): [string] => [fn]), ...ORDER_PATHS.map((fn): [string, string] => [fn, '--source-control'])])
   }, 400_000)
 
-  it('every deployed function is covered and carries every order type, listener and outbox effect the areas declare', () => {
+  it('every deployed function is covered and carries every order type and outbox effect the areas declare', () => {
     const wiring = appWiring()
     const names = (m: Map<string, unknown>) => [...m.keys()].sort()
     expect(deployed.length).toBeGreaterThanOrEqual(10)
     for (const fn of deployed) {
-      expect({ fn, ...seen.get(fn)!.wiring }).toEqual({ fn, orderTypes: names(wiring.orderTypes), orderListeners: names(wiring.orderListeners), effects: names(wiring.effects) })
+      expect({ fn, ...seen.get(fn)!.wiring }).toEqual({ fn, orderTypes: names(wiring.orderTypes), effects: names(wiring.effects) })
     }
     for (const fn of deployed.filter((f) => !ORDER_PATHS.includes(f))) expect({ fn, smokeOk: seen.get(fn)!.smokeOk }).toEqual({ fn, smokeOk: true })
   })

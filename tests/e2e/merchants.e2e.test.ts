@@ -19,7 +19,7 @@ beforeAll(async () => {
   const db = e2e.stack.platform.db
   const entry = (id: string, merchantId: string, gross: number, merchant: number, title: string) => ({
     _id: id, kind: 'sale', merchantId, communityId: 'c-sunshine', orderId: `od-e2e-${id}`, title, grossFen: gross, merchantFen: merchant, commissionFen: gross - merchant,
-    at: new Date('2026-11-20T04:00:00.000Z'), availableMonth: '2026-11', state: 'open', statementId: null,
+    at: new Date('2026-11-20T04:00:00.000Z'), availableMonth: '2026-11', state: 'open', statementId: null, sharedFen: 0, returnedFen: 0,
   })
   must(await db.collection(MERCHANT_COLLECTIONS.ledger).add(entry('sale-e2e-1', 'm-jiejia', 8800, 8096, '上门保洁（2小时）')))
   must(await db.collection(MERCHANT_COLLECTIONS.ledger).add(entry('sale-e2e-2', 'm-xianfeng', 5000, 4700, '赣南脐橙 5斤装')))
@@ -29,6 +29,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close()
 })
+
+/** A page pushed on the stack slides in: wait until `selector` sits at the left edge, and no toast covers it. */
+async function settled(page: Page, selector: string) {
+  await page.waitForFunction((sel) => {
+    const box = document.querySelector(sel)?.getBoundingClientRect()
+    return !!box && box.left >= 0 && box.left < 24
+  }, selector)
+  await page.locator('.taro__toast, .weui-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined)
+}
 
 async function payCleaning(page: Page): Promise<string> {
   const cleaning = page.locator('[data-testid="service-item"]', { hasText: '上门保洁' })
@@ -76,6 +85,20 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   await orders.first().locator('[data-testid="mark-delivered"]').click()
   await staff.getByText('没有待送达的订单').waitFor()
 
+  // The order's split, as the order records it: 卖方, 扣点, 应结 (not how the property company divides its 扣点).
+  await staff.locator('[data-testid="tab-all"]').click()
+  await staff.locator(`[data-testid="merchant-order"][data-order-id="${orderId}"] [data-testid="split-link"]`).click()
+  await staff.waitForURL(/packages\/merchants\/pages\/order\/index\?orderId=/)
+  const split = staff.locator('[data-testid="order-split"]')
+  await split.waitFor()
+  expect(await split.locator('[data-testid="split-seller"]').innerText()).toBe('洁家家政服务')
+  expect(await split.locator('[data-testid="split-rate"]').innerText()).toBe('8%')
+  expect(await split.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
+  expect(await split.locator('[data-testid="split-steward"]').count()).toBe(0)
+  await settled(staff, '[data-testid="order-split"]')
+  await screenshot(staff, 'merchants-staff-order-split')
+  await staff.goBack()
+
   await staff.locator('[data-testid="tab-invoices"]').click()
   const request = staff.locator(`[data-testid="invoice-request"][data-order-id="${orderId}"]`)
   await request.waitFor()
@@ -86,7 +109,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   const statements = staff.locator('[data-testid="merchant-statement"]')
   await statements.first().waitFor()
   expect(await statements.count()).toBe(1)
-  expect(await statements.first().locator('[data-testid="statement-payable"]').innerText()).toBe('应付 ¥80.96')
+  expect(await statements.first().locator('[data-testid="statement-payable"]').innerText()).toBe('本期应付 ¥80.96')
   await screenshot(staff, 'merchants-staff-statement')
 
   // The other merchant sees none of 洁家's orders or invoices, and only its own statement.
@@ -96,7 +119,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   await other.getByText('没有发票申请').waitFor()
   await other.locator('[data-testid="tab-statements"]').click()
   await other.locator('[data-testid="merchant-statement"]').first().waitFor()
-  expect(await other.locator('[data-testid="statement-payable"]').allInnerTexts()).toEqual(['应付 ¥47.00'])
+  expect(await other.locator('[data-testid="statement-payable"]').allInnerTexts()).toEqual(['本期应付 ¥47.00'])
 })
 
 test('ops see the merchants, who sells what at which 扣点, and the month report', async () => {
@@ -104,6 +127,17 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   await ops.locator('[data-testid="ops-merchants-link"]').click()
   await ops.locator('[data-testid="merchant-row"]').first().waitFor()
   expect(await ops.locator('[data-testid="merchant-row"]').allInnerTexts()).toEqual([expect.stringContaining('洁家家政服务'), expect.stringContaining('鲜丰果蔬')])
+  // The demo merchants' 分账 receivers start pending (WeChat not reached yet): 重新登记 registers them.
+  const jiejia = ops.locator('[data-testid="merchant-row"]', { hasText: '洁家家政服务' })
+  const receiver = jiejia.locator('[data-testid="receiver-status"]')
+  if ((await receiver.getAttribute('data-state')) !== 'added') {
+    await jiejia.locator('[data-testid="retry-receiver"]').click()
+    await jiejia.locator('[data-testid="receiver-status"][data-state="added"]').waitFor()
+  }
+  expect(await receiver.innerText()).toContain('分账接收方已登记')
+  await ops.getByText('已登记为分账接收方').waitFor({ state: 'hidden' })
+  await ops.evaluate(() => window.scrollTo(0, 0))
+  await settled(ops, '[data-testid="merchant-row"]')
   await screenshot(ops, 'merchants-ops-list')
   await ops.locator('[data-testid="tab-sellers"]').click()
   const oranges = ops.locator('[data-testid="listing-row"][data-ref-id="gb-demo-oranges"]')
@@ -111,8 +145,62 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   expect(await oranges.innerText()).toContain('卖方：鲜丰果蔬')
   expect(await oranges.innerText()).toContain('扣点 10%')
   await screenshot(ops, 'merchants-ops-sellers')
+  // 订单分账: the community's paid orders with their split; one order's page adds 物业留存 and 管家佣金.
+  await ops.locator('[data-testid="tab-splits"]').click()
+  const splitRow = ops.locator('[data-testid="split-row"]').first()
+  await splitRow.waitFor()
+  expect(await splitRow.innerText()).toContain('卖方 洁家家政服务')
+  await settled(ops, '[data-testid="split-row"]')
+  await screenshot(ops, 'merchants-ops-splits')
+  await splitRow.click()
+  await ops.locator('[data-testid="order-split"]').waitFor()
+  // 8800 fen at 8 %: 704 扣点, of which the steward's 3 % service commission (264) and 440 for the property company.
+  expect(await ops.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
+  expect(await ops.locator('[data-testid="split-property"]').innerText()).toBe('¥4.40')
+  expect(await ops.locator('[data-testid="split-steward"]').innerText()).toBe('¥2.64（3%）')
+  await settled(ops, '[data-testid="order-split"]')
+  await screenshot(ops, 'merchants-ops-order-split')
+  await ops.goBack()
   await ops.locator('[data-testid="tab-report"]').click()
   await ops.locator('[data-testid="prev-month"]').click()
   await ops.locator('[data-testid="report-row"]').first().waitFor()
   await screenshot(ops, 'merchants-ops-report')
+})
+
+async function fill(page: Page, testId: string, value: string) {
+  await page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first().fill(value)
+}
+
+test('a steward starts a group buy sold by a merchant: the seller picker fills its 扣点, an override needs a reason', async () => {
+  const steward = await openApp(e2e, { persona: 'steward', path: '/packages/groupbuy/pages/create/index', viewport: PHONE })
+  await steward.locator('[data-testid="template-fruit"]').click()
+  await fill(steward, 'campaign-title', '鲜丰砂糖橘团')
+  const picker = steward.locator('[data-testid="seller-picker"]')
+  await picker.locator('[data-testid="seller-m-xianfeng"]').click()
+  // 鲜丰果蔬's default 扣点 is 6 %; the steward asks 12 % and must say why.
+  expect(await steward.locator('[data-testid="seller-rate"] input').inputValue()).toBe('6')
+  await fill(steward, 'seller-rate', '12')
+  await steward.locator('[data-testid="seller-reason"]').waitFor()
+  await steward.locator('[data-testid="publish-campaign"]').click()
+  await steward.getByText('扣点与商户默认的 6% 不同，请填写原因').waitFor()
+  await fill(steward, 'seller-reason', '冷链配送由物业承担')
+  const o = await steward.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
+  expect(o.scrollWidth).toBeLessThanOrEqual(o.clientWidth)
+  await steward.getByText('扣点与商户默认的 6% 不同，请填写原因').waitFor({ state: 'hidden' })
+  await picker.scrollIntoViewIfNeeded()
+  await screenshot(steward, 'merchants-groupbuy-seller-picker')
+  await steward.locator('[data-testid="publish-campaign"]').click()
+  await steward.waitForURL(/pages\/detail\/index\?campaignId=gb_/)
+  const campaignId = new URL(steward.url().replace('/#/', '/')).searchParams.get('campaignId')!
+  const listing = (must(await e2e.stack.platform.db.collection(MERCHANT_COLLECTIONS.listings).doc(`groupbuy-${campaignId}`).get()).data as { merchantId: string; rateBp: number; rateReason: string; updatedBy: string }[])[0]
+  expect(listing).toMatchObject({ merchantId: 'm-xianfeng', rateBp: 1200, rateReason: '冷链配送由物业承担', updatedBy: 'demo-steward' })
+
+  // Ops find it on 卖方扣点 with the seller, the 扣点 and the reason.
+  const ops = await openApp(e2e, { persona: 'ops', path: '/packages/merchants/pages/ops/index', viewport: PHONE })
+  await ops.locator('[data-testid="tab-sellers"]').click()
+  const row = ops.locator(`[data-testid="listing-row"][data-ref-id="${campaignId}"]`)
+  await row.waitFor()
+  expect(await row.innerText()).toContain('卖方：鲜丰果蔬')
+  expect(await row.innerText()).toContain('扣点 12%')
+  expect(await row.innerText()).toContain('调整原因：冷链配送由物业承担')
 })

@@ -289,6 +289,13 @@ export const EXPECTED: Record<string, string> = {
   // they are asked for their merchant: MERCHANT.NOT_MERCHANT_STAFF). Merchant staff browse their community's group buys.
   'merchants.invoiceQueue':         'D    D   D   D   D   D   D   D   D   D   D   D   R   R   D   R',
   'merchants.issueInvoice':         'D    D   D   D   D   D   D   D   D   D   D   D   R   R   R   W',
+  // The order's split (order.split): the seller's staff for their own orders; ops name their community
+  // (without it they are asked for their merchant: MERCHANT.NOT_MERCHANT_STAFF).
+  'merchants.orderSplit':           'D    D   D   D   D   D   D   D   D   D   D   D   R   R   D   R',
+  'merchants.splits':               'D    D   D   D   D   D   D   D   D   D   D   D   D   R   D   D',
+  // The seller picker of 发起团购: the community's stewards and ops.
+  'merchants.sellerOptions':        'D    D   D   D   D   D   D   D   R   R   D   D   D   R   D   D',
+  'merchants.retryReceiver':        'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W   D',
   'merchants.list':                 'D    D   D   D   D   D   D   D   D   D   D   D   D   R   R   D',
   'merchants.onboard':              'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W   D',
   'merchants.setStatus':            'D    D   D   D   D   D   D   D   D   D   D   D   D   W   W   D',

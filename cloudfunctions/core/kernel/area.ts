@@ -4,10 +4,10 @@ import type { OutboxEffect } from './outbox'
 /**
  * One feature area as the rest of the system sees it, exported once from core/<area>/index.ts and
  * listed once in cloudfunctions/areas.ts. Nothing is registered by importing a module: whoever needs
- * an area's collections, indexes, errors, order types or listeners reads them from the composition.
+ * an area's collections, indexes, errors, order types or effects reads them from the composition.
  *
- * Order types and listeners are typed by the orders area (OrderTypeHooks, OrderListener from
- * core/orders); the kernel only carries them, so it stays free of any area's types.
+ * Order types are typed by the orders area (OrderTypeHooks from core/orders); the kernel only carries
+ * them, so it stays free of any area's types.
  */
 export interface AreaModule {
   readonly name: string
@@ -18,8 +18,12 @@ export interface AreaModule {
   readonly errors: Readonly<Record<string, string>>
   /** Order type → its hooks (reserve, release, onPaid, onRefunded, userRefundable). */
   readonly orderTypes?: Readonly<Record<string, object>>
-  /** Listener name → a listener every order's fulfilled/refunded moments are told about. */
-  readonly orderListeners?: Readonly<Record<string, unknown>>
+  /**
+   * Rule name → what the area adds to the payment terms of an order before it is sent to WeChat Pay
+   * (typed by the orders area: PaymentTermsRule), e.g. merchants: a merchant's sale is paid with profit
+   * sharing switched on.
+   */
+  readonly paymentTerms?: Readonly<Record<string, unknown>>
   /**
    * Effect name → what the area does after an outbox event commits (kernel/outbox.ts), e.g.
    * `{ 'attribution.paid': { topics: ['order.paid'], run } }`. Names are global and stable: the outbox
@@ -40,7 +44,7 @@ export interface Wiring {
   indexesOf(collection: string): IndexSpec[]
   /** Per platform, so a test can swap one type's hooks without touching another world's. */
   readonly orderTypes: Map<string, object>
-  readonly orderListeners: Map<string, unknown>
+  readonly paymentTerms: Map<string, unknown>
   /** Every declared effect by name, in the areas' order (that is the order they run in). */
   readonly effects: Map<string, OutboxEffect>
 }
@@ -56,9 +60,10 @@ export function composeAreas(areas: readonly AreaModule[]): Wiring {
   }
   const indexes = defineIndexes(...areas.flatMap((a) => a.indexes))
   const orderTypes = new Map<string, object>()
-  const orderListeners = new Map<string, unknown>()
   const effects = new Map<string, OutboxEffect>()
+  const paymentTerms = new Map<string, unknown>()
   for (const area of areas) {
+    for (const [name, rule] of Object.entries(area.paymentTerms ?? {})) paymentTerms.set(name, rule)
     for (const [name, effect] of Object.entries(area.effects ?? {})) {
       if (effects.has(name)) throw new Error(`effect ${name} is declared twice`)
       effects.set(name, effect)
@@ -67,7 +72,6 @@ export function composeAreas(areas: readonly AreaModule[]): Wiring {
       if (orderTypes.has(type)) throw new Error(`order type ${type} is declared twice`)
       orderTypes.set(type, hooks)
     }
-    for (const [name, listener] of Object.entries(area.orderListeners ?? {})) orderListeners.set(name, listener)
   }
   return {
     areas,
@@ -75,7 +79,7 @@ export function composeAreas(areas: readonly AreaModule[]): Wiring {
     collections: [...owners.keys()].sort(),
     indexesOf: (collection) => indexes.filter((i) => i.collection === collection),
     orderTypes,
-    orderListeners,
+    paymentTerms,
     effects,
   }
 }

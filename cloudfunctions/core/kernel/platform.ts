@@ -50,7 +50,7 @@ export interface Platform {
   /** The function's environment variables (e.g. BOOTSTRAP_OPS_OPENIDS); never secrets in logs. */
   env: Readonly<Record<string, string | undefined>>
   ports: Partial<Ports>
-  /** The areas put together (cloudfunctions/areas.ts): order types, listeners, collections, indexes. */
+  /** The areas put together (cloudfunctions/areas.ts): order types, effects, collections, indexes. */
   wiring: Wiring
 }
 

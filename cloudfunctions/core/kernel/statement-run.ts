@@ -47,8 +47,13 @@ export interface StatementBook<Doc, Sum extends string, Figures extends { netFen
   sums: Record<Sum, string>
   /** Fields a claimed entry gets besides `state: 'settled'` and its statement id. */
   claimStamp?(now: Date): Record<string, unknown>
-  /** The statement's own figures from the claimed entries; `netFen` is what the balance carries. */
+  /** The statement's own figures from the claimed entries; `netFen` is the party's earnings of the period. */
   figures(of: (kind: string) => KindTotals<Sum>): Figures
+  /**
+   * What the period adds to the balance, when that is not all of `netFen` (a merchant's 分账 already paid
+   * part of its earnings: the statement pays only the rest). Absent: `netFen`.
+   */
+  dueFen?(figures: Figures): number
 }
 
 /** What a statement turns into when it is finished. */
@@ -157,7 +162,7 @@ export async function settleStatement<Doc, Sum extends string, Figures extends {
   const previous = (must(await db.collection(book.statements).where({ ...party, status: 'final', period: _.lt(period) }).orderBy('period', 'desc').limit(1).get()).data as { carryOutFen: number }[])[0]
   const figures = book.figures(of)
   const carryInFen = previous?.carryOutFen ?? 0
-  const balance = figures.netFen + carryInFen
+  const balance = (book.dueFen ? book.dueFen(figures) : figures.netFen) + carryInFen
   const final = { ...figures, carryInFen, payableFen: Math.max(0, balance), carryOutFen: Math.min(0, balance), status: 'final' as const, finalizedAt: now }
   const res = must(await db.collection(book.statements).where({ _id: id, status: 'open' }).update(final))
   // Another run finished it meanwhile: that one counts.

@@ -1,7 +1,8 @@
 import { defineArea } from '../kernel/area'
 import { MERCHANT_ERROR_MESSAGES } from '../../contracts/errors/merchants'
 import { MERCHANT_COLLECTIONS, MERCHANT_INDEXES } from './merchant.model'
-import { merchantsListener, merchantsPaidEffect } from './merchants-listener'
+import { profitSharingTerms } from './payment-terms.rule'
+import { merchantsFulfilledEffect, merchantsPaidEffect, merchantsRefundedEffect } from './merchants-effects'
 
 /**
  * Merchants and suppliers selling in the community: who sells what (seller + 扣点 per campaign / service),
@@ -13,8 +14,8 @@ export const merchantsArea = defineArea({
   collections: Object.values(MERCHANT_COLLECTIONS),
   indexes: MERCHANT_INDEXES,
   errors: MERCHANT_ERROR_MESSAGES,
-  orderListeners: { merchants: merchantsListener },
-  effects: { 'merchants.paid': merchantsPaidEffect },
+  paymentTerms: { 'merchants.profit-sharing': profitSharingTerms },
+  effects: { 'merchants.paid': merchantsPaidEffect, 'merchants.fulfilled': merchantsFulfilledEffect, 'merchants.refunded': merchantsRefundedEffect },
 })
 
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */

@@ -5,6 +5,7 @@ import { collectionOf } from '../kernel/collection'
 import { ORDER_COLLECTIONS, type OrderDoc } from '../orders'
 import { loadCampaign, loadEntry } from '../groupbuy'
 import { loadMerchant } from './merchant-admin.service'
+import { forgetListing } from './payment-terms.rule'
 import { MERCHANT_COLLECTIONS, type ListingDoc, type ListingKind, type MerchantDoc, type Seller } from './merchant.model'
 
 export const listingIdFor = (kind: ListingKind, refId: string) => `${kind}-${refId}`
@@ -62,6 +63,7 @@ export async function setSeller(platform: Platform, choice: SellerChoice): Promi
   }
   const { _id, ...fields } = doc
   must(await platform.db.collection(MERCHANT_COLLECTIONS.listings).doc(_id).set(fields))
+  forgetListing(platform, _id)
   platform.logger.info('merchants.seller_set', { listing: _id, merchantId: doc.merchantId, rateBp })
   return doc
 }
@@ -69,7 +71,10 @@ export async function setSeller(platform: Platform, choice: SellerChoice): Promi
 export const propertySeller = (): Seller => ({ kind: 'property', merchantId: null, name: PROPERTY_SELLER_NAME })
 
 /** Who sells what an order bought, and at what 扣点 (the property company at 100% when no merchant is named). */
-export async function sellerOfOrder(platform: Platform, order: Pick<OrderDoc, '_id' | 'type' | 'lines'>): Promise<{ seller: Seller; rateBp: number; campaignId: string | null }> {
+export async function sellerOfOrder(
+  platform: Platform,
+  order: Pick<OrderDoc, '_id' | 'type' | 'lines'>,
+): Promise<{ seller: Seller; rateBp: number; rateReason: string | null; campaignId: string | null }> {
   let campaignId: string | null = null
   let listingId: string | null = null
   if (order.type === 'groupbuy') {
@@ -80,10 +85,10 @@ export async function sellerOfOrder(platform: Platform, order: Pick<OrderDoc, '_
     if (item) listingId = listingIdFor('service', item.refId)
   }
   const listing = listingId ? await collectionOf<ListingDoc>(platform.db, MERCHANT_COLLECTIONS.listings).byId(listingId) : null
-  if (!listing || listing.sellerKind === 'property' || !listing.merchantId) return { seller: propertySeller(), rateBp: 10_000, campaignId }
+  if (!listing || listing.sellerKind === 'property' || !listing.merchantId) return { seller: propertySeller(), rateBp: 10_000, rateReason: null, campaignId }
   const merchant = await collectionOf<MerchantDoc>(platform.db, MERCHANT_COLLECTIONS.merchants).byId(listing.merchantId)
-  if (!merchant) return { seller: propertySeller(), rateBp: 10_000, campaignId }
-  return { seller: { kind: 'merchant', merchantId: merchant._id, name: merchant.name }, rateBp: listing.rateBp, campaignId }
+  if (!merchant) return { seller: propertySeller(), rateBp: 10_000, rateReason: null, campaignId }
+  return { seller: { kind: 'merchant', merchantId: merchant._id, name: merchant.name }, rateBp: listing.rateBp, rateReason: listing.rateReason ?? null, campaignId }
 }
 
 export async function listingsOf(platform: Platform, communityId: string): Promise<ListingDoc[]> {

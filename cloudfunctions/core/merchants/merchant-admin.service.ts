@@ -4,6 +4,7 @@ import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { collectionOf } from '../kernel/collection'
 import { addStaff, hashPhone, normalizePhone, phonePepper } from '../households'
+import { pendingReceiver, registerReceiver } from './receiver.service'
 import { MERCHANT_COLLECTIONS, type MerchantDoc, type MerchantStaffDoc } from './merchant.model'
 
 export interface MerchantInput {
@@ -32,6 +33,8 @@ export async function loadMerchant(platform: Platform, merchantId: string): Prom
 /**
  * Ops onboard a merchant into their community (console or the ops page). Everything is checked before the
  * single write; the phone is stored as a peppered hash plus its last four digits, like owners' phones.
+ * A new merchant, or a changed settlement account, becomes a 分账 receiver right after (a failure there is
+ * kept on the merchant for ops to see and retried by the reconcile timer; onboarding itself succeeded).
  */
 export async function onboardMerchant(platform: Platform, input: MerchantInput): Promise<{ merchant: MerchantDoc; created: boolean }> {
   const phone = normalizePhone(input.contactPhone)
@@ -52,13 +55,15 @@ export async function onboardMerchant(platform: Platform, input: MerchantInput):
     issuesInvoices: input.issuesInvoices,
     communityIds: [...new Set([...(existing?.communityIds ?? []), input.communityId])],
     status: 'active',
+    receiver: existing?.receiver?.account === input.settlementAccount.trim() ? existing.receiver : pendingReceiver(input.settlementAccount.trim(), now),
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   }
   const { _id, ...fields } = doc
   must(await platform.db.collection(MERCHANT_COLLECTIONS.merchants).doc(_id).set(fields))
   platform.logger.info('merchants.onboarded', { merchantId: id, communityId: input.communityId, created: !existing })
-  return { merchant: doc, created: !existing }
+  const receiver = doc.receiver?.state === 'added' ? doc.receiver : await registerReceiver(platform, doc)
+  return { merchant: { ...doc, receiver }, created: !existing }
 }
 
 export async function setMerchantStatus(platform: Platform, merchantId: string, communityId: string, status: MerchantDoc['status']): Promise<MerchantDoc> {

@@ -14,6 +14,9 @@ export function merchantView(m: MerchantDoc): MerchantView {
     defaultRateBp: m.defaultRateBp,
     issuesInvoices: m.issuesInvoices,
     status: m.status,
+    receiver: m.receiver
+      ? { state: m.receiver.state, account: m.receiver.account, lastError: m.receiver.lastError, attempts: m.receiver.attempts, addedAt: iso(m.receiver.addedAt) }
+      : null,
   }
 }
 
@@ -45,6 +48,7 @@ export function statementView(s: MerchantStatementDoc): MerchantStatement {
     refundsFen: s.refundsFen,
     commissionFen: s.commissionFen,
     netFen: s.netFen,
+    viaSharingFen: s.viaSharingFen ?? 0,
     carryInFen: s.carryInFen,
     payableFen: s.payableFen,
     carryOutFen: s.carryOutFen,
@@ -54,7 +58,8 @@ export function statementView(s: MerchantStatementDoc): MerchantStatement {
 
 export function ledgerEntryView(e: MerchantLedgerDoc) {
   const sign = e.kind === 'refund' ? -1 : 1
-  return { entryId: e._id, kind: e.kind, orderId: e.orderId, title: e.title, grossFen: e.grossFen, merchantFen: sign * e.merchantFen, commissionFen: sign * e.commissionFen, at: iso(e.at)! }
+  const viaSharingFen = (e.sharedFen ?? 0) - (e.returnedFen ?? 0)
+  return { entryId: e._id, kind: e.kind, orderId: e.orderId, title: e.title, grossFen: e.grossFen, merchantFen: sign * e.merchantFen, commissionFen: sign * e.commissionFen, viaSharingFen, at: iso(e.at)! }
 }
 
 export function invoiceView(d: OrderInvoiceDoc): OrderInvoice {

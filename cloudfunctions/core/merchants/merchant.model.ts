@@ -38,7 +38,21 @@ export interface MerchantDoc {
   issuesInvoices: boolean
   communityIds: string[]
   status: 'active' | 'suspended'
+  /** The settlement account as a WeChat Pay 分账 receiver (receiver.service.ts); absent on merchants onboarded before. */
+  receiver?: ReceiverState | null
   createdAt: Date
+  updatedAt: Date
+}
+
+export interface ReceiverState {
+  /** pending: not yet accepted by WeChat Pay (retried by the reconcile timer); failed: refused, ops must act. */
+  state: 'pending' | 'added' | 'failed'
+  type: 'MERCHANT_ID'
+  account: string
+  relation: 'SUPPLIER'
+  lastError: string | null
+  attempts: number
+  addedAt: Date | null
   updatedAt: Date
 }
 
@@ -98,6 +112,8 @@ export interface SplitDoc extends SplitParts {
   /** seller.merchantId, flat for the index (null: the property company sells). */
   merchantId: string | null
   rateBp: number
+  /** Why the 扣点 differs from the merchant's default (absent on splits recorded before it was kept). */
+  rateReason?: string | null
   stewardOpenid: string | null
   stewardRateBp: number
   grossFen: number
@@ -118,7 +134,8 @@ export interface SplitDoc extends SplitParts {
 
 export interface MerchantLedgerDoc {
   _id: string
-  kind: 'sale' | 'refund'
+  /** `unshared`: a 分账 split or return that ended without moving money (compensation, see docs/merchants.md). */
+  kind: 'sale' | 'refund' | 'unshared'
   merchantId: string
   communityId: string
   orderId: string
@@ -132,6 +149,15 @@ export interface MerchantLedgerDoc {
   state: 'open' | 'settled'
   statementId: string | null
   refundId?: string
+  /**
+   * Of `merchantFen`, what a 分账 split queued for this sale pays the merchant directly (0 without profit
+   * sharing); on an `unshared` entry, minus a split that ended without paying.
+   */
+  sharedFen: number
+  /** What a 分账 return queued for this refund takes back (0 if none); on `unshared`, minus a failed return. */
+  returnedFen: number
+  /** The profit_shares record an `unshared` entry compensates. */
+  shareId?: string
 }
 
 /** A merchant's monthly statement (core/kernel/statement-run.ts); netFen is its share of sales − of refunds (may be negative). */
@@ -142,6 +168,8 @@ export interface MerchantStatementDoc extends StatementBase {
   salesFen: number
   refundsFen: number
   commissionFen: number
+  /** Of `netFen`, what 分账 already paid (Σ shared − Σ returned, after compensations); not paid again. payableFen = max(0, netFen − viaSharingFen + carryInFen). */
+  viaSharingFen: number
 }
 
 export type ShareState = 'pending' | 'processing' | 'finished' | 'failed'
@@ -199,6 +227,7 @@ export const MERCHANT_INDEXES = defineIndexes(
   { collection: MERCHANT_COLLECTIONS.listings, fields: ['communityId', 'merchantId'] },
   { collection: MERCHANT_COLLECTIONS.splits, fields: ['merchantId', 'paidAt'] },
   { collection: MERCHANT_COLLECTIONS.splits, fields: ['payerOpenid', 'paidAt'] },
+  { collection: MERCHANT_COLLECTIONS.splits, fields: ['communityId', 'paidAt'] },
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['state', 'availableMonth'] },
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['merchantId', 'state'] },
   { collection: MERCHANT_COLLECTIONS.ledger, fields: ['statementId'] },

@@ -12,6 +12,7 @@ const COLUMNS: [string, (r: MerchantReportRow) => string | number][] = [
   ['GMV(元)', (r) => yuan(r.gmvFen)],
   ['已退款(元)', (r) => yuan(r.refundFen)],
   ['扣点(元)', (r) => yuan(r.commissionFen)],
+  ['已通过分账(元)', (r) => yuan(r.viaSharingFen)],
   ['应付净额(元)', (r) => yuan(r.netPayableFen)],
   ['结算状态', (r) => (r.settled ? '已结算' : '未结算(预估)')],
   ['发票待开', (r) => r.invoicesRequested],

@@ -22,21 +22,36 @@ export interface MerchantSettlementSummary {
   remaining: number
 }
 
-type MerchantFigures = Pick<MerchantStatementDoc, 'saleCount' | 'refundCount' | 'salesFen' | 'refundsFen' | 'commissionFen' | 'netFen'>
+type MerchantFigures = Pick<MerchantStatementDoc, 'saleCount' | 'refundCount' | 'salesFen' | 'refundsFen' | 'commissionFen' | 'netFen' | 'viaSharingFen'>
 
-/** A merchant's statement: its share of sales minus its share of refunds; 扣点 shown beside. */
-const MERCHANT_BOOK: StatementBook<MerchantStatementDoc, 'gross' | 'merchant' | 'commission', MerchantFigures> = {
+/**
+ * A merchant's statement: its share of sales minus its share of refunds (its earnings, `netFen`); 扣点
+ * shown beside. What WeChat Pay 分账 already paid of those earnings (`viaSharingFen`: splits queued − returns
+ * queued, after the compensations of records that ended without moving money) is not paid again: the
+ * balance is `netFen − viaSharingFen + carry-in` (docs/merchants.md).
+ */
+const MERCHANT_BOOK: StatementBook<MerchantStatementDoc, 'gross' | 'merchant' | 'commission' | 'shared' | 'returned', MerchantFigures> = {
   ledger: MERCHANT_COLLECTIONS.ledger,
   statements: MERCHANT_COLLECTIONS.statements,
   partyFields: ['merchantId'],
   statementId: (period, p) => merchantStatementIdFor(period, p.merchantId),
-  openStatement: (_id, period, p, now) => ({ _id, merchantId: p.merchantId, period, status: 'open', saleCount: 0, refundCount: 0, salesFen: 0, refundsFen: 0, commissionFen: 0, netFen: 0, carryInFen: 0, payableFen: 0, carryOutFen: 0, createdAt: now, finalizedAt: null }),
-  sums: { gross: 'grossFen', merchant: 'merchantFen', commission: 'commissionFen' },
+  openStatement: (_id, period, p, now) => ({ _id, merchantId: p.merchantId, period, status: 'open', saleCount: 0, refundCount: 0, salesFen: 0, refundsFen: 0, commissionFen: 0, netFen: 0, viaSharingFen: 0, carryInFen: 0, payableFen: 0, carryOutFen: 0, createdAt: now, finalizedAt: null }),
+  sums: { gross: 'grossFen', merchant: 'merchantFen', commission: 'commissionFen', shared: 'sharedFen', returned: 'returnedFen' },
   figures: (of) => {
     const sale = of('sale')
     const refund = of('refund')
-    return { saleCount: sale.n, refundCount: refund.n, salesFen: sale.gross, refundsFen: refund.gross, commissionFen: sale.commission - refund.commission, netFen: sale.merchant - refund.merchant }
+    const unshared = of('unshared')
+    return {
+      saleCount: sale.n,
+      refundCount: refund.n,
+      salesFen: sale.gross,
+      refundsFen: refund.gross,
+      commissionFen: sale.commission - refund.commission,
+      netFen: sale.merchant - refund.merchant,
+      viaSharingFen: sale.shared + unshared.shared - refund.returned - unshared.returned,
+    }
   },
+  dueFen: (f) => f.netFen - f.viaSharingFen,
 }
 
 /**

@@ -1,6 +1,6 @@
 import { runTx, txGet, txWrite } from '../kernel/transaction'
-import { isDuplicateKey, must } from '../kernel/db-result'
-import { loadOrder, type OrderDoc, type OrderHookContext, type RefundDoc } from '../orders'
+import { must } from '../kernel/db-result'
+import { loadOrder, writeOrderSplitInTx, type OrderDoc, type OrderHookContext, type OrderSplit, type RefundDoc } from '../orders'
 import { attributeOrder, loadAttribution } from '../attribution'
 import { monthOf } from '../metrics'
 import { sellerOfOrder } from './listing.service'
@@ -20,13 +20,14 @@ const SPLIT_TYPES = new Set(['groupbuy', 'service'])
 /**
  * The split of a paid group-buy or service order, fixed when it is paid: who sold it, the 扣点 of that
  * moment and the steward's rate attribution decided (attribution runs first: areas.ts lists it earlier).
- * Written once (insert by order id); a replayed paid event finds it and changes nothing.
+ * Written once, in one transaction with the order's own `split` (through the orders area's port); a
+ * replayed paid event finds it and changes nothing.
  */
 export async function recordSplit(ctx: OrderHookContext, order: OrderDoc): Promise<SplitDoc | null> {
   if (!SPLIT_TYPES.has(order.type) || !order.payment) return null
   const existing = await loadSplit(ctx, order._id)
   if (existing) return existing
-  const { seller, rateBp, campaignId } = await sellerOfOrder(ctx.platform, order)
+  const { seller, rateBp, rateReason, campaignId } = await sellerOfOrder(ctx.platform, order)
   // The steward decides part of the split; attribution's own effect may not have run yet (idempotent).
   const attribution = (await loadAttribution(ctx, order._id)) ?? (order.status !== 'cancelled' ? await attributeOrder(ctx, order) : undefined)
   const stewardOpenid = attribution?.stewardOpenid ?? null
@@ -46,6 +47,7 @@ export async function recordSplit(ctx: OrderHookContext, order: OrderDoc): Promi
     seller,
     merchantId: seller.merchantId,
     rateBp,
+    rateReason,
     stewardOpenid,
     stewardRateBp,
     grossFen,
@@ -60,13 +62,35 @@ export async function recordSplit(ctx: OrderHookContext, order: OrderDoc): Promi
     saleRecorded: false,
     createdAt: ctx.now(),
   }
-  try {
-    must(await ctx.platform.db.collection(S).add(doc))
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e
-    return loadSplit(ctx, order._id)
+  const db = ctx.platform.db
+  return runTx(db, async (t) => {
+    const existing = await txGet<SplitDoc>(t, S, order._id)
+    if (existing) return existing
+    const { _id, ...fields } = doc
+    await txWrite(t.collection(S).doc(_id).set(fields))
+    await writeOrderSplitInTx(t, db, order._id, orderSplitOf(doc))
+    return doc
+  })
+}
+
+/** The split as the order carries it: what is still paid, part by part, and the rule it was made under. */
+export function orderSplitOf(s: SplitDoc): OrderSplit {
+  const left = minusParts(s, s.refunded)
+  return {
+    gross: s.grossFen - s.refundedFen,
+    merchant: left.merchantFen,
+    property: left.propertyNetFen,
+    steward: left.stewardFen,
+    refunded: s.refundedFen,
+    rule: {
+      seller: s.seller.kind,
+      merchantId: s.merchantId,
+      sellerName: s.seller.name,
+      rateBp: s.rateBp,
+      rateReason: s.rateReason ?? null,
+      stewardRateBp: s.stewardRateBp,
+    },
   }
-  return doc
 }
 
 export async function loadSplit(ctx: Pick<OrderHookContext, 'platform'>, orderId: string): Promise<SplitDoc | null> {
@@ -75,7 +99,7 @@ export async function loadSplit(ctx: Pick<OrderHookContext, 'platform'>, orderId
 
 /**
  * Fulfilled: a merchant's sale enters its ledger (what is still paid, split the same way) and a 分账 split
- * is queued for the merchant's share. One transaction over the split document, so a refund settling at
+ * naming the merchant's receiver (its settlement account) is queued for the merchant's share. One transaction over the split document, so a refund settling at
  * the same moment is counted either in the sale or as its own entry, never both.
  */
 export async function recordSale(ctx: OrderHookContext, orderId: string): Promise<'recorded' | 'nothing'> {
@@ -105,10 +129,17 @@ export async function recordSale(ctx: OrderHookContext, orderId: string): Promis
       availableMonth: monthOf(at),
       state: 'open',
       statementId: null,
+      sharedFen: 0,
+      returnedFen: 0,
     }
+    // Only a payment made with profit sharing can be split (WeChat refuses others); a sale paid before its
+    // merchant was named is paid out by the monthly statement alone.
+    const shares = left.merchantFen > 0 && !!order.payment && !!merchant && order.prepay?.profitSharing === true
+    // The statement pays only what 分账 does not: the entry says how much of its share the split carries.
+    if (shares) entry.sharedFen = left.merchantFen
     await txWrite(t.collection(L).doc(saleEntryId(orderId)).set(entry))
     await txWrite(t.collection(S).doc(orderId).update({ saleRecorded: true, fulfilledAt: at }))
-    if (left.merchantFen > 0 && order.payment && merchant) {
+    if (shares && order.payment && merchant) {
       const share: Omit<ProfitShareDoc, '_id'> = {
         kind: 'split',
         orderId,
@@ -147,6 +178,8 @@ export async function recordRefund(ctx: OrderHookContext, order: OrderDoc, refun
     const after = refundedParts(s, refundedFen)
     const delta = minusParts(after, s.refunded)
     await txWrite(t.collection(S).doc(order._id).update({ refundedFen, refunded: after, refundIds: [...s.refundIds, refund._id] }))
+    // The order's own split follows in the same commit (orders area's port).
+    await writeOrderSplitInTx(t, ctx.platform.db, order._id, orderSplitOf({ ...s, refundedFen, refunded: after }))
     if (!s.saleRecorded || !s.merchantId) return
     const entry: Omit<MerchantLedgerDoc, '_id'> = {
       kind: 'refund',
@@ -162,10 +195,16 @@ export async function recordRefund(ctx: OrderHookContext, order: OrderDoc, refun
       state: 'open',
       statementId: null,
       refundId: refund._id,
+      sharedFen: 0,
+      returnedFen: 0,
     }
-    await txWrite(t.collection(L).doc(refundEntryId(refund._id)).set(entry))
     const split = await txGet<ProfitShareDoc>(t, MERCHANT_COLLECTIONS.shares, splitShareId(order._id))
-    if (split && delta.merchantFen > 0) {
+    // A split that already ended without paying has nothing to take back (its compensation gave the whole
+    // share back to the statement); otherwise the return's amount leaves what 分账 paid.
+    const returns = !!split && split.state !== 'failed' && delta.merchantFen > 0
+    if (returns) entry.returnedFen = delta.merchantFen
+    await txWrite(t.collection(L).doc(refundEntryId(refund._id)).set(entry))
+    if (split && returns) {
       const ret: Omit<ProfitShareDoc, '_id'> = {
         ...stripId(split),
         kind: 'return',

@@ -31,6 +31,39 @@ export type ReservationState = 'none' | 'pending' | 'held' | 'releasing' | 'rele
 /** onRefunded hook progress, so a crash after a refund settled still runs the hook on the reconcile timer. */
 export type HookState = 'none' | 'pending' | 'done'
 
+/**
+ * How an order's money is shared, kept ON the order (`order.split`), in integer fen, as it stands now:
+ * what is still paid (`gross`) = merchant + property + steward, always. The merchants area decides it
+ * (seller, 扣点, the steward's rate: docs/merchants.md) and keeps its ledger in `order_splits`; the
+ * orders area owns the order document, so the split is written only through its port (order-split.ts), inside the
+ * caller's transaction — the split on the order and the ledger change commit together, and a refund's
+ * parts reach both at once.
+ */
+export interface OrderSplit {
+  /** Still paid: paid − refunded. */
+  gross: number
+  /** The seller merchant's share (0 when the property company sells). */
+  merchant: number
+  /** The property company's net: 扣点 − the steward's commission. */
+  property: number
+  /** The steward's commission (out of the 扣点). */
+  steward: number
+  /** Refunded so far (gross + refunded = what was paid). */
+  refunded: number
+  rule: OrderSplitRule
+}
+
+export interface OrderSplitRule {
+  seller: 'property' | 'merchant'
+  merchantId: string | null
+  sellerName: string
+  /** 扣点 in basis points (800 = 8%); 10000 when the property company sells. */
+  rateBp: number
+  /** Why the 扣点 differs from the merchant's default (null: it does not). */
+  rateReason: string | null
+  stewardRateBp: number
+}
+
 export interface OrderDoc {
   _id: string
   /** Short human number (date + 6 digits, order-number.ts); absent on orders placed before it existed. */
@@ -53,9 +86,12 @@ export interface OrderDoc {
   /** Where the order returns after a partial refund settles ('paid' or 'fulfilled'). */
   resumeStatus: OrderStatus | null
   payment: { transactionId: string; paidAt: Date } | null
-  prepay: { provider: 'wechat' | 'sandbox'; prepayId: string; params: RequestPaymentParams; createdAt: Date } | null
+  /** profitSharing: the payment was made with settle_info.profit_sharing (absent on older orders: it was not). */
+  prepay: { provider: 'wechat' | 'sandbox'; prepayId: string; params: RequestPaymentParams; profitSharing?: boolean; createdAt: Date } | null
   /** Placeholder for steward attribution (issue: attribution); set when the order is paid. */
   attributedStewardOpenid: string | null
+  /** Who gets what of the payment, kept in step with refunds (order-split.ts; written by the merchants area through that port). */
+  split?: OrderSplit | null
   history: StatusChange[]
   requestHash: string
   createdAt: Date

@@ -2,19 +2,24 @@ import type { Platform } from '../kernel/platform'
 import { must } from '../kernel/db-result'
 import { paymentsOf, type Prepay } from '../kernel/ports/payments.port'
 import { ORDER_COLLECTIONS, type OrderDoc } from './order.model'
+import { paymentTermsOf } from './payment-terms'
 
 /**
  * Prepay parameters for an unpaid order. Issued once and kept on the order: asking again (a second tap on
  * 支付, a retried request) returns the same prepay_id instead of opening a second WeChat transaction.
+ * The areas' payment terms decide whether WeChat is told to hold the payment for 分账 (a merchant sells
+ * it); the answer is kept with the prepay, so the later split request knows the payment allows it.
  */
 export async function ensurePrepay(platform: Platform, order: OrderDoc): Promise<Prepay> {
   if (order.prepay) return { provider: order.prepay.provider, prepayId: order.prepay.prepayId, params: order.prepay.params }
+  const terms = await paymentTermsOf(platform, order)
   const prepay = await paymentsOf(platform).createPrepay({
     orderNo: order._id,
     amountFen: order.amountFen,
     description: order.title,
     payerOpenid: order.payerOpenid,
     expiresAt: order.expiresAt,
+    profitSharing: terms.profitSharing,
   })
   const db = platform.db
   must(
@@ -22,7 +27,7 @@ export async function ensurePrepay(platform: Platform, order: OrderDoc): Promise
       .collection(ORDER_COLLECTIONS.orders)
       .where({ _id: order._id, status: 'created' })
       // command.set: replace the whole value (a plain object would be flattened into dotted paths under null).
-      .update({ prepay: db.command.set({ ...prepay, createdAt: platform.clock.now() }), updatedAt: platform.clock.now() }),
+      .update({ prepay: db.command.set({ ...prepay, profitSharing: terms.profitSharing, createdAt: platform.clock.now() }), updatedAt: platform.clock.now() }),
   )
   return prepay
 }

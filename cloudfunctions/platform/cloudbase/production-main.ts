@@ -16,8 +16,8 @@ export interface ProductionMain {
    * runs is exactly what was deployed: a bundle missing an order type's hooks would show it.
    */
   withPlatform(makePlatform: () => Platform): ProductionMain
-  /** What this bundle composes (order types, listeners, outbox effects), as deployed; read by the bundles-alone test. */
-  readonly wiring: { orderTypes: string[]; orderListeners: string[]; effects: string[] }
+  /** What this bundle composes (order types and outbox effects), as deployed; read by the bundles-alone test. */
+  readonly wiring: { orderTypes: string[]; effects: string[] }
 }
 
 /** How the entry reads CloudBase's invocation context; tests hand in a context object built the same way. */
@@ -51,6 +51,6 @@ export function productionMain(
   const composed = appWiring()
   return Object.assign(main, {
     withPlatform: (make: () => Platform) => productionMain(def, make, readContext),
-    wiring: { orderTypes: [...composed.orderTypes.keys()].sort(), orderListeners: [...composed.orderListeners.keys()].sort(), effects: [...composed.effects.keys()].sort() },
+    wiring: { orderTypes: [...composed.orderTypes.keys()].sort(), effects: [...composed.effects.keys()].sort() },
   })
 }

@@ -1,11 +1,14 @@
-import { createSign, createVerify, randomBytes } from 'node:crypto'
+import { constants, createSign, createVerify, publicEncrypt, randomBytes } from 'node:crypto'
 import { request } from 'node:https'
-import type {
-  CreateProfitSharingOrderRequest,
-  CreateProfitSharingReturnRequest,
-  ProfitSharing,
-  ProfitSharingOrder,
-  ProfitSharingReturn,
+import {
+  ProfitSharingRefused,
+  type AddReceiverRequest,
+  type AddReceiverResult,
+  type CreateProfitSharingOrderRequest,
+  type CreateProfitSharingReturnRequest,
+  type ProfitSharing,
+  type ProfitSharingOrder,
+  type ProfitSharingReturn,
 } from '../../core/kernel/ports/profit-sharing.port'
 
 /** The merchant credentials of WeChat Pay API v3 (function env vars; docs/security.md lists them). */
@@ -64,16 +67,30 @@ export function createWechatProfitSharing(config: WechatPayV3Config, send: HttpS
     verifyAnswer(config, res)
     if (res.status < 200 || res.status >= 300) {
       const err = safeJson(res.body) as { code?: string; message?: string } | null
+      // 4xx with a business code: WeChat read the request and refused it; the same request will be refused again.
+      if (res.status >= 400 && res.status < 500 && res.status !== 429 && err?.code) throw new ProfitSharingRefused(err.code, err.message ?? '')
       throw new Error(`wechatpay ${path.split('?')[0]} ${res.status} ${err?.code ?? ''} ${err?.message ?? ''}`.trim())
     }
     return safeJson(res.body) as T
   }
   return {
+    addReceiver: async (req: AddReceiverRequest) => (await call<AddReceiverResult>('POST', '/v3/profitsharing/receivers/add', encryptReceiverName(req, config.publicKey)))!,
     createOrder: async (req: CreateProfitSharingOrderRequest) => (await call<ProfitSharingOrder>('POST', '/v3/profitsharing/orders', req))!,
     queryOrder: (outOrderNo, transactionId) => call<ProfitSharingOrder>('GET', `/v3/profitsharing/orders/${encodeURIComponent(outOrderNo)}?transaction_id=${encodeURIComponent(transactionId)}`),
     createReturn: async (req: CreateProfitSharingReturnRequest) => (await call<ProfitSharingReturn>('POST', '/v3/profitsharing/return-orders', req))!,
     queryReturn: (outReturnNo, outOrderNo) => call<ProfitSharingReturn>('GET', `/v3/profitsharing/return-orders/${encodeURIComponent(outReturnNo)}?out_order_no=${encodeURIComponent(outOrderNo)}`),
   }
+}
+
+/**
+ * The receiver's name is personal/business data: v3 wants it encrypted with the WeChat Pay public key
+ * (RSA-OAEP, SHA-1 as the API specifies), base64, with that key's id in the Wechatpay-Serial header (which
+ * every request of this adapter carries).
+ */
+export function encryptReceiverName(req: AddReceiverRequest, publicKeyPem: string): AddReceiverRequest {
+  if (!req.name) return req
+  const name = publicEncrypt({ key: publicKeyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, Buffer.from(req.name, 'utf8')).toString('base64')
+  return { ...req, name }
 }
 
 function verifyAnswer(config: WechatPayV3Config, res: { headers: Record<string, string>; body: string; status: number }) {
@@ -101,7 +118,7 @@ export function wechatProfitSharingFromEnv(env: Readonly<Record<string, string |
     const fail = async (): Promise<never> => {
       throw new Error(`profit sharing is not configured: ${missing.join(', ')} missing`)
     }
-    return { createOrder: fail, queryOrder: fail, createReturn: fail, queryReturn: fail }
+    return { addReceiver: fail, createOrder: fail, queryOrder: fail, createReturn: fail, queryReturn: fail }
   }
   const pem = (v: string) => v.replace(/\\n/g, '\n')
   return createWechatProfitSharing({ mchid: env.WECHATPAY_MCHID!, serialNo: env.WECHATPAY_SERIAL_NO!, privateKey: pem(env.WECHATPAY_PRIVATE_KEY!), publicKeyId: env.WECHATPAY_PUBLIC_KEY_ID!, publicKey: pem(env.WECHATPAY_PUBLIC_KEY!) })

@@ -27,6 +27,7 @@ export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; 
   const local = createLocalDb({ dataDir: options.dataDir, now: () => clock.now(), indexSpecs })
   const logger = options.quiet ? silentLogger : createConsoleLogger('local')
   const env = options.env ?? process.env
+  const payments = new SandboxPayments({ clock, dataDir: options.dataDir, deliver: (notify) => deliverNotifyLocally(platform, notify) })
   const platform: LocalPlatform = {
     db: local.db,
     clock,
@@ -40,8 +41,8 @@ export function createLocalPlatform(options: { dataDir?: string; clock?: Clock; 
       privacyCall: new SandboxPrivacyCall(clock),
       doorGateway: new DoorSimulator(clock, logger),
       accessPassKeys: localPassKeyStore(env),
-      payments: new SandboxPayments({ clock, dataDir: options.dataDir, deliver: (notify) => deliverNotifyLocally(platform, notify) }),
-      profitSharing: new SandboxProfitSharing(clock),
+      payments,
+      profitSharing: new SandboxProfitSharing({ clock, dataDir: options.dataDir, sharingAllowed: (transactionId) => payments.sharingAllowed(transactionId) }),
       ...options.ports,
     },
     local,

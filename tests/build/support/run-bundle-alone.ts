@@ -1,7 +1,7 @@
 /**
  * Runs in a fresh node process, one per deployable function (tests/build/bundles-alone.test.ts): loads that
  * function's built bundle from dist/functions and points it at an embedded database whose own wiring is
- * EMPTY (no order types, no listeners). Whatever hook or listener runs in the step under test can only come
+ * EMPTY (no order types, no effects). Whatever hook or effect runs in the step under test can only come
  * from the bundle. Setup steps (paying, ordering) run through the source functions over a second view of
  * the same database with the full wiring, so the state they leave is the state production would have.
  *
@@ -103,7 +103,7 @@ async function main() {
       const paid = await payBill(billId, viaSubject)
       return { lockedBy: (await bill(billId)).lockOrderId ?? null, orderId: paid.orderId }
     },
-    // Every type's onPaid and every listener, from the notify alone: a fee order and a group-buy order.
+    // Every type's onPaid and every paid effect, from the notify alone: a fee order and a group-buy order.
     paycallback: async () => {
       const [billId] = await firstBill()
       const feeOrder = await payBill(billId, viaSetup('fees'))

@@ -1,14 +1,16 @@
 import { ATTRIBUTION_COLLECTIONS, type StatementDoc } from '../../../cloudfunctions/core/attribution/attribution.model'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { buy, deliver, entries, fulfil, JIEJIA, ODD, OWNER, openMerchantWorld, refund, settleMerchants, split, statements, type MerchantWorld } from './merchants-test-kit'
-import { SERVICE } from '../attribution/attribution-test-kit'
+import { buyWithoutSharing, deliver, entries, fulfil, JIEJIA, ODD, OWNER, openMerchantWorld, refund, settleMerchants, split, statements, type MerchantWorld } from './merchants-test-kit'
+import { orderDoc, SERVICE } from '../attribution/attribution-test-kit'
 import { rid } from '../../support/test-platform'
 
 const STEWARD = 'demo-steward'
 
 /**
  * One order of ¥123.45 sold by 洁家家政 (扣点 8%) to the owner of 1栋1单元101, whose home steward 张敏 earns 5%.
- * Every figure is worked out by hand in the comments (docs/merchants.md has the same example).
+ * Every figure is worked out by hand in the comments (docs/merchants.md has the same example). The orders
+ * here are paid WITHOUT profit sharing, so the statement pays the merchant's whole share (no 分账 part);
+ * merchant-statement-sharing.test.ts has the same order paid with profit sharing.
  */
 describe('merchant money: split, refunds in thirds, statements and carry-over (merchants and stewards)', () => {
   let w: MerchantWorld
@@ -23,7 +25,8 @@ describe('merchant money: split, refunds in thirds, statements and carry-over (m
     (must(await w.platform.db.collection(ATTRIBUTION_COLLECTIONS.statements).where({ stewardOpenid: STEWARD, period }).get()).data as StatementDoc[])[0]
 
   it('paid: the split is stored with the order — 11357 merchant, 988 扣点 of which 617 steward, 371 property', async () => {
-    orderId = await buy(w, OWNER.openid, OWNER.household, ODD)
+    orderId = await buyWithoutSharing(w, OWNER.openid, OWNER.household, ODD, JIEJIA.id)
+    expect(await orderDoc(w, orderId)).toMatchObject({ prepay: { profitSharing: false } })
     expect(await split(w, orderId)).toMatchObject({
       grossFen: 12345, rateBp: 800, stewardRateBp: 500, stewardOpenid: STEWARD,
       merchantFen: 11357, commissionFen: 988, stewardFen: 617, propertyNetFen: 371,
@@ -60,7 +63,7 @@ describe('merchant money: split, refunds in thirds, statements and carry-over (m
     const [a, b, timer] = await Promise.all([settleMerchants(w, '2026-11'), settleMerchants(w, '2026-11'), w.timer('merchants', 'monthlyStatements')])
     expect(a.settled + b.settled + (timer.ok ? (timer.data as any).settlement.settled : 0)).toBe(1)
     const [nov] = await statements(w, JIEJIA.id)
-    expect(nov).toMatchObject({ period: '2026-11', status: 'final', saleCount: 1, refundCount: 2, salesFen: 12345, refundsFen: 8230, commissionFen: 329, netFen: 3786, carryInFen: 0, payableFen: 3786, carryOutFen: 0 })
+    expect(nov).toMatchObject({ period: '2026-11', status: 'final', saleCount: 1, refundCount: 2, salesFen: 12345, refundsFen: 8230, commissionFen: 329, netFen: 3786, viaSharingFen: 0, carryInFen: 0, payableFen: 3786, carryOutFen: 0 })
     expect(await statements(w, JIEJIA.id)).toHaveLength(1)
     // Steward 张敏: 617 accrued (free from Nov 11), 206 + 205 clawed back → 206 payable.
     await w.console('ops', { action: 'attributionSettle', requestId: rid('st'), period: '2026-11' })
@@ -84,7 +87,7 @@ describe('merchant money: split, refunds in thirds, statements and carry-over (m
 
   it('January: a new ¥88 sale (8% = 704, merchant 8096; steward 5% = 440) pays off the carried balances', async () => {
     at('2027-01-05T02:00:00.000Z')
-    const next = await buy(w, OWNER.openid, OWNER.household, SERVICE.cleaning)
+    const next = await buyWithoutSharing(w, OWNER.openid, OWNER.household, SERVICE.cleaning, JIEJIA.id)
     await fulfil(w, next)
     expect(await split(w, next)).toMatchObject({ grossFen: 8800, merchantFen: 8096, commissionFen: 704, stewardFen: 440, propertyNetFen: 264 })
     at('2027-02-01T02:00:00.000Z')

@@ -118,10 +118,11 @@ describe('profit sharing in the sandbox, invoices at the seller, bad input, cras
     must(await db.collection(MERCHANT_COLLECTIONS.ledger).where({ merchantId: JIEJIA.id, state: 'open' }).update({ state: 'settled', statementId: id }))
     expect((await statements(w, JIEJIA.id))[0]).toMatchObject({ status: 'open' })
     await settleMerchants(w, '2026-11')
-    // Sale 12345 (merchant 11357, 扣点 988) − one third refunded (3785, 330): 7572 payable, 扣点 658.
+    // Sale 12345 (merchant 11357, 扣点 988) − one third refunded (3785, 330): net 7572, 扣点 658. 分账 paid
+    // 11357 and took back 3785 = 7572: the statement pays nothing more.
     const all = await statements(w, JIEJIA.id)
     expect(all).toHaveLength(1)
-    expect(all[0]).toMatchObject({ status: 'final', saleCount: 1, refundCount: 1, netFen: 7572, commissionFen: 658, payableFen: 7572 })
+    expect(all[0]).toMatchObject({ status: 'final', saleCount: 1, refundCount: 1, netFen: 7572, commissionFen: 658, viaSharingFen: 7572, payableFen: 0, carryOutFen: 0 })
     expect(await settleMerchant(hook(w), '2026-11', JIEJIA.id)).toBeNull()
     expect((await entries(w, orderId)).every((e) => e.statementId === id)).toBe(true)
     expect(((await statements(w, JIEJIA.id)) as MerchantStatementDoc[])[0].finalizedAt).toEqual(all[0].finalizedAt)

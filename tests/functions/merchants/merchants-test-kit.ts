@@ -6,6 +6,8 @@ import type { SandboxProfitSharing } from '../../../cloudfunctions/platform/loca
 import { DEMO_MERCHANTS } from '../../../cloudfunctions/platform/local/demo/seeders/merchants-demo.seeder'
 import { rid, type TestWorld } from '../../support/test-platform'
 import { COMMUNITY, openAttributionWorld, type AttributionWorld } from '../attribution/attribution-test-kit'
+import { ordersContract } from '../../../cloudfunctions/contracts/orders.contract'
+import { callerIn } from '../../support/typed-world'
 
 export { COMMUNITY, DEMO_MERCHANTS }
 export { buy, fulfil, refund, hh } from '../attribution/attribution-test-kit'
@@ -55,4 +57,23 @@ export async function settleMerchants(w: TestWorld, period: string) {
 
 export async function deliver(w: TestWorld, staffOpenid: string, orderId: string) {
   return w.call('merchants', staffOpenid, { action: 'markDelivered', requestId: rid('deliver'), orderId })
+}
+
+async function nameSeller(w: TestWorld, refId: string, merchantId: string | null) {
+  const set = await w.console('merchants', { action: 'setSeller', requestId: rid('seller'), communityId: COMMUNITY, kind: 'service', refId, merchantId })
+  if (!set.ok) throw new Error(`setSeller failed: ${set.code} ${set.message}`)
+}
+
+/**
+ * A merchant's sale paid WITHOUT profit sharing: the service's seller is named only after the prepay (as
+ * when ops change the seller while a resident is paying), so the payment cannot be split and the monthly
+ * statement alone pays the merchant. The split still names the merchant (it is fixed at payment).
+ */
+export async function buyWithoutSharing(w: AttributionWorld, openid: string, householdId: string, item: { id: string }, merchantId: string): Promise<string> {
+  await nameSeller(w, item.id, null)
+  const created = await callerIn(w, openid).call(ordersContract, 'createServiceOrder', { householdId, serviceItemId: item.id, quantity: 1 })
+  await nameSeller(w, item.id, merchantId)
+  const { reply } = await w.sandbox.confirm(created.payment.prepayId, openid)
+  if (reply.errcode !== 0) throw new Error(`pay notify refused: ${reply.errmsg}`)
+  return created.order.orderId
 }

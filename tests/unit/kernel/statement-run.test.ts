@@ -118,4 +118,27 @@ describe('kernel statement run: claim the entries, then finish or resume the ope
     const january = await runStatementPeriod(ctxOf(w), BOOK, '2027-01')
     expect(byParty(january.settled)).toEqual({ o2s1: expect.objectContaining({ netFen: 600, carryInFen: -250, payableFen: 350, carryOutFen: 0 }) })
   })
+  it('a book whose `dueFen` pays only part of `netFen` (paid elsewhere): the balance and carry follow dueFen, netFen is kept', async () => {
+    // Each credit carries `elsewhereFen`, the part already paid another way (as 分账 pays a merchant).
+    type Paid = { credits: number; debits: number; netFen: number; elsewhereFen: number }
+    const PAID: StatementBook<TestStatement & { elsewhereFen: number }, 'fen' | 'elsewhere', Paid> = {
+      ...BOOK,
+      openStatement: (...args) => ({ ...BOOK.openStatement(...args), elsewhereFen: 0 }),
+      sums: { fen: 'amountFen', elsewhere: 'elsewhereFen' },
+      figures: (of) => ({ credits: of('credit').n, debits: of('debit').n, netFen: of('credit').fen - of('debit').fen, elsewhereFen: of('credit').elsewhere }),
+      dueFen: (f) => f.netFen - f.elsewhereFen,
+    }
+    const add = async (kind: 'credit' | 'debit', amountFen: number, elsewhereFen: number, availableMonth: string) =>
+      must(await w.platform.db.collection(LEDGER).add({ _id: `p${++seq}`, ownerId: 'o9', siteId: 's1', kind, amountFen, elsewhereFen, availableMonth, state: 'open', statementId: null }))
+    await add('credit', 1000, 1000, '2026-11') // wholly paid elsewhere
+    await add('credit', 500, 0, '2026-11')
+    await add('debit', 700, 0, '2026-11')
+    const nov = await runStatementPeriod(ctxOf(w), PAID, '2026-11')
+    // net 1000 + 500 − 700 = 800; due 800 − 1000 = −200 → payable 0, carried −200.
+    expect(nov.settled).toEqual([expect.objectContaining({ netFen: 800, elsewhereFen: 1000, payableFen: 0, carryOutFen: -200 })])
+    await add('credit', 900, 0, '2026-12')
+    w.clock.set('2027-01-02T02:00:00Z')
+    const dec = await runStatementPeriod(ctxOf(w), PAID, '2026-12')
+    expect(dec.settled).toEqual([expect.objectContaining({ netFen: 900, elsewhereFen: 0, carryInFen: -200, payableFen: 700, carryOutFen: 0 })])
+  })
 })

@@ -1,5 +1,6 @@
 import type { Platform } from '../platform'
 import { requirePort } from '../platform'
+import { formatBusiness } from '../business-time'
 
 /**
  * The Payments port: WeChat Pay as the order core needs it. Production: CloudBase 云支付
@@ -26,6 +27,45 @@ export interface PrepayRequest {
   payerOpenid: string
   /** WeChat closes its side of the order at this time too (time_expire), so a late payment is impossible. */
   expiresAt: Date
+  /**
+   * A merchant sells it: the payment is made with profit sharing switched on (v3 `settle_info.profit_sharing`),
+   * so its merchant share can be split out after fulfilment. WeChat refuses a split of a payment made
+   * without it.
+   */
+  profitSharing: boolean
+}
+
+/** WeChat Pay API v3 JSAPI prepay body (POST /v3/pay/transactions/jsapi); amounts in fen, times RFC 3339. */
+export interface JsapiPrepayBody {
+  appid: string
+  mchid: string
+  description: string
+  out_trade_no: string
+  time_expire: string
+  notify_url: string
+  amount: { total: number; currency: 'CNY' }
+  payer: { openid: string }
+  settle_info: { profit_sharing: boolean }
+}
+
+/**
+ * The v3 body of a prepay request, in one place: the sandbox records exactly this, and the production
+ * adapter sends its fields (CloudBase 云支付 takes them in its own names: profit_sharing as `profitSharing:
+ * 'Y' | 'N'`). time_expire is Beijing time with its offset, as WeChat writes it.
+ */
+export function jsapiPrepayBody(req: PrepayRequest, ids: { appid: string; mchid: string; notifyUrl: string }): JsapiPrepayBody {
+  const beijing = `${formatBusiness(req.expiresAt, 'YYYY-MM-DD[T]HH:mm:ss')}+08:00`
+  return {
+    appid: ids.appid,
+    mchid: ids.mchid,
+    description: req.description.slice(0, 127),
+    out_trade_no: req.orderNo,
+    time_expire: beijing,
+    notify_url: ids.notifyUrl,
+    amount: { total: req.amountFen, currency: 'CNY' },
+    payer: { openid: req.payerOpenid },
+    settle_info: { profit_sharing: req.profitSharing },
+  }
 }
 
 export interface Prepay {

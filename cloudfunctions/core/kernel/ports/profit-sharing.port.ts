@@ -9,6 +9,8 @@
  * - GET  /v3/profitsharing/orders/{out_order_no}        → ProfitSharingOrder
  * - POST /v3/profitsharing/return-orders               → ProfitSharingReturn
  * - GET  /v3/profitsharing/return-orders/{out_return_no} → ProfitSharingReturn
+ * - POST /v3/profitsharing/receivers/add                → AddReceiverResult (a merchant must be a receiver
+ *   before any split can name it; adding the same receiver again answers the same)
  * Both calls are asynchronous on WeChat's side (PROCESSING first); the same out_order_no / out_return_no
  * sent twice is the same request, which is what makes a retried submit safe.
  *
@@ -77,7 +79,44 @@ export interface ProfitSharingReturn {
   finish_time?: string
 }
 
+/** How a receiver relates to the paying merchant (the property company); merchants here are SUPPLIER. */
+export type ReceiverRelation = 'SERVICE_PROVIDER' | 'STORE' | 'STAFF' | 'STORE_OWNER' | 'PARTNER' | 'HEADQUARTER' | 'BRAND' | 'DISTRIBUTOR' | 'USER' | 'SUPPLIER' | 'CUSTOM'
+
+/**
+ * POST /v3/profitsharing/receivers/add. `name` is given in clear text here: the production adapter encrypts
+ * it with the WeChat Pay public key (RSA-OAEP) and names that key in the Wechatpay-Serial header, as the
+ * API requires; the sandbox keeps it as is.
+ */
+export interface AddReceiverRequest {
+  appid?: string
+  type: 'MERCHANT_ID' | 'PERSONAL_OPENID'
+  account: string
+  /** Required for MERCHANT_ID: the merchant's full registered name. */
+  name?: string
+  relation_type: ReceiverRelation
+  custom_relation?: string
+}
+
+export interface AddReceiverResult {
+  type: string
+  account: string
+  relation_type: ReceiverRelation
+  custom_relation?: string
+}
+
+/** WeChat Pay refused a request for a reason a retry will not fix (bad account, name mismatch…). */
+export class ProfitSharingRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`)
+    this.name = 'ProfitSharingRefused'
+  }
+}
+
 export interface ProfitSharing {
+  addReceiver(req: AddReceiverRequest): Promise<AddReceiverResult>
   createOrder(req: CreateProfitSharingOrderRequest): Promise<ProfitSharingOrder>
   queryOrder(outOrderNo: string, transactionId: string): Promise<ProfitSharingOrder | null>
   createReturn(req: CreateProfitSharingReturnRequest): Promise<ProfitSharingReturn>

@@ -3,6 +3,7 @@ import type { Clock } from '../../../core/kernel/platform'
 import type { WechatNotifyReply } from '../../../contracts/paycallback.contract'
 import {
   PaymentRejected,
+  jsapiPrepayBody,
   type PaymentStatus,
   type Payments,
   type Prepay,
@@ -53,6 +54,7 @@ export class SandboxPayments implements Payments {
     const existing = this.store.tx(req.orderNo)
     if (existing && existing.state !== 'NOTPAY') throw new PaymentRejected('ORDERPAID', '该订单已支付或已关闭')
     if (existing && existing.amountFen !== req.amountFen) throw new PaymentRejected('INVALID_REQUEST', '商户订单号重复')
+    const request = jsapiPrepayBody(req, { appid: SANDBOX_IDS.subAppid, mchid: SANDBOX_IDS.subMchId, notifyUrl: 'cloud://paycallback' })
     const prepayId = `wx_sbx_${randomBytes(12).toString('hex')}`
     this.store.saveTx({
       orderNo: req.orderNo,
@@ -64,12 +66,19 @@ export class SandboxPayments implements Payments {
       transactionId: null,
       expiresAt: req.expiresAt.toISOString(),
       paidAt: null,
+      request,
     })
     const timeStamp = String(Math.floor(this.now().getTime() / 1000))
     const nonceStr = randomBytes(8).toString('hex')
     const pkg = `prepay_id=${prepayId}`
     const paySign = createHmac('sha256', SANDBOX_SIGN_KEY).update(`${SANDBOX_IDS.subAppid}\n${timeStamp}\n${nonceStr}\n${pkg}\n`).digest('base64')
     return { provider: 'sandbox', prepayId, params: { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign } }
+  }
+
+  /** For the 分账 sandbox: was this payment made with settle_info.profit_sharing? (undefined: not ours) */
+  sharingAllowed(transactionId: string): boolean | undefined {
+    const t = this.store.txByTransactionId(transactionId)
+    return t ? t.request?.settle_info.profit_sharing === true : undefined
   }
 
   async queryPayment(orderNo: string): Promise<PaymentStatus> {

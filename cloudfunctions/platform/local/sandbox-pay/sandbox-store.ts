@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
+import type { JsapiPrepayBody } from '../../../core/kernel/ports/payments.port'
 
 export interface SandboxTransaction {
   orderNo: string
@@ -12,6 +13,8 @@ export interface SandboxTransaction {
   transactionId: string | null
   expiresAt: string
   paidAt: string | null
+  /** The v3 JSAPI body the prepay was made from (settle_info.profit_sharing among it); absent on older records. */
+  request?: JsapiPrepayBody
 }
 
 export interface SandboxRefund {
@@ -46,6 +49,11 @@ export class SandboxStore {
 
   txByPrepay(prepayId: string): SandboxTransaction | undefined {
     const row = this.db.prepare('SELECT doc FROM tx WHERE prepay_id = ?').get(prepayId) as { doc: string } | undefined
+    return row ? JSON.parse(row.doc) : undefined
+  }
+
+  txByTransactionId(transactionId: string): SandboxTransaction | undefined {
+    const row = this.db.prepare("SELECT doc FROM tx WHERE json_extract(doc, '$.transactionId') = ?").get(transactionId) as { doc: string } | undefined
     return row ? JSON.parse(row.doc) : undefined
   }
 

@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { merchantsContract } from '@contracts/merchants.contract'
+import { merchantsBoardContract } from '@contracts/merchants-board.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
 import { PageState } from '@/components/PageState'
 import { yuan } from '@/services/format'
@@ -11,7 +11,7 @@ const WORKBENCH = '/packages/merchants/pages/workbench/index'
 
 /** 商户工作台 on the home tab: what waits for delivery, this month's sales, the latest statement. */
 export function MerchantBoard() {
-  const q = useFnQuery(merchantsContract, 'board', {})
+  const q = useFnQuery(merchantsBoardContract, 'board', {})
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) void q.reload()

@@ -2,6 +2,7 @@ import { must } from '../../../../core/kernel/db-result'
 import { hashPhone } from '../../../../core/households/phone'
 import { COLLECTIONS } from '../../../../core/households/registry-collections'
 import { MERCHANT_COLLECTIONS, type ListingDoc, type MerchantDoc, type MerchantStaffDoc } from '../../../../core/merchants/merchant.model'
+import { pendingReceiver } from '../../../../core/merchants/receiver.service'
 import type { DemoSeeder } from '../seed-context'
 import { DEMO_COMMUNITY_ID } from '../personas'
 
@@ -13,14 +14,15 @@ export const DEMO_MERCHANTS = {
 /**
  * Two merchants of 阳光花园 with one employee each: 洁家家政 sells the 上门保洁 service at its default 8%,
  * 鲜丰果蔬 sells the orange group buy at 10% instead of its default 6% (a launch deal, with the reason).
- * No orders are invented: the merchants' figures come from what people do in the demo.
+ * No orders are invented: the merchants' figures come from what people do in the demo. Their 分账 receivers
+ * start pending, as after onboarding with WeChat Pay unreachable: the reconcile timer registers them.
  */
 export const merchantsDemoSeeder: DemoSeeder = {
   name: 'merchants',
   seed: async ({ db, now, pepper }) => {
     const merchants: MerchantDoc[] = [
-      { _id: DEMO_MERCHANTS.cleaning.id, name: DEMO_MERCHANTS.cleaning.name, licenceNo: '91330106MA2KXJ8Q1F', contactName: '周丽', contactPhoneHash: hashPhone('13900008801', pepper), contactPhoneLast4: '8801', settlementAccount: DEMO_MERCHANTS.cleaning.account, defaultRateBp: DEMO_MERCHANTS.cleaning.rateBp, issuesInvoices: true, communityIds: [DEMO_COMMUNITY_ID], status: 'active', createdAt: now, updatedAt: now },
-      { _id: DEMO_MERCHANTS.fruit.id, name: DEMO_MERCHANTS.fruit.name, licenceNo: '92330106MA2H7P3L6T', contactName: '林强', contactPhoneHash: hashPhone('13900008802', pepper), contactPhoneLast4: '8802', settlementAccount: DEMO_MERCHANTS.fruit.account, defaultRateBp: DEMO_MERCHANTS.fruit.rateBp, issuesInvoices: true, communityIds: [DEMO_COMMUNITY_ID], status: 'active', createdAt: now, updatedAt: now },
+      { _id: DEMO_MERCHANTS.cleaning.id, name: DEMO_MERCHANTS.cleaning.name, licenceNo: '91330106MA2KXJ8Q1F', contactName: '周丽', contactPhoneHash: hashPhone('13900008801', pepper), contactPhoneLast4: '8801', settlementAccount: DEMO_MERCHANTS.cleaning.account, defaultRateBp: DEMO_MERCHANTS.cleaning.rateBp, issuesInvoices: true, communityIds: [DEMO_COMMUNITY_ID], status: 'active', receiver: pendingReceiver(DEMO_MERCHANTS.cleaning.account, now), createdAt: now, updatedAt: now },
+      { _id: DEMO_MERCHANTS.fruit.id, name: DEMO_MERCHANTS.fruit.name, licenceNo: '92330106MA2H7P3L6T', contactName: '林强', contactPhoneHash: hashPhone('13900008802', pepper), contactPhoneLast4: '8802', settlementAccount: DEMO_MERCHANTS.fruit.account, defaultRateBp: DEMO_MERCHANTS.fruit.rateBp, issuesInvoices: true, communityIds: [DEMO_COMMUNITY_ID], status: 'active', receiver: pendingReceiver(DEMO_MERCHANTS.fruit.account, now), createdAt: now, updatedAt: now },
     ]
     for (const { _id, ...m } of merchants) must(await db.collection(MERCHANT_COLLECTIONS.merchants).doc(_id).set(m))
     for (const m of [DEMO_MERCHANTS.cleaning, DEMO_MERCHANTS.fruit]) {

@@ -3,11 +3,12 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { groupbuyContract } from '@contracts/groupbuy.contract'
+import { merchantsContract } from '@contracts/merchants.contract'
 import { householdsContract } from '@contracts/households.contract'
 import type { CreateCampaignInput } from '@contracts/ops-groupbuy.schemas'
 import { callFn } from '@/services/call-fn'
 import { useFnQuery } from '@/hooks/use-fn-query'
-import { useMutation } from '@/hooks/use-fn-mutation'
+import { useFnMutation, useMutation } from '@/hooks/use-fn-mutation'
 import { PageState } from '@/components/PageState'
 import { monthFolder, uploadImagesOnce } from '@/services/upload'
 import { detailUrl } from '../../components/labels'
@@ -16,6 +17,7 @@ import { AreaField, DatePick, Field, TextField, TimePick } from '../../component
 import { PhotoPick } from '../../components/manage/PhotoPick'
 import { SkuEditor } from '../../components/manage/SkuEditor'
 import { SellerSlot } from '../../components/manage/SellerSlot'
+import { PROPERTY_SELLER, sellerChoiceOf, type SellerDraft } from '../../components/manage/seller-draft'
 import '../../components/groupbuy.scss'
 import '../../components/manage/manage.scss'
 
@@ -23,12 +25,15 @@ import '../../components/manage/manage.scss'
  * 发起团购 for stewards and ops: pick a template (鲜果团 / 米面粮油 / 家政服务), change what differs, add SKUs
  * with photos, set 成团户数, the deadline and the pickup point and window, 发布. Photos are compressed on the
  * phone, uploaded through the Storage port, and checked by the function before the campaign is written.
+ * 卖方: 物业自营 or a merchant of the community with its 扣点 (a changed 扣点 needs a reason), saved right
+ * after publishing through the merchants area.
  */
 export default function CreateCampaignPage() {
   const templates = useFnQuery(groupbuyContract, 'campaignTemplates', {})
   const me = useFnQuery(householdsContract, 'me', {})
   const community = me.data?.roles.find((r) => r.role === 'steward' || r.role === 'ops') ?? null
   const [draft, setDraft] = useState<CampaignDraft>(() => draftFrom(null))
+  const [seller, setSeller] = useState<SellerDraft>(PROPERTY_SELLER)
   const uploaded = useRef(new Map<string, string>())
   useEffect(() => {
     const first = templates.data?.templates[0]
@@ -37,11 +42,14 @@ export default function CreateCampaignPage() {
   const set = <K extends keyof CampaignDraft>(k: K) => (v: CampaignDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
 
   const create = useMutation((input: CreateCampaignInput, requestId: string) => callFn(groupbuyContract, 'createCampaign', input, { requestId }))
+  const nameSeller = useFnMutation(merchantsContract, 'setSeller')
   const [uploading, setUploading] = useState(false)
   const submit = async () => {
     if (!community) return
     const check = toCreateInput(draft, community.communityId, { cover: null, skus: [] })
     if ('problem' in check) return void Taro.showToast({ title: check.problem, icon: 'none' })
+    const sellerChoice = sellerChoiceOf(seller)
+    if ('problem' in sellerChoice) return void Taro.showToast({ title: sellerChoice.problem, icon: 'none' })
     const paths = [draft.cover, ...draft.skus.map((s) => s.photo)]
     const local = paths.filter((p): p is string => !!p)
     setUploading(true)
@@ -58,6 +66,11 @@ export default function CreateCampaignPage() {
     if ('problem' in built) return
     const out = await create.run(built.input)
     if (!out) return
+    if (sellerChoice.input) {
+      const named = await nameSeller.run({ communityId: community.communityId, kind: 'groupbuy', refId: out.campaignId, ...sellerChoice.input })
+      // Published all the same; the seller can still be set on 商户与结算 › 卖方扣点.
+      if (!named) return void Taro.redirectTo({ url: detailUrl(out.campaignId) })
+    }
     void Taro.showToast({ title: '已发布', icon: 'success' })
     void Taro.redirectTo({ url: detailUrl(out.campaignId) })
   }
@@ -84,7 +97,7 @@ export default function CreateCampaignPage() {
           <Field label='封面'>
             <PhotoPick path={draft.cover} onChange={set('cover')} label='活动封面' testId='cover-photo' />
           </Field>
-          <SellerSlot />
+          {community ? <SellerSlot communityId={community.communityId} value={seller} onChange={setSeller} /> : null}
         </View>
 
         <View className='card gbf-card'>
@@ -125,7 +138,7 @@ export default function CreateCampaignPage() {
 
         <View className='gb-checkout'>
           <Text className='gbf-foot'>发布后住户即可下单</Text>
-          <Button type='primary' loading={uploading || create.busy} onClick={() => void submit()} data-testid='publish-campaign'>
+          <Button type='primary' loading={uploading || create.busy || nameSeller.busy} onClick={() => void submit()} data-testid='publish-campaign'>
             {uploading ? '上传图片…' : '发布团购'}
           </Button>
         </View>

@@ -37,6 +37,7 @@ export function MerchantReport({ communityId }: { communityId: string }) {
               <Text>{`${r.orders} 单 · GMV ${yuan(r.gmvFen)}`}</Text>
               <Text>{`退款 ${yuan(r.refundFen)}`}</Text>
               <Text>{`扣点 ${yuan(r.commissionFen)}`}</Text>
+              {r.viaSharingFen !== 0 && <Text>{`已通过分账 ${yuan(r.viaSharingFen)}`}</Text>}
             </View>
             <View className='mc-card__money'>
               <Text className={r.netPayableFen < 0 ? 'mc-card__neg' : 'mc-card__strong'}>{`${r.settled ? '应付' : '预计应付'} ${yuan(r.netPayableFen)}`}</Text>
@@ -57,7 +58,7 @@ export function MerchantReport({ communityId }: { communityId: string }) {
             </Text>
           </View>
         )}
-        <Text className='mc-note'>GMV：本月支付的订单；扣点与应付：本月完成的销售减去本月退款；结算后发生的退款计入下月对账单。</Text>
+        <Text className='mc-note'>GMV：本月支付的订单；扣点与应付：本月完成的销售减去本月退款；已通过微信分账付给商户的部分不再计入应付；结算后发生的退款计入下月对账单。</Text>
       </PageState>
     </>
   )

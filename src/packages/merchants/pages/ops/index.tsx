@@ -1,8 +1,16 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { householdsContract } from '@contracts/households.contract'
 import { merchantsContract } from '@contracts/merchants.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
+import { useFnPaged } from '@/hooks/use-fn-paged'
+import { useFnMutation } from '@/hooks/use-fn-mutation'
+import { ListFooter } from '@/components/ListFooter'
+import { dateTime, yuan } from '@/services/format'
+import { toastOk } from '@/services/toast'
+import type { MerchantView } from '@contracts/merchants.schemas'
 import { PageState } from '@/components/PageState'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { LISTING_KIND_LABEL, ratePct } from '../../components/merchant-labels'
@@ -11,15 +19,68 @@ import { OnboardForm } from './OnboardForm'
 import { AddStaffForm } from './AddStaffForm'
 import { SellerEditor } from './SellerEditor'
 import { MerchantReport } from './MerchantReport'
+import { orderSplitUrl } from '../../components/split-links'
 import '../../components/merchants.scss'
 
-type Tab = 'merchants' | 'sellers' | 'report' | 'invoices'
+type Tab = 'merchants' | 'sellers' | 'splits' | 'report' | 'invoices'
 const TABS: { key: Tab; title: string; testId: string }[] = [
   { key: 'merchants', title: '商户', testId: 'tab-merchants' },
   { key: 'sellers', title: '卖方扣点', testId: 'tab-sellers' },
+  { key: 'splits', title: '订单分账', testId: 'tab-splits' },
   { key: 'report', title: '月报', testId: 'tab-report' },
   { key: 'invoices', title: '物业发票', testId: 'tab-invoices' },
 ]
+
+const RECEIVER_LABEL = { added: '分账接收方已登记', pending: '分账接收方登记中', failed: '分账接收方登记失败' } as const
+
+/** Whether WeChat Pay accepted the settlement account as a 分账 receiver; 重新登记 when it did not (yet). */
+function ReceiverStatus({ communityId, m, onChanged }: { communityId: string; m: MerchantView; onChanged: () => void }) {
+  const retry = useFnMutation(merchantsContract, 'retryReceiver')
+  const r = m.receiver
+  const again = async () => {
+    const out = await retry.run({ communityId, merchantId: m.merchantId })
+    if (out) {
+      if (out.merchant.receiver?.state === 'added') toastOk('已登记为分账接收方')
+      onChanged()
+    }
+  }
+  return (
+    <View className='mc-card__receiver' data-testid='receiver-status' data-state={r?.state ?? 'none'}>
+      <Text className={`mc-tag ${r?.state === 'added' ? 'mc-tag--ok' : r?.state === 'failed' ? 'mc-tag--alert' : 'mc-tag--wait'}`}>{r ? RECEIVER_LABEL[r.state] : '分账接收方未登记'}</Text>
+      {r?.lastError && r.state !== 'added' ? <Text className='mc-card__meta'>{`原因：${r.lastError}`}</Text> : null}
+      {r?.state !== 'added' ? (
+        <Button size='small' loading={retry.busy} onClick={() => void again()} data-testid='retry-receiver'>
+          重新登记
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+/** The community's paid orders with their split (as each order records it); tap one for its 订单分账 page. */
+function Splits({ communityId }: { communityId: string }) {
+  const list = useFnPaged(merchantsContract, 'splits', { communityId }, { reloadOnReturn: true })
+  return (
+    <PageState loading={list.loading && !list.loaded} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText='还没有已支付的团购或服务订单' onRetry={() => void list.reload()}>
+      {list.items.map((s) => (
+        <View key={s.orderId} className='mc-card' data-testid='split-row' data-order-id={s.orderId} onClick={() => void Taro.navigateTo({ url: orderSplitUrl(s.orderId, communityId) })}>
+          <View className='mc-card__row'>
+            <Text className='mc-card__title'>{s.title}</Text>
+            <Text className='mc-tag'>{s.status}</Text>
+          </View>
+          <Text className='mc-card__meta'>{`${s.orderNo ?? s.orderId}${s.paidAt ? ` · ${dateTime(s.paidAt)}` : ''}`}</Text>
+          <View className='mc-card__money'>
+            <Text className='mc-card__strong'>{`卖方 ${s.seller.kind === 'merchant' ? s.seller.name : '物业自营'}`}</Text>
+            <Text>{`实收 ${yuan(s.grossFen)}`}</Text>
+            {s.seller.kind === 'merchant' && <Text>{`扣点 ${ratePct(s.rateBp)}`}</Text>}
+            {s.seller.kind === 'merchant' && <Text>{`应结 ${yuan(s.merchantFen)}`}</Text>}
+          </View>
+        </View>
+      ))}
+      <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} count={list.items.length} />
+    </PageState>
+  )
+}
 
 function Merchants({ communityId }: { communityId: string }) {
   const q = useFnQuery(merchantsContract, 'list', { communityId })
@@ -41,6 +102,7 @@ function Merchants({ communityId }: { communityId: string }) {
                 <Text>{m.issuesInvoices ? '自行开票' : '物业代开发票'}</Text>
                 <Text>{`分账账户 ${m.settlementAccount}`}</Text>
               </View>
+              <ReceiverStatus communityId={communityId} m={m} onChanged={() => void q.reload()} />
               {staffFor === m.merchantId ? (
                 <AddStaffForm communityId={communityId} merchantId={m.merchantId} onDone={() => setStaffFor(null)} />
               ) : (
@@ -105,6 +167,7 @@ export default function MerchantsOpsPage() {
             <SegmentTabs tabs={TABS} value={tab} onChange={setTab} />
             {tab === 'merchants' && <Merchants communityId={communityId} />}
             {tab === 'sellers' && <Sellers communityId={communityId} />}
+            {tab === 'splits' && <Splits communityId={communityId} />}
             {tab === 'report' && <MerchantReport communityId={communityId} />}
             {tab === 'invoices' && <InvoiceQueue communityId={communityId} />}
           </>

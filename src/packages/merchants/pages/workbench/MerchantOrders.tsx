@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { merchantsContract, type MerchantOrder } from '@contracts/merchants.contract'
@@ -8,6 +9,7 @@ import { ListFooter } from '@/components/ListFooter'
 import { dateTime, yuan } from '@/services/format'
 import { toastOk } from '@/services/toast'
 import { ratePct } from '../../components/merchant-labels'
+import { orderSplitUrl } from '../../components/split-links'
 
 function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => void }) {
   const deliver = useFnMutation(merchantsContract, 'markDelivered')
@@ -30,6 +32,11 @@ function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => vo
         <Text className='mc-card__strong'>{`本店应得 ${yuan(o.merchantFen)}`}</Text>
         <Text>{`扣点 ${ratePct(o.rateBp)} ${yuan(o.commissionFen)}`}</Text>
         {o.refundedFen > 0 && !refundedAll && <Text className='mc-card__neg'>{`已退 ${yuan(o.refundedFen)}`}</Text>}
+      </View>
+      <View className='mc-card__actions'>
+        <Text className='mc-link' onClick={() => void Taro.navigateTo({ url: orderSplitUrl(o.orderId) })} data-testid='split-link'>
+          分账明细 ›
+        </Text>
       </View>
       {!o.deliveredAt && !refundedAll && (
         <View className='mc-card__actions'>

@@ -9,6 +9,10 @@ import { toastError } from '@/services/toast'
 import { dateTime, yuan } from '@/services/format'
 import { STATEMENT_STATUS_LABEL } from '../../components/merchant-labels'
 
+/** An `unshared` entry: a split that paid nothing (the statement pays it) or a return that took nothing back (deducted). */
+const entryLabel = (e: Entries[number]) =>
+  e.kind === 'sale' ? '销售' : e.kind === 'refund' ? '退款' : e.viaSharingFen < 0 ? '分账未成功，由对账单支付' : '分账回退未成功，由对账单扣回'
+
 type Entries = ActionOutput<typeof merchantsContract, 'statementEntries'>['items']
 
 function StatementCard({ s }: { s: MerchantStatement }) {
@@ -32,10 +36,11 @@ function StatementCard({ s }: { s: MerchantStatement }) {
         <Text>{`退款 ${s.refundCount} 笔 ${yuan(s.refundsFen)}`}</Text>
         <Text>{`扣点 ${yuan(s.commissionFen)}`}</Text>
         <Text>{`本月净额 ${yuan(s.netFen)}`}</Text>
+        <Text data-testid='statement-via-sharing'>{`已通过分账 ${yuan(s.viaSharingFen)}`}</Text>
         {s.carryInFen !== 0 && <Text className='mc-card__neg'>{`上期结转 ${yuan(s.carryInFen)}`}</Text>}
       </View>
       <View className='mc-card__money'>
-        <Text className='mc-card__strong' data-testid='statement-payable'>{`应付 ${yuan(s.payableFen)}`}</Text>
+        <Text className='mc-card__strong' data-testid='statement-payable'>{`本期应付 ${yuan(s.payableFen)}`}</Text>
         {s.carryOutFen < 0 && <Text className='mc-card__neg'>{`结转下期 ${yuan(s.carryOutFen)}`}</Text>}
       </View>
       <Text className='mc-link' onClick={() => void toggle()}>
@@ -43,8 +48,8 @@ function StatementCard({ s }: { s: MerchantStatement }) {
       </Text>
       {entries?.map((e) => (
         <View key={e.entryId} className='mc-entry'>
-          <Text>{`${e.kind === 'sale' ? '销售' : '退款'} · ${e.title}`}</Text>
-          <Text className={e.merchantFen < 0 ? 'mc-card__neg' : ''}>{yuan(e.merchantFen)}</Text>
+          <Text>{`${entryLabel(e)} · ${e.title}`}</Text>
+          <Text className={e.merchantFen < 0 ? 'mc-card__neg' : ''}>{e.kind === 'unshared' ? `分账 ${yuan(e.viaSharingFen)}` : yuan(e.merchantFen)}</Text>
         </View>
       ))}
       {entries && entries.length > 0 && <Text className='mc-card__meta'>{`最后一笔 ${dateTime(entries[entries.length - 1].at)}`}</Text>}
@@ -58,7 +63,7 @@ export function MerchantStatements() {
   return (
     <PageState loading={q.loading} error={q.error} hasData={!!q.data} empty={!!q.data && q.data.statements.length === 0} emptyText='还没有对账单：每月 1 日结算上个月' onRetry={() => void q.reload()}>
       {q.data?.statements.map((s) => <StatementCard key={s.statementId} s={s} />)}
-      <Text className='mc-note'>应付 = 本月销售中本店应得 − 退款回退 + 上期结转；结算后发生的退款在下一期扣回，余额为负时结转到下期。</Text>
+      <Text className='mc-note'>本期应付 = 本月净额（销售中本店应得 − 退款回退）− 已通过微信分账到账的部分 + 上期结转；结算后发生的退款在下一期扣回，余额为负时结转到下期。</Text>
     </PageState>
   )
 }
