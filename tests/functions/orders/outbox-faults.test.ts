@@ -154,7 +154,15 @@ describe('outbox: a crash at every step loses no effect and applies none twice',
     expect(clean.value).toMatchObject({ ok: true, data: { processed: 1 } })
     // The probe's effects had not run before the timer: the timer applied all of them, once.
     expect({ event: (await paidEvent(w, probe.orderId))?.state, ...delta(probeStart, await facts(probe.openid)) }).toEqual({ event: 'done', ...ONE_ORDER })
-    const timerCalls = clean.calls
+    // A second probe: the first timer run after others can still make a call or two more than the next
+    // (a one-off read such as the legacy paid-hook sweep finding nothing to move). Every later run makes at
+    // least the smaller count, so crashing each of those positions is exhaustive for them.
+    const probe2 = await pendingOrder(99)
+    w.clock.advance(2 * 60_000)
+    const clean2 = await withFaultAt(0, () => w.timer('orders', 'processOutbox'))
+    expect(clean2.value).toMatchObject({ ok: true, data: { processed: 1 } })
+    expect((await paidEvent(w, probe2.orderId))?.state).toBe('done')
+    const timerCalls = Math.min(clean.calls, clean2.calls)
     expect(timerCalls).toBeGreaterThan(3)
 
     const problems: string[] = []
@@ -163,7 +171,9 @@ describe('outbox: a crash at every step loses no effect and applies none twice',
       const start = await facts(o.openid)
       w.clock.advance(2 * 60_000)
       const crashed = await withFaultAt(m, () => w.timer('orders', 'processOutbox'))
-      if (!crashed.faulted) problems.push(`m=${m}: the fault never fired`)
+      // A run can be a call or two shorter than the probe (a rule tag the probe's household gained for the
+      // first time is inserted once): only the last positions may find no call to crash.
+      if (!crashed.faulted && m < timerCalls - 1) problems.push(`m=${m}: the fault never fired`)
       const after = await runOutboxTimer(w)
       if (!after.ok) problems.push(`m=${m}: second timer failed ${after.code}`)
       const got = { event: (await paidEvent(w, o.orderId))?.state, ...delta(start, await facts(o.openid)) }
