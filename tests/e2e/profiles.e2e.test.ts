@@ -90,7 +90,7 @@ describe('profiles: segment, preview, push, inbox (375×812)', () => {
     await owner.getByTestId('push-switch').click()
     await owner.waitForTimeout(600)
     const setting = await fn(e2e, 'profiles', { action: 'pushSetting' }, 'demo-family')
-    expect(setting).toEqual({ optedOut: true })
+    expect(setting).toEqual({ optedOut: true, reminders: 0 })
     await screenshot(owner, 'profiles-settings-off')
 
     const steward = await openApp(e2e, { persona: 'steward', path: '/pages/index/index', viewport: PHONE })
