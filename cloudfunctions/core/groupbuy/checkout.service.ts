@@ -11,6 +11,7 @@ import { loadCampaign, skusOfCampaign } from './groupbuy.store'
 import { SKU_REF_TYPE, type CampaignDoc, type SkuDoc } from './groupbuy.model'
 import { rememberCheckoutDetails } from './checkout-details'
 import { recentCampaignStock, rememberCampaignStock } from './sold-out-memo'
+import { handOverCheckoutReads } from './checkout-reads'
 
 export interface CheckoutInput {
   campaignId: string
@@ -43,7 +44,7 @@ export async function judgeCheckout(ctx: OrderHookContext, access: CallerAccess,
     if (sku.remaining < item.quantity) throw groupbuyError('GROUPBUY.SOLD_OUT', `「${sku.title}」库存不足`)
     return { refType: SKU_REF_TYPE, refId: sku._id, title: sku.title, quantity: item.quantity, unitPriceFen: sku.priceFen, amountFen: sku.priceFen * item.quantity }
   })
-  return { membership, campaign, lines }
+  return { membership, campaign, skus: skuList, lines }
 }
 
 /**
@@ -98,8 +99,9 @@ export async function checkout(
   access: CallerAccess,
   input: CheckoutInput,
 ): Promise<{ order: OrderView; payment: PaymentParams | null }> {
-  const { membership, campaign, lines } = takePrecheckJudgement(ctx, input) ?? (await judgeCheckout(ctx, access, input))
+  const { membership, campaign, skus, lines } = takePrecheckJudgement(ctx, input) ?? (await judgeCheckout(ctx, access, input))
   if (!ctx.requestId) throw new Error('checkout needs the envelope requestId')
+  handOverCheckoutReads(ctx, campaign, skus)
   const placed = await placeOrder(ctx, {
     type: 'groupbuy',
     householdId: input.householdId,
@@ -109,6 +111,7 @@ export async function checkout(
     amountFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
     requestId: ctx.requestId,
     title: campaign.title,
+    offerId: campaign._id,
   })
   if (input.contact || input.note) await rememberCheckoutDetails(ctx.platform, placed.order._id, input)
   const payment = placed.prepay ? { provider: placed.prepay.provider, prepayId: placed.prepay.prepayId, ...placed.prepay.params } : null

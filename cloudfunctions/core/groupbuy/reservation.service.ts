@@ -9,6 +9,7 @@ import { groupbuyError } from './groupbuy-errors'
 import { addIfAbsent, loadCampaign, loadEntry, moveStage } from './groupbuy.store'
 import { GROUPBUY_COLLECTIONS, SKU_REF_TYPE, type EntryDoc, type SkuDoc } from './groupbuy.model'
 import { giveBackQuota, giveBackStock, takeQuota, takeStock } from './stock-ledger'
+import { takeCheckoutReads } from './checkout-reads'
 
 /**
  * The reserve hook: runs right after the orders core wrote the order as a draft. Writes the group-buy entry,
@@ -30,8 +31,9 @@ export async function reserveForOrder(ctx: OrderHookContext, order: OrderDoc): P
 async function takeAll(ctx: OrderHookContext, order: OrderDoc, seen: { entry?: EntryDoc }): Promise<void> {
   const db = ctx.platform.db
   const now = ctx.now()
-  const skus = await skusOfOrder(db, order)
-  const campaign = await loadCampaign(db, skus[0].campaignId)
+  const handedOver = takeCheckoutReads(ctx, order.lines.map((l) => l.refId))
+  const skus = handedOver?.skus ?? (await skusOfOrder(db, order))
+  const campaign = handedOver?.campaign ?? (await loadCampaign(db, skus[0].campaignId))
   assertOrderable(campaign, order.communityId, now)
   const fresh = newEntry(order, campaign._id, now)
   // Insert first: on the usual first attempt that is the only entry call; a duplicate means we are resuming.

@@ -38,7 +38,8 @@ export const profitSharingTerms: PaymentTermsRule = async (platform: Platform, o
     return { profitSharing: item ? await merchantSells(platform, listingIdFor('service', item.refId)) : false }
   }
   if (order.type === 'groupbuy') {
-    const campaignId = (await loadEntry(platform.db, order._id))?.campaignId
+    // Group-buy orders name their campaign (offerId); orders placed before they did are looked up by entry.
+    const campaignId = order.offerId ?? (await loadEntry(platform.db, order._id))?.campaignId
     return { profitSharing: campaignId ? await merchantSells(platform, listingIdFor('groupbuy', campaignId)) : false }
   }
   return {}

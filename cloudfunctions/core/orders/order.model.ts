@@ -94,6 +94,8 @@ export interface OrderDoc {
   split?: OrderSplit | null
   history: StatusChange[]
   requestHash: string
+  /** What the order was placed against when its lines alone do not say (a group-buy campaign id); absent on older orders. */
+  offerId?: string
   createdAt: Date
   updatedAt: Date
   expiresAt: Date

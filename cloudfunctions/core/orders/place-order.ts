@@ -14,7 +14,7 @@ import { hooksFor, type OrderHookContext } from './order-type-hooks'
 import { orderIdFor, requestHashOf } from './order-ids'
 import { ORDER_NO_ATTEMPTS, orderNoFor } from './order-number'
 import { historyEntry, loadOrder } from './order-transition'
-import { ensurePrepay } from './prepay'
+import { ensurePrepay, issuePrepay } from './prepay'
 import { ORDER_COLLECTIONS, UNPAID_TTL_MS, type OrderDoc } from './order.model'
 
 export const placeOrderInputSchema = z.object({
@@ -28,6 +28,11 @@ export const placeOrderInputSchema = z.object({
   /** The client's requestId of the call that places the order: the order id is derived from it. */
   requestId: requestIdSchema,
   title: z.string().min(1).max(60).optional(),
+  /**
+   * What the order was placed against, in the placing area's terms (a group-buy campaign), when its lines
+   * alone do not say: kept on the order so later readers (the merchants area's payment terms) need no read.
+   */
+  offerId: idSchema.optional(),
   /** Placeholder until attribution lands; stays null for now. */
   attributedStewardOpenid: z.string().min(1).max(64).nullable().default(null),
 })
@@ -91,6 +96,7 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
     attributedStewardOpenid: input.attributedStewardOpenid,
     history: [historyEntry(null, 'created', now, 'resident')],
     requestHash,
+    ...(input.offerId ? { offerId: input.offerId } : {}),
     createdAt: now,
     updatedAt: now,
     expiresAt: new Date(now.getTime() + UNPAID_TTL_MS),
@@ -112,19 +118,25 @@ async function insertOrder(ctx: OrderHookContext, orderId: string, requestHash: 
 }
 
 /**
- * Runs the type's reserve hook for a draft, then lists it. A refusal (DomainError: sold out…) deletes the
- * draft; any other failure leaves it for the retry or the expiry timer (which releases), never half-listed.
+ * Runs the type's reserve hook for a draft, opens its payment, then lists it with the prepay in one write
+ * (a flash sale's every winner saves a write; the prepay is opened only once the stock is held, so a
+ * refused attempt never reaches the provider). A refusal (DomainError: sold out…) deletes the draft; any
+ * other failure — the provider included — leaves it for the retry or the expiry timer (which releases),
+ * never half-listed.
  */
 async function finishReservation(ctx: OrderHookContext, order: OrderDoc): Promise<OrderDoc> {
-  const coll = ctx.platform.db.collection(ORDER_COLLECTIONS.orders)
+  const db = ctx.platform.db
+  const coll = db.collection(ORDER_COLLECTIONS.orders)
   try {
     await hooksFor(ctx.platform, order.type).reserve?.(ctx, order)
   } catch (e) {
     if (e instanceof DomainError) must(await coll.where({ _id: order._id, status: 'created', reservation: 'pending' }).remove())
     throw e
   }
-  const res = must(await coll.where({ _id: order._id, status: 'created', reservation: 'pending' }).update({ reservation: 'held', listed: true, updatedAt: ctx.platform.clock.now() }))
-  if (res.updated === 1) return { ...order, reservation: 'held', listed: true }
+  const prepay = order.prepay ?? (await issuePrepay(ctx.platform, order))
+  const listed = { reservation: 'held' as const, listed: true, prepay, updatedAt: ctx.platform.clock.now() }
+  const res = must(await coll.where({ _id: order._id, status: 'created', reservation: 'pending' }).update({ ...listed, prepay: db.command.set(prepay) }))
+  if (res.updated === 1) return { ...order, ...listed }
   // The expiry timer closed the draft meanwhile (a retry after 15 min).
   const fresh = await loadOrder(ctx.platform, order._id)
   if (!fresh || fresh.status === 'cancelled') throw new DomainError('ORDER.EXPIRED', ORDER_ERROR_MESSAGES['ORDER.EXPIRED'])

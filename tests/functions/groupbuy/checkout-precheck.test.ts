@@ -79,6 +79,34 @@ describe('groupbuy checkout precheck: cheap refusals that change no answer', () 
     }
   }
 
+  it('a winning checkout reads the campaign and SKUs once, names the campaign on the order and lists it with its prepay in one write', async () => {
+    const [a] = await addResidents(w, 1)
+    const { campaignId, skuIds } = await createCampaign(w, { skus: [{ title: '秒杀鸡蛋', priceFen: 990, stock: 5, limitPerHousehold: 2 }] })
+    const won = await traced(() => placeOrder(w, a.openid, a.householdId, campaignId, [{ skuId: skuIds[0], quantity: 1 }]))
+    expect(won.result).toMatchObject({ ok: true, data: { payment: { prepayId: expect.any(String) } } })
+    const count = (kind: string) => won.calls.filter((k) => k === kind).length
+    // The checkout's judgement read them; the reserve hook of the same call takes those reads over.
+    expect(count('getDocument groupbuy_campaigns')).toBe(1)
+    expect(count('getDocument groupbuy_skus')).toBe(1)
+    // The merchants area's payment terms learn the campaign from the order, not from its group-buy entry.
+    expect(count('getDocument groupbuy_orders')).toBe(0)
+    // Insert the draft, then one write lists it with the prepay.
+    expect(count('insertDocument orders')).toBe(1)
+    expect(count('modifyDocument orders')).toBe(1)
+    const order = (await all<OrderDoc>(w, ORDER_COLLECTIONS.orders, { type: 'groupbuy' }))[0]
+    expect(order).toMatchObject({ offerId: campaignId, listed: true, reservation: 'held', prepay: { prepayId: expect.any(String), profitSharing: false } })
+    // The whole winning path, in order (the listing read is the merchants area's 5 s memo, cold here).
+    expect(won.calls).toEqual([
+      ...['residents', 'staff', 'households', 'idempotency_keys', 'groupbuy_campaigns', 'groupbuy_skus'].map((c) => `getDocument ${c}`),
+      ...['idempotency_keys', 'orders', 'groupbuy_orders', 'groupbuy_quotas'].map((c) => `insertDocument ${c}`),
+      'modifyDocument groupbuy_skus',
+      'modifyDocument groupbuy_orders',
+      'getDocument merchant_listings',
+      'modifyDocument orders',
+      'modifyDocument idempotency_keys',
+    ])
+  })
+
   it('the sold-out memo: once this instance has read a SKU at 0, the next refusal reads neither campaign nor SKU', async () => {
     const [a, b, c] = await addResidents(w, 3)
     const { campaignId, skuIds } = await createCampaign(w, { skus: [{ title: '秒杀鸡蛋', priceFen: 990, stock: 1, limitPerHousehold: 1 }] })

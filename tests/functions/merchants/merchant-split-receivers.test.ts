@@ -3,6 +3,8 @@ import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { MERCHANT_COLLECTIONS, type MerchantDoc } from '../../../cloudfunctions/core/merchants/merchant.model'
 import type { SandboxPayments } from '../../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
 import { SERVICE, orderDoc } from '../attribution/attribution-test-kit'
+import { createCampaign, placeOrder as placeGroupbuyOrder } from '../groupbuy/groupbuy-test-kit'
+import { profitSharingTerms } from '../../../cloudfunctions/core/merchants/payment-terms.rule'
 import { buy, COMMUNITY, deliver, JIEJIA, ODD, OWNER, openMerchantWorld, refund, XIANFENG, type MerchantWorld } from './merchants-test-kit'
 
 const NEW_MERCHANT = { name: '安心送水服务部', licenceNo: '91330106MA2K00077Q', contactName: '钱师傅', contactPhone: '13900001234', settlementAccount: '1900099999', defaultRateBp: 500, issuesInvoices: false }
@@ -135,5 +137,20 @@ describe('profit sharing at payment, 分账 receivers, and the split on the orde
     await expect(
       w.sharing.createOrder({ transaction_id: tx.transactionId!, out_order_no: `ps-${orderId}`, receivers: [{ type: 'MERCHANT_ID', account: JIEJIA.account, amount: 100, description: 'x' }], unfreeze_unsplit: true }),
     ).rejects.toThrow('未指定分账')
+  })
+
+  it('a group buy sold by a merchant is paid with profit sharing: the rule reads the campaign off the order, or off its entry for older orders', async () => {
+    const { campaignId, skuIds } = await createCampaign(w, { minParticipants: 1, skus: [{ title: '鲜丰 草莓 2斤', priceFen: 4990, stock: 10, limitPerHousehold: 2 }] })
+    const named = await w.console('merchants', { action: 'setSeller', requestId: rid('seller'), communityId: COMMUNITY, kind: 'groupbuy', refId: campaignId, merchantId: XIANFENG.id })
+    expect(named.ok).toBe(true)
+    const placed = await placeGroupbuyOrder(w, OWNER.openid, OWNER.household, campaignId, [{ skuId: skuIds[0], quantity: 1 }])
+    if (!placed.ok) throw new Error(`group-buy order: ${placed.code}`)
+    const orderId = (placed.data as { order: { orderId: string } }).order.orderId
+    const order = await orderDoc(w, orderId)
+    expect(order).toMatchObject({ offerId: campaignId, prepay: { profitSharing: true } })
+    expect(payments().store.tx(orderId)?.request).toMatchObject({ settle_info: { profit_sharing: true } })
+    // An order written before group-buy orders named their campaign: the rule finds it through the entry.
+    const { offerId: _dropped, ...older } = order
+    expect(await profitSharingTerms(w.platform, older)).toEqual({ profitSharing: true })
   })
 })
