@@ -3,7 +3,8 @@ import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
 import { must } from '../../cloudfunctions/core/kernel/db-result'
 import { COLLECTIONS } from '../../cloudfunctions/core/households'
 import type { SandboxPayments } from '../../cloudfunctions/platform/local/sandbox-pay/sandbox-payments'
-import { GROUPBUY_COLLECTIONS, type EntryDoc, type RedemptionDoc } from '../../cloudfunctions/core/groupbuy/groupbuy.model'
+import { GROUPBUY_COLLECTIONS, type EntryDoc, type RedemptionDoc, type SkuDoc } from '../../cloudfunctions/core/groupbuy/groupbuy.model'
+import type { HouseholdDoc, ResidentDoc } from '../../cloudfunctions/core/households/household.model'
 
 /**
  * Group buys in Chromium on the H5 build, at 375×812: a resident browses, opens a product, adds two SKUs,
@@ -189,3 +190,60 @@ test('the steward opens 今日待提, enters a code, sees the items and confirms
   await screenshot(owner, 'groupbuy-order-picked-up')
   await owner.context().close()
 })
+
+test('a flash sale’s last unit: a neighbour buys it while the owner is on 确认订单; 提交并支付 says 库存不足, nothing is charged, and the page turns to 商品已售罄', async () => {
+  const db = e2e.stack.platform.db
+  const now = Date.now()
+  const hour = 3600_000
+  const created = await post('/console/fn/ops', {
+    action: 'groupbuyCreateCampaign',
+    communityId: 'c-sunshine',
+    title: '整点秒杀 土鸡蛋',
+    minParticipants: 1,
+    deadline: new Date(now + 24 * hour).toISOString(),
+    pickup: { point: '物业服务中心', startsAt: pickupAt(now, 2, 9), endsAt: pickupAt(now, 2, 18) },
+    skus: [{ title: '散养土鸡蛋 30枚', priceFen: 990, stock: 1, limitPerHousehold: 1 }],
+  })
+  const campaignId = created.campaignId as string
+  // A neighbour in another building, bound the way the registry binds residents.
+  const neighbour: HouseholdDoc = { _id: 'h-e2e-flash', communityId: 'c-sunshine', buildingId: 'b-3', building: '3栋', unit: '1单元', room: '502', areaM2: 89, ownerName: '赵女士', ownerPhoneHash: 'x', ownerPhoneLast4: '0000', updatedAt: new Date() }
+  const resident: ResidentDoc = { _id: 'r-e2e-flash', openid: 'e2e-flash-neighbour', householdId: neighbour._id, communityId: 'c-sunshine', role: 'owner', status: 'active', boundAt: new Date() }
+  must(await db.collection(COLLECTIONS.households).add(neighbour))
+  must(await db.collection(COLLECTIONS.residents).add(resident))
+
+  const page = await phone('owner', `/packages/groupbuy/pages/detail/index?campaignId=${campaignId}`)
+  await page.locator('[data-testid="campaign-title"]', { hasText: '整点秒杀 土鸡蛋' }).waitFor()
+  await page.locator('[data-testid="sku"]', { hasText: '散养土鸡蛋' }).locator('[data-testid="sku-plus"]').click()
+  await page.locator('[data-testid="checkout"]').click()
+  await page.waitForURL(/pages\/confirm\/index/)
+  await page.locator('[data-testid="confirm-line"]', { hasText: '散养土鸡蛋 30枚 × 1' }).waitFor()
+
+  // The neighbour is faster.
+  const skuId = `${campaignId}_s1`
+  const won = await post('/fn/groupbuy', { action: 'placeOrder', requestId: `e2e-flash-${now}`, campaignId, householdId: neighbour._id, items: [{ skuId, quantity: 1 }] }, resident.openid)
+  expect(won.order.orderId).toEqual(expect.any(String))
+
+  await page.locator('[data-testid="submit-order"]').click()
+  await page.getByText('「散养土鸡蛋 30枚」库存不足').waitFor()
+  await page.locator('[data-testid="submit-order"]', { hasText: '商品已售罄' }).waitFor()
+  expect(await page.locator('[data-testid="confirm-line"]').innerText()).toContain('已售罄')
+  // No 团购优惠 row when the price is the usual one.
+  expect(await page.locator('[data-testid="price-breakdown"]').innerText()).not.toContain('团购优惠')
+  await screenshot(page, 'groupbuy-flash-sold-out')
+  // NutUI renders its Button as taro-button-core on H5: disabled shows as its class, not a disabled attribute.
+  expect(await page.locator('[data-testid="submit-order"]').getAttribute('class')).toContain('nut-button-disabled')
+  expect(await page.locator('[data-testid="sandbox-pay-sheet"]').count()).toBe(0)
+
+  // Exactly the one unit was sold, to the neighbour; the owner holds nothing and was charged nothing.
+  const entries = must(await db.collection(GROUPBUY_COLLECTIONS.entries).where({ campaignId }).get()).data as EntryDoc[]
+  expect(entries.map((e) => e.householdId)).toEqual([neighbour._id])
+  const sku = (must(await db.collection(GROUPBUY_COLLECTIONS.skus).doc(skuId).get()).data as SkuDoc[])[0]
+  expect(sku.remaining).toBe(0)
+  await page.context().close()
+})
+
+/** An ISO time `days` ahead at `hour` o'clock Beijing time, so the page shows a pickup window a person would pick. */
+function pickupAt(now: number, days: number, hour: number): string {
+  const beijingMidnight = Math.floor((now + 8 * 3600_000) / 86400_000) * 86400_000 - 8 * 3600_000
+  return new Date(beijingMidnight + days * 86400_000 + hour * 3600_000).toISOString()
+}

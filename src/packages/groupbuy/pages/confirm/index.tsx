@@ -98,6 +98,11 @@ export default function GroupbuyConfirmPage() {
                 <View key={l.sku.skuId} className='gb-confirm__line' data-testid='confirm-line'>
                   <Text className='gb-confirm__line-title'>
                     {l.sku.title} × {l.quantity}
+                    {l.sku.remaining < l.quantity && (
+                      <Text className='gb-confirm__short' data-testid='line-short'>
+                        {l.sku.remaining > 0 ? ` 仅剩 ${l.sku.remaining} 件` : ' 已售罄'}
+                      </Text>
+                    )}
                   </Text>
                   <Text>{yuan(l.sku.priceFen * l.quantity)}</Text>
                 </View>
@@ -109,10 +114,12 @@ export default function GroupbuyConfirmPage() {
                 <Text>商品原价</Text>
                 <Text>{yuan(usual)}</Text>
               </View>
-              <View className='gb-confirm__row gb-confirm__saving'>
-                <Text>团购优惠</Text>
-                <Text>-{yuan(usual - total)}</Text>
-              </View>
+              {usual > total && (
+                <View className='gb-confirm__row gb-confirm__saving'>
+                  <Text>团购优惠</Text>
+                  <Text>-{yuan(usual - total)}</Text>
+                </View>
+              )}
               <View className='gb-confirm__row'>
                 <Text>配送</Text>
                 <Text>自提 免运费</Text>
