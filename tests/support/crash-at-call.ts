@@ -6,7 +6,7 @@ export interface CrashRun<T> {
   faulted: boolean
   /** Database calls the run made, the crashed one included. */
   calls: number
-  /** The crashed call's action and collection, e.g. "database.updateDocument orders". */
+  /** The crashed call's action and collection, e.g. "database.modifyDocument orders". */
   faultAction: string | null
 }
 
