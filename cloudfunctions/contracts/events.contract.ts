@@ -41,16 +41,26 @@ const MAX_EVENT_MS = 3 * 24 * 3600_000
 const windowOk = (v: { startsAt: string; endsAt: string }) => Date.parse(v.endsAt) > Date.parse(v.startsAt) && Date.parse(v.endsAt) - Date.parse(v.startsAt) <= MAX_EVENT_MS
 const WINDOW_MESSAGE = { message: '结束时间须晚于开始时间，且活动最长 3 天', path: ['endsAt'] }
 
+/**
+ * What an organiser fills in for an event, the same when it is created and when it is edited: the base both
+ * inputs spread in, so a rule or a message changed here holds for both.
+ */
+export const eventFieldsSchema = z.object({
+  title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+  category: eventCategorySchema,
+  venue: z.string().trim().min(2, '请填写活动地点').max(40, '地点最多 40 个字'),
+  description: z.string().trim().max(500, '介绍最多 500 字').default(''),
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  signupLimit: z.number().int('名额须为整数').min(1, '名额至少 1 户').max(2000, '名额最多 2000 户'),
+})
+export type EventFields = z.infer<typeof eventFieldsSchema>
+
+// The shape is spread (not .extend) so the keys keep their order, and with it the order zod reports issues in.
 export const createEventInput = z
   .object({
     kind: eventKindSchema,
-    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
-    category: eventCategorySchema,
-    venue: z.string().trim().min(2, '请填写活动地点').max(40, '地点最多 40 个字'),
-    description: z.string().trim().max(500, '介绍最多 500 字').default(''),
-    startsAt: isoDateTimeSchema,
-    endsAt: isoDateTimeSchema,
-    signupLimit: z.number().int('名额须为整数').min(1, '名额至少 1 户').max(2000, '名额最多 2000 户'),
+    ...eventFieldsSchema.shape,
     /** Empty = every household of the community. */
     buildingIds: z.array(idSchema).max(50).default([]),
     communityId: idSchema.optional(),
@@ -64,16 +74,7 @@ export const createEventInput = z
  * promotes the waitlist in order.
  */
 export const editEventInput = z
-  .object({
-    eventId: idSchema,
-    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
-    category: eventCategorySchema,
-    venue: z.string().trim().min(2, '请填写活动地点').max(40, '地点最多 40 个字'),
-    description: z.string().trim().max(500, '介绍最多 500 字').default(''),
-    startsAt: isoDateTimeSchema,
-    endsAt: isoDateTimeSchema,
-    signupLimit: z.number().int('名额须为整数').min(1, '名额至少 1 户').max(2000, '名额最多 2000 户'),
-  })
+  .object({ eventId: idSchema, ...eventFieldsSchema.shape })
   .strict()
   .refine(windowOk, WINDOW_MESSAGE)
 

@@ -1,7 +1,5 @@
-import type { Server } from 'node:http'
-import { request } from 'node:http'
-import { createGateway } from '../../cloudfunctions/platform/local/gateway/create-gateway'
-import { createTestWorld, type TestWorld } from '../support/test-platform'
+import { createTestWorld } from '../support/test-platform'
+import { listenGateway, type GatewayServer } from '../support/gateway-server'
 
 /**
  * The gateway serves `POST /fn/<name>` with a plain JSON body without Express (fast-function-route.ts) and
@@ -10,37 +8,16 @@ import { createTestWorld, type TestWorld } from '../support/test-platform'
  * same answer. Express stamps an ETag on its replies and the fast route does not, which tells the paths apart.
  */
 describe('local gateway: the fast /fn route answers exactly as the Express route', () => {
-  let world: TestWorld
-  let server: Server
-  let port = 0
+  let gw: GatewayServer
   beforeAll(async () => {
-    world = await createTestWorld({ seed: true })
-    server = await new Promise((resolve) => {
-      const s = createGateway({ platform: world.platform }).listen(0, '127.0.0.1', () => resolve(s))
-    })
-    const addr = server.address()
-    port = typeof addr === 'object' && addr ? addr.port : 0
+    gw = await listenGateway(await createTestWorld({ seed: true }))
   })
-  afterAll(async () => {
-    await new Promise((r) => server.close(r))
-    world.close()
-  })
+  afterAll(() => gw.close())
 
-  function post(path: string, body: string, how: 'fast' | 'express', headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; etag?: string; type?: string }> {
-    return new Promise((resolve, reject) => {
-      const data = Buffer.from(body)
-      const framing = how === 'fast' ? { 'content-length': String(data.length) } : { 'transfer-encoding': 'chunked' }
-      const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...framing, ...headers } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c) => chunks.push(c))
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text), etag: res.headers.etag, type: res.headers['content-type'] })
-        })
-      })
-      req.on('error', reject)
-      req.end(data)
-    })
+  async function post(path: string, body: string, how: 'fast' | 'express', headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; etag?: string; type?: string }> {
+    const framing: Record<string, string> = how === 'fast' ? { 'content-length': String(Buffer.byteLength(body)) } : { 'transfer-encoding': 'chunked' }
+    const res = await gw.post(path, body, { 'content-type': 'application/json', ...framing, ...headers })
+    return { status: res.status, json: JSON.parse(res.text), etag: res.headers.etag as string | undefined, type: res.headers['content-type'] as string | undefined }
   }
 
   const owner = { 'x-dev-openid': 'demo-owner' }

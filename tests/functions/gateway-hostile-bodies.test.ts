@@ -1,51 +1,25 @@
-import type { Server } from 'node:http'
-import { request } from 'node:http'
 import { gzipSync } from 'node:zlib'
-import { createGateway } from '../../cloudfunctions/platform/local/gateway/create-gateway'
-import { createTestWorld, dumpDatabase, type TestWorld } from '../support/test-platform'
+import { createTestWorld, dumpDatabase } from '../support/test-platform'
+import { listenGateway, type GatewayServer } from '../support/gateway-server'
 
 /** Hostile HTTP bodies against the local gateway: every answer is the functions' own shape, no stack, no path. */
 describe('local gateway: hostile bodies answer in the functions\' error shape', () => {
-  let world: TestWorld
-  let server: Server
-  let port = 0
+  let gw: GatewayServer
   beforeAll(async () => {
-    world = await createTestWorld({ seed: true })
-    server = await new Promise((resolve) => {
-      const s = createGateway({ platform: world.platform }).listen(0, '127.0.0.1', () => resolve(s))
-    })
-    const addr = server.address()
-    port = typeof addr === 'object' && addr ? addr.port : 0
+    gw = await listenGateway(await createTestWorld({ seed: true }))
   })
-  afterAll(async () => {
-    await new Promise((r) => server.close(r))
-    world.close()
-  })
+  afterAll(() => gw.close())
 
-  /** Raw HTTP so the test controls every header and byte (fetch would refuse some of these bodies). */
-  function post(path: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: any }> {
-    return new Promise((resolve, reject) => {
-      const data = typeof body === 'string' ? Buffer.from(body) : body
-      const req = request(
-        { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(data.length), 'x-dev-openid': 'demo-owner', ...headers } },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (c) => chunks.push(c))
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8')
-            let json: unknown
-            try {
-              json = JSON.parse(text)
-            } catch {
-              json = undefined
-            }
-            resolve({ status: res.statusCode ?? 0, text, json })
-          })
-        },
-      )
-      req.on('error', reject)
-      req.end(data)
-    })
+  async function post(path: string, body: Buffer | string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: any }> {
+    const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length
+    const { status, text } = await gw.post(path, body, { 'content-type': 'application/json', 'content-length': String(length), 'x-dev-openid': 'demo-owner', ...headers })
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      json = undefined
+    }
+    return { status, text, json }
   }
 
   const expectCleanRefusal = (res: { status: number; text: string; json: any }, code = 'VALIDATION.FAILED') => {
@@ -88,13 +62,13 @@ describe('local gateway: hostile bodies answer in the functions\' error shape', 
   })
 
   it('refuses a top-level __proto__ key (and nested ones) and writes nothing', async () => {
-    const before = dumpDatabase(world.platform, [])
+    const before = dumpDatabase(gw.world.platform, [])
     const top = await post('/console/fn/ops', '{"action":"addStaff","communityId":"c-sunshine","openid":"someone-x","role":"ops","name":"x","__proto__":{"polluted":true}}')
     expectCleanRefusal(top)
     expect(top.json.issues[0].path).toBe('__proto__')
     const nested = await post('/fn/households', '{"action":"notices","communityId":{"__proto__":{"x":1}}}')
     expectCleanRefusal(nested)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    expect(dumpDatabase(world.platform, [])).toEqual(before)
+    expect(dumpDatabase(gw.world.platform, [])).toEqual(before)
   })
 })

@@ -8,6 +8,7 @@ import { must } from '../kernel/db-result'
 import { loadBuildings, naturalCompare } from '../households'
 import { EVENT_COLLECTIONS, type EventDoc } from './event.model'
 import { eventBaseView } from './event-view'
+import { eventFieldsFrom } from './event-fields'
 import { eventsOf, leadCommunity } from './event-scope'
 
 type CreateInput = z.infer<typeof createEventInput>
@@ -26,13 +27,7 @@ export async function createEvent(ctx: ActionContext, input: CreateInput): Promi
     _id: `ev-${randomBytes(8).toString('hex')}`,
     communityId,
     kind: input.kind,
-    title: input.title,
-    category: input.category,
-    venue: input.venue,
-    description: input.description,
-    startsAt: new Date(input.startsAt),
-    endsAt: new Date(input.endsAt),
-    signupLimit: input.signupLimit,
+    ...eventFieldsFrom(input),
     signedUp: 0,
     holders: [],
     waiting: [],

@@ -8,6 +8,7 @@ import { EVENT_COLLECTIONS, signupIdOf, waitingOf, type EventDoc, type SignupDoc
 import { eventsOf, leadEvent, loadEvent } from './event-scope'
 import { promoteWaiting } from './waitlist.service'
 import { tellHousehold } from './event-notice'
+import { eventFieldsFrom } from './event-fields'
 
 type EditInput = z.infer<typeof editEventInput>
 
@@ -36,16 +37,7 @@ export async function editEvent(ctx: ActionContext, input: EditInput) {
   const res = must(
     await eventsOf(ctx)
       .ref.where({ _id: event._id, status: 'open', signedUp: _.lte(input.signupLimit) })
-      .update({
-        title: input.title,
-        category: input.category,
-        venue: input.venue,
-        description: input.description,
-        startsAt: new Date(input.startsAt),
-        endsAt: new Date(input.endsAt),
-        signupLimit: input.signupLimit,
-        updatedAt: now,
-      }),
+      .update({ ...eventFieldsFrom(input), updatedAt: now }),
   )
   if (Number(res.updated ?? 0) !== 1) {
     // Nothing updated: refused by the condition, or the same values saved again (nothing to modify).

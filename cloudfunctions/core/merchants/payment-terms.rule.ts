@@ -2,28 +2,30 @@ import type { Platform } from '../kernel/platform'
 import type { OrderDoc, PaymentTermsRule } from '../orders'
 import { loadEntry } from '../groupbuy'
 import { collectionOf } from '../kernel/collection'
+import { instanceMemo } from '../kernel/instance-memo'
 import { listingIdFor } from './listing.service'
 import { MERCHANT_COLLECTIONS, type ListingDoc } from './merchant.model'
 
-/** Listings change rarely; a prepay burst (a flash sale) reads each one once per few seconds, not per order. */
-const MEMO_MS = 5_000
-const memo = new WeakMap<Platform, Map<string, { at: number; merchantSells: boolean }>>()
+/**
+ * Listings change rarely; a prepay burst (a flash sale) reads each one once per few seconds, not per order.
+ * The kernel's per-instance memo (per database, aged in real time like the sold-out memo). No refresh window
+ * (refreshMs 0): once an entry is 5 s old every caller reads afresh, as before the memo moved to the kernel.
+ */
+const LISTING_MEMO_MS = 5_000
+const memo = instanceMemo<boolean>(LISTING_MEMO_MS, 500, 0)
 
 async function merchantSells(platform: Platform, listingId: string): Promise<boolean> {
-  const now = platform.clock.now().getTime()
-  const seen = memo.get(platform) ?? new Map()
-  memo.set(platform, seen)
-  const hit = seen.get(listingId)
-  if (hit && now - hit.at < MEMO_MS) return hit.merchantSells
+  const hit = memo.get(platform.db, listingId)
+  if (hit !== undefined) return hit
   const listing = await collectionOf<ListingDoc>(platform.db, MERCHANT_COLLECTIONS.listings).byId(listingId)
   const value = listing?.sellerKind === 'merchant' && !!listing.merchantId
-  seen.set(listingId, { at: now, merchantSells: value })
+  memo.set(platform.db, listingId, value)
   return value
 }
 
 /** setSeller calls this so the same instance sees the new seller at once. */
 export function forgetListing(platform: Platform, listingId: string): void {
-  memo.get(platform)?.delete(listingId)
+  memo.delete(platform.db, listingId)
 }
 
 /**

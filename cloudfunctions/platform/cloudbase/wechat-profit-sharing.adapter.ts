@@ -1,15 +1,7 @@
 import { constants, createSign, createVerify, publicEncrypt, randomBytes } from 'node:crypto'
 import { request } from 'node:https'
-import {
-  ProfitSharingRefused,
-  type AddReceiverRequest,
-  type AddReceiverResult,
-  type CreateProfitSharingOrderRequest,
-  type CreateProfitSharingReturnRequest,
-  type ProfitSharing,
-  type ProfitSharingOrder,
-  type ProfitSharingReturn,
-} from '../../core/kernel/ports/profit-sharing.port'
+import { ProfitSharingRefused, type AddReceiverRequest, type ProfitSharing } from '../../core/kernel/ports/profit-sharing.port'
+import { PROFIT_SHARING_V3, v3Body, WECHATPAY_V3_HOST, type ProfitSharingAnswer, type ProfitSharingApi } from '../../core/kernel/ports/profit-sharing.v3'
 
 /** The merchant credentials of WeChat Pay API v3 (function env vars; docs/security.md lists them). */
 export interface WechatPayV3Config {
@@ -50,9 +42,10 @@ const httpsSend =
  * never received the request (null: the reconcile timer sends it again with the same number).
  * Not yet exercised against a live merchant account (docs/merchants.md, "Production adapter").
  */
-export function createWechatProfitSharing(config: WechatPayV3Config, send: HttpSend = httpsSend(config.host ?? 'api.mch.weixin.qq.com')): ProfitSharing {
-  const call = async <T>(method: 'GET' | 'POST', path: string, payload?: object): Promise<T | null> => {
-    const body = payload ? JSON.stringify(payload) : ''
+export function createWechatProfitSharing(config: WechatPayV3Config, send: HttpSend = httpsSend(config.host ?? WECHATPAY_V3_HOST)): ProfitSharing {
+  const call = async <K extends ProfitSharingApi>(api: K, path: string, payload?: object): Promise<ProfitSharingAnswer<K> | null> => {
+    const { method } = PROFIT_SHARING_V3[api]
+    const body = v3Body(payload)
     const timestamp = Math.floor(Date.now() / 1000).toString()
     const nonce = randomBytes(16).toString('hex')
     const signature = createSign('RSA-SHA256').update(`${method}\n${path}\n${timestamp}\n${nonce}\n${body}\n`).sign(config.privateKey, 'base64')
@@ -71,14 +64,14 @@ export function createWechatProfitSharing(config: WechatPayV3Config, send: HttpS
       if (res.status >= 400 && res.status < 500 && res.status !== 429 && err?.code) throw new ProfitSharingRefused(err.code, err.message ?? '')
       throw new Error(`wechatpay ${path.split('?')[0]} ${res.status} ${err?.code ?? ''} ${err?.message ?? ''}`.trim())
     }
-    return safeJson(res.body) as T
+    return safeJson(res.body) as ProfitSharingAnswer<K>
   }
   return {
-    addReceiver: async (req: AddReceiverRequest) => (await call<AddReceiverResult>('POST', '/v3/profitsharing/receivers/add', encryptReceiverName(req, config.publicKey)))!,
-    createOrder: async (req: CreateProfitSharingOrderRequest) => (await call<ProfitSharingOrder>('POST', '/v3/profitsharing/orders', req))!,
-    queryOrder: (outOrderNo, transactionId) => call<ProfitSharingOrder>('GET', `/v3/profitsharing/orders/${encodeURIComponent(outOrderNo)}?transaction_id=${encodeURIComponent(transactionId)}`),
-    createReturn: async (req: CreateProfitSharingReturnRequest) => (await call<ProfitSharingReturn>('POST', '/v3/profitsharing/return-orders', req))!,
-    queryReturn: (outReturnNo, outOrderNo) => call<ProfitSharingReturn>('GET', `/v3/profitsharing/return-orders/${encodeURIComponent(outReturnNo)}?out_order_no=${encodeURIComponent(outOrderNo)}`),
+    addReceiver: async (req) => (await call('addReceiver', PROFIT_SHARING_V3.addReceiver.path, encryptReceiverName(req, config.publicKey)))!,
+    createOrder: async (req) => (await call('createOrder', PROFIT_SHARING_V3.createOrder.path, req))!,
+    queryOrder: (outOrderNo, transactionId) => call('queryOrder', PROFIT_SHARING_V3.queryOrder.path(outOrderNo, transactionId)),
+    createReturn: async (req) => (await call('createReturn', PROFIT_SHARING_V3.createReturn.path, req))!,
+    queryReturn: (outReturnNo, outOrderNo) => call('queryReturn', PROFIT_SHARING_V3.queryReturn.path(outReturnNo, outOrderNo)),
   }
 }
 

@@ -1,10 +1,9 @@
 import { eventsContract } from '../../../cloudfunctions/contracts/events.contract'
 import { ORDER_COLLECTIONS } from '../../../cloudfunctions/core/orders'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
-import { PngCanvas } from '../../../cloudfunctions/platform/local/demo/png-canvas'
-import { createTypedWorld, type TypedWorld } from '../../support/typed-world'
+import type { TypedWorld } from '../../support/typed-world'
 import { dumpDatabase } from '../../support/test-platform'
-import { addMember, campaign, paidGroupbuyOrder, paidOrder } from './events-kit'
+import { campaign, paidGroupbuyOrder, paidOrder, ROI_HOUSEHOLDS, roiEvent, roiWorld } from './events-kit'
 
 const DAY = 24 * 3600_000
 const cleaning = (quantity = 1) => ({ refType: 'service_item', refId: 'svc-cleaning', title: '上门保洁（2小时）', quantity, unitPriceFen: 8800 })
@@ -20,14 +19,10 @@ describe('activity ROI over group-buy and service orders: the worked example', (
   let world: TypedWorld
   let eventId: string
   let receipt: string
-  const A = 'h-2-1-301'
-  const B = 'h-3-1-501'
-  const C = 'h-4-1-201'
-  const D = 'h-5-1-201'
+  const { A, B, C, D } = ROI_HOUSEHOLDS
 
   beforeAll(async () => {
-    world = await createTypedWorld({ seed: true, clockAt: '2026-12-05T06:00:00.000Z' })
-    receipt = (await world.platform.ports.storage!.put('events/t/receipt.png', new PngCanvas(8, 8, [255, 255, 255]).png(), 'image/png')).fileId
+    ;({ world, receipt } = await roiWorld())
     must(await world.platform.db.collection(ORDER_COLLECTIONS.serviceItems).doc('svc-t-sofa').set({ communityId: 'c-sunshine', title: '沙发清洗', description: '', unitPriceFen: 6000, unit: '次', active: true, sort: 9 }))
     const ops = world.as('ops')
     await ops.call(eventsContract, 'setRoiSettings', {
@@ -35,24 +30,7 @@ describe('activity ROI over group-buy and service orders: the worked example', (
       attributionDays: 5,
       serviceCategories: { 'svc-cleaning': '家政', 'svc-ac-clean': '家电', 'svc-t-sofa': null },
     })
-    eventId = (
-      await world.as('steward').call(eventsContract, 'create', {
-        kind: 'experience',
-        title: '家政服务体验会',
-        category: '家政',
-        venue: '物业服务中心',
-        startsAt: '2026-12-05T19:00:00+08:00',
-        endsAt: '2026-12-05T21:00:00+08:00',
-        signupLimit: 20,
-      })
-    ).eventId
-    const members = Object.fromEntries(await Promise.all([A, B, C].map(async (h) => [h, await addMember(world, h)] as const)))
-    for (const h of [A, B, C]) await world.as({ openid: members[h] }).call(eventsContract, 'signUp', { eventId })
-    world.clock.set('2026-12-05T11:05:00.000Z')
-    for (const h of [A, B]) {
-      const { code } = await world.as('steward').call(eventsContract, 'code', { eventId })
-      await world.as({ openid: members[h] }).call(eventsContract, 'scan', { eventId, code })
-    }
+    eventId = await roiEvent(world, { title: '家政服务体验会', category: '家政', signedUp: [A, B, C], checkedIn: [A, B] })
     const end = Date.parse('2026-12-05T13:00:00.000Z')
     await campaign(world, 'gb-t-clean', '保洁团', new Date(end - 3 * DAY))
     await ops.call(eventsContract, 'activitySettings', { ref: { kind: 'campaign', id: 'gb-t-clean' }, category: '家政', marginRateBp: 3000 })

@@ -1,7 +1,6 @@
 import { eventsContract } from '../../../cloudfunctions/contracts/events.contract'
-import { PngCanvas } from '../../../cloudfunctions/platform/local/demo/png-canvas'
-import { createTypedWorld, type TypedWorld } from '../../support/typed-world'
-import { addMember, campaign, paidGroupbuyOrder } from './events-kit'
+import type { TypedWorld } from '../../support/typed-world'
+import { campaign, paidGroupbuyOrder, ROI_HOUSEHOLDS, roiEvent, roiWorld } from './events-kit'
 
 const DAY = 24 * 3600_000
 
@@ -13,31 +12,11 @@ describe('activity ROI and cost allocation: the worked example', () => {
   let world: TypedWorld
   let receipt: string
   let eventId: string
-  const A = 'h-2-1-301'
-  const B = 'h-3-1-501'
-  const C = 'h-4-1-201'
-  const D = 'h-5-1-201'
+  const { A, B, C, D } = ROI_HOUSEHOLDS
 
   beforeAll(async () => {
-    world = await createTypedWorld({ seed: true, clockAt: '2026-12-05T06:00:00.000Z' })
-    receipt = (await world.platform.ports.storage!.put('events/t/receipt.png', new PngCanvas(8, 8, [255, 255, 255]).png(), 'image/png')).fileId
-    const created = await world.as('steward').call(eventsContract, 'create', {
-      kind: 'experience',
-      title: '鲜果品鉴会',
-      category: '生鲜',
-      venue: '物业服务中心',
-      startsAt: '2026-12-05T19:00:00+08:00',
-      endsAt: '2026-12-05T21:00:00+08:00',
-      signupLimit: 20,
-    })
-    eventId = created.eventId
-    const members = Object.fromEntries(await Promise.all([A, B, C, D].map(async (h) => [h, await addMember(world, h)] as const)))
-    for (const h of [A, B, C, D]) await world.as({ openid: members[h] }).call(eventsContract, 'signUp', { eventId })
-    world.clock.set('2026-12-05T11:05:00.000Z')
-    for (const h of [A, B, C]) {
-      const { code } = await world.as('steward').call(eventsContract, 'code', { eventId })
-      await world.as({ openid: members[h] }).call(eventsContract, 'scan', { eventId, code })
-    }
+    ;({ world, receipt } = await roiWorld())
+    eventId = await roiEvent(world, { title: '鲜果品鉴会', category: '生鲜', signedUp: [A, B, C, D], checkedIn: [A, B, C] })
     const end = Date.parse('2026-12-05T13:00:00.000Z')
     await campaign(world, 'gb-t-fruit', '鲜果团', new Date(end - 3 * DAY))
     await campaign(world, 'gb-t-aircon', '空调清洗团', new Date(end - 3 * DAY))

@@ -1,5 +1,6 @@
 import { rid } from '../../support/test-platform'
 import { runOutboxTimer } from '../../support/outbox'
+import { crashAtCall } from '../../support/crash-at-call'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import type { OutboxEvent } from '../../../cloudfunctions/core/kernel/outbox'
 import { OUTBOX_COLLECTIONS, outboxEventId } from '../../../cloudfunctions/core/outbox'
@@ -26,25 +27,8 @@ describe('order.fulfilled and order.refunded: a crash at every step loses no eff
   const attributionLedger = async (orderId: string) =>
     must(await w.platform.db.collection(ATTRIBUTION_COLLECTIONS.ledger).where({ orderId }).limit(100).get()).data as { kind: string; amountFen: number }[]
 
-  async function withFaultAt<T>(n: number, fn: () => Promise<T>): Promise<{ value: T | Error; faulted: boolean; calls: number; faultAction: string | null }> {
-    const engine = w.platform.local.engine
-    engine.resetCallCount()
-    let faulted = false
-    let faultAction: string | null = null
-    engine.faultHook = (action, params, callNumber) => {
-      if (n > 0 && callNumber === n) {
-        faulted = true
-        faultAction = `${action} ${String((params as { collectionName?: string }).collectionName ?? '')}`
-        throw new Error('injected crash')
-      }
-    }
-    try {
-      const value = await fn().catch((e: Error) => e)
-      return { value, faulted, calls: engine.callCount, faultAction }
-    } finally {
-      engine.faultHook = undefined
-    }
-  }
+  /** The shared crash helper; a crashed call's error is the run's value here (the caller's retry follows). */
+  const withFaultAt = <T>(n: number, fn: () => Promise<T>) => crashAtCall(w.platform.local.engine, n, () => fn().catch((e: Error) => e))
 
   const markDone = (orderId: string, requestId: string) => w.call('merchants', JIEJIA.staffOpenid, { action: 'markDelivered', requestId, orderId })
 

@@ -1,5 +1,6 @@
 import { rid } from '../../support/test-platform'
 import { paidEvent, runOutboxTimer } from '../../support/outbox'
+import { crashAtCall } from '../../support/crash-at-call'
 import { must } from '../../../cloudfunctions/core/kernel/db-result'
 import { processOutboxEvent } from '../../../cloudfunctions/core/outbox'
 import { ATTRIBUTION_COLLECTIONS } from '../../../cloudfunctions/core/attribution/attribution.model'
@@ -61,24 +62,7 @@ describe('outbox: a crash at every step loses no effect and applies none twice',
   }
 
   /** Runs `fn` with the n-th database call (counted from now) failing as a crash would (0 = no fault). */
-  async function withFaultAt<T>(n: number, fn: () => Promise<T>): Promise<{ value: T; faulted: boolean; calls: number; faultAction: string | null }> {
-    const engine = w.platform.local.engine
-    engine.resetCallCount()
-    let faulted = false
-    let faultAction: string | null = null
-    engine.faultHook = (action, params, callNumber) => {
-      if (n > 0 && callNumber === n) {
-        faulted = true
-        faultAction = `${action} ${String((params as { collectionName?: string }).collectionName ?? '')}`
-        throw new Error('injected crash')
-      }
-    }
-    try {
-      return { value: await fn(), faulted, calls: engine.callCount, faultAction }
-    } finally {
-      engine.faultHook = undefined
-    }
-  }
+  const withFaultAt = <T>(n: number, fn: () => Promise<T>) => crashAtCall(w.platform.local.engine, n, fn)
 
   it('the notify crashed at each of its database calls: after the repeat and the timer, every effect landed once', async () => {
     const first = await newOrder(0)

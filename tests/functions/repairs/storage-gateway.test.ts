@@ -1,25 +1,18 @@
-import type { Server } from 'node:http'
-import { createGateway } from '../../../cloudfunctions/platform/local/gateway/create-gateway'
 import { JPEG, OWNER, HOUSEHOLD, TECH, repairsWorld } from './repairs-world'
 import type { TestWorld } from '../../support/test-platform'
+import { listenGateway, type GatewayServer } from '../../support/gateway-server'
 
 /** The H5 build's path: Taro.uploadFile → POST /storage/upload, then the fileID goes to the function. */
 describe('local gateway: storage upload/download and the dev outbox', () => {
+  let gw: GatewayServer
   let world: TestWorld
-  let server: Server
   let base: string
   beforeAll(async () => {
-    world = await repairsWorld()
-    server = await new Promise((resolve) => {
-      const s = createGateway({ platform: world.platform }).listen(0, '127.0.0.1', () => resolve(s))
-    })
-    const addr = server.address()
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+    gw = await listenGateway(await repairsWorld())
+    world = gw.world
+    base = `http://127.0.0.1:${gw.port}`
   })
-  afterAll(async () => {
-    await new Promise((r) => server.close(r))
-    world.close()
-  })
+  afterAll(() => gw.close())
 
   const upload = (content: Buffer, fields: Record<string, string> = {}, openid: string | null = OWNER) => {
     const form = new FormData()

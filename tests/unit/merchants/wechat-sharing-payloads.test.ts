@@ -54,6 +54,24 @@ describe('WeChat Pay 分账 payloads (production adapters)', () => {
     expect(ok).toBe(true)
   })
 
+  it('splits and returns go to their v3 routes with the request as the body; a query names its request in the path, and a 404 there is null', async () => {
+    const order = { transaction_id: '4200000001', out_order_no: 'ps-od 1/a', order_id: '3008x', state: 'PROCESSING', receivers: [] }
+    const { seen, sharing } = fakeWechat(200, order)
+    const split = { transaction_id: '4200000001', out_order_no: 'ps-od 1/a', receivers: [{ type: 'MERCHANT_ID' as const, account: '1900012345', amount: 11357, description: '商户货款' }], unfreeze_unsplit: true }
+    expect(await sharing.createOrder(split)).toEqual(order)
+    await sharing.queryOrder('ps-od 1/a', '4200000001')
+    const back = { out_order_no: 'ps-od 1/a', out_return_no: 'ps-rt 1', return_mchid: '1900012345', amount: 3785, description: '退款回退' }
+    await sharing.createReturn(back)
+    await sharing.queryReturn('ps-rt 1', 'ps-od 1/a')
+    expect(seen.map((r) => [r.method, r.path, r.body])).toEqual([
+      ['POST', '/v3/profitsharing/orders', JSON.stringify(split)],
+      ['GET', '/v3/profitsharing/orders/ps-od%201%2Fa?transaction_id=4200000001', ''],
+      ['POST', '/v3/profitsharing/return-orders', JSON.stringify(back)],
+      ['GET', '/v3/profitsharing/return-orders/ps-rt%201?out_order_no=ps-od%201%2Fa', ''],
+    ])
+    expect(await fakeWechat(404, { code: 'RESOURCE_NOT_EXISTS', message: '记录不存在' }).sharing.queryOrder('ps-od-9', '4200000009')).toBeNull()
+  })
+
   it('a 4xx with a business code is a refusal (no retry will help); a 5xx stays a plain error (the timer retries)', async () => {
     const refused = fakeWechat(400, { code: 'INVALID_REQUEST', message: '分账接收方全称与商户号不匹配' }).sharing
     await expect(refused.addReceiver({ type: 'MERCHANT_ID', account: '1900012345', name: '错名', relation_type: 'SUPPLIER' })).rejects.toBeInstanceOf(ProfitSharingRefused)

@@ -15,7 +15,7 @@
  * sent twice is the same request, which is what makes a retried submit safe.
  *
  * Production: platform/cloudbase/wechat-profit-sharing.adapter.ts. Local: platform/local/sandbox-pay/
- * profit-sharing.sandbox.ts.
+ * profit-sharing.sandbox.ts. Both take the v3 routes and the request body from profit-sharing.v3.ts.
  */
 
 export interface ProfitSharingReceiver {

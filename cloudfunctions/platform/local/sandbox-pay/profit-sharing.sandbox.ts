@@ -10,6 +10,7 @@ import {
   type ProfitSharingOrder,
   type ProfitSharingReturn,
 } from '../../../core/kernel/ports/profit-sharing.port'
+import { v3Body, WECHATPAY_V3_HOST, type ProfitSharingApi } from '../../../core/kernel/ports/profit-sharing.v3'
 import { SandboxSharingStore } from './profit-sharing.store'
 
 /** What WeChat Pay answers for a request it refuses (HTTP 4xx with { code, message }). */
@@ -43,7 +44,7 @@ export interface SandboxSharingOptions {
  */
 export class SandboxProfitSharing implements ProfitSharing {
   readonly store: SandboxSharingStore
-  readonly requests: { api: 'addReceiver' | 'createOrder' | 'createReturn' | 'queryOrder' | 'queryReturn'; key: string }[] = []
+  readonly requests: { api: ProfitSharingApi; key: string }[] = []
   finishAfterQueries = 0
   /** Tests make the merchant's account refuse the money (receiver result CLOSED). */
   closedAccounts = new Set<string>()
@@ -62,8 +63,8 @@ export class SandboxProfitSharing implements ProfitSharing {
 
   private readonly sharingAllowed?: (transactionId: string) => boolean | undefined
   private time = () => this.clock.now().toISOString().replace(/\.\d+Z$/, '+00:00')
-  private reach(api: (typeof this.requests)[number]['api'], key: string) {
-    if (this.unreachable) throw new Error('connect ETIMEDOUT api.mch.weixin.qq.com')
+  private reach(api: ProfitSharingApi, key: string) {
+    if (this.unreachable) throw new Error(`connect ETIMEDOUT ${WECHATPAY_V3_HOST}`)
     this.requests.push({ api, key })
   }
 
@@ -80,7 +81,7 @@ export class SandboxProfitSharing implements ProfitSharing {
 
   async createOrder(req: CreateProfitSharingOrderRequest): Promise<ProfitSharingOrder> {
     this.reach('createOrder', req.out_order_no)
-    const body = JSON.stringify(req)
+    const body = v3Body(req)
     return this.store.atomically(() => {
       const known = this.store.order(req.out_order_no)
       if (known) {
@@ -128,7 +129,7 @@ export class SandboxProfitSharing implements ProfitSharing {
 
   async createReturn(req: CreateProfitSharingReturnRequest): Promise<ProfitSharingReturn> {
     this.reach('createReturn', req.out_return_no)
-    const body = JSON.stringify(req)
+    const body = v3Body(req)
     return this.store.atomically(() => {
       const known = this.store.ret(req.out_return_no)
       if (known) {
