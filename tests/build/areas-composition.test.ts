@@ -59,6 +59,7 @@ describe('areas.ts is the one source of collections, indexes and error codes', (
       'fees.refund-double-paid',
       'fees.profile-facts',
       'groupbuy.paid-after-close',
+      'repairs.profile-facts',
       'attribution.paid',
       'attribution.fulfilled',
       'attribution.refunded',
@@ -72,5 +73,8 @@ describe('areas.ts is the one source of collections, indexes and error codes', (
     // Fulfilled and refunded moments reach other areas only through the outbox, like paid.
     expect(byTopic('order.fulfilled')).toEqual(['attribution.fulfilled', 'merchants.fulfilled'])
     expect(byTopic('order.refunded')).toEqual(['attribution.refunded', 'merchants.refunded'])
+    // Household facts of repairs ride on the ticket's own commit (docs/profiles.md).
+    expect(byTopic('repair.filed')).toEqual(['repairs.profile-facts'])
+    expect(byTopic('repair.completed')).toEqual(['repairs.profile-facts'])
   })
 })

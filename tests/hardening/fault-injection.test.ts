@@ -54,6 +54,7 @@ const RESUMABLE: Record<string, string> = {
   'ops.removeStaff': 'the grid is released before the steward is marked removed; the retry finishes',
   'repairs.create': 'dispatch records the technician turn before the ticket; a lost turn only skews round robin',
   'repairs.reopen': 'dispatch records the technician turn before the ticket update; the retry completes it',
+  'repairs.complete': 'the completion commits with its repair.completed event; the profile fact follows from the outbox (inline, else the processOutbox timer)',
   'repairs.reassign': 'the ticket moves before the technician turn is recorded; the retry completes it',
   'profiles.push': 'the push record, then one delivery and one message per person, all keyed by the push id from the requestId; the retry sends to whoever the first run missed and marks the push sent',
   'groups.join': 'the membership is written before the group is marked picked; the retry completes it',
@@ -79,6 +80,8 @@ const RECOVERY: Record<string, { fn: string; timer: string }[]> = {
   'groupbuy.closeCampaign': [{ fn: 'groupbuy', timer: 'closeDue' }],
   'orders.refund': [{ fn: 'orders', timer: 'reconcilePayments' }],
   'orders.requestRefund': [{ fn: 'orders', timer: 'reconcilePayments' }],
+  'repairs.create': [{ fn: 'orders', timer: 'processOutbox' }],
+  'repairs.complete': [{ fn: 'orders', timer: 'processOutbox' }],
 }
 
 /**
@@ -137,8 +140,8 @@ const TOLERATED: Record<string, { collections: string[]; why: string }> = {
   // effects (commission accrual, merchant sale, 分账 request) must still match one clean run.
   'orders.fulfil': { collections: ['outbox_events'], why: 'the outbox event counts the failed inline round; the timer ran its effects once' },
   'merchants.markDelivered': { collections: ['outbox_events'], why: 'the outbox event counts the failed inline round; the timer ran its effects once' },
-  'repairs.create': { collections: PROFILE_FACTS, why: PROFILE_FACTS_WHY },
-  'repairs.complete': { collections: PROFILE_FACTS, why: PROFILE_FACTS_WHY },
+  'repairs.create': { collections: ['outbox_events'], why: 'the repair.filed event counts the failed inline round; the timer recorded its fact once' },
+  'repairs.complete': { collections: ['outbox_events'], why: 'the repair.completed event counts the failed inline round; the timer recorded its fact once' },
   'access.visitorOpen': { collections: ['visitor_passes'], why: 'a retried open opens the door again and takes one more use' },
   'repairs.reassign': { collections: ['repair_tickets'], why: 'the timeline may show the reassignment twice' },
   'merchants.reconcileSharing': { collections: ['profit_shares'], why: 'the record keeps the count and reason of the failed try (attempts, failReason) next to its final state' },
