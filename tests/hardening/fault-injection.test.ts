@@ -57,6 +57,8 @@ const RESUMABLE: Record<string, string> = {
   'repairs.complete': 'the completion commits with its repair.completed event; the profile fact follows from the outbox (inline, else the processOutbox timer)',
   'repairs.reassign': 'the ticket moves before the technician turn is recorded; the retry completes it',
   'profiles.push': 'the push record, then one delivery and one message per person, all keyed by the push id from the requestId; the retry sends to whoever the first run missed and marks the push sent',
+  'groups.recordEntry': 'the membership and its group.entered / group.joined events commit together; the profile facts follow from the outbox (inline, else the processOutbox timer)',
+  'groups.confirmJoined': 'the membership and its group.joined event commit together; the profile fact follows from the outbox (inline, else the processOutbox timer)',
   'groups.join': 'the membership is written before the group is marked picked; the retry completes it',
   'events.signUp': 'the place is held on the event before the sign-up document is written; the retry finds the place held and writes it',
   'events.joinWaitlist': 'with a place free it signs up exactly like events.signUp (the place is held before the sign-up document is written); the retry finds the place held and writes it',
@@ -81,6 +83,8 @@ const RECOVERY: Record<string, { fn: string; timer: string }[]> = {
   'orders.refund': [{ fn: 'orders', timer: 'reconcilePayments' }],
   'orders.requestRefund': [{ fn: 'orders', timer: 'reconcilePayments' }],
   'repairs.create': [{ fn: 'orders', timer: 'processOutbox' }],
+  'groups.recordEntry': [{ fn: 'orders', timer: 'processOutbox' }],
+  'groups.confirmJoined': [{ fn: 'orders', timer: 'processOutbox' }],
   'repairs.complete': [{ fn: 'orders', timer: 'processOutbox' }],
 }
 
@@ -119,23 +123,12 @@ const ALREADY_DONE: Record<string, string[]> = {
  * reply (the retry re-runs a step that is not idempotent by itself). Each is bounded to these
  * collections and listed in docs/security.md; everything else must match one clean run.
  */
-/**
- * The household fact a ticket or a join reports to profiles after its own write committed
- * (core/profiles/household-facts.service.ts, best effort): an outage at that moment drops the fact (the
- * rule tag 报修较多 / 群内活跃 then lags) or leaves a profile_dirty mark that the interest timer clears.
- */
-const PROFILE_FACTS = ['household_interactions', 'household_interest', 'household_tags', 'profile_dirty']
-const PROFILE_FACTS_WHY = 'the profile fact reported after the commit is best effort: it may be missing, or its household marked dirty for the timer'
-
 const TOLERATED: Record<string, { collections: string[]; why: string }> = {
   'households.bind': { collections: ['user_prefs'], why: 'the current-household preference may stay unset; me falls back to the first bound household' },
   'households.createInvite': { collections: ['household_invites'], why: 'a second open invite code may be made; unused codes lapse in 24 h' },
   'groups.createGroup': { collections: ['groups'], why: 'a second empty group record may be made; the steward archives it' },
-  'groups.recordEntry': {
-    collections: ['group_members', 'groups', ...PROFILE_FACTS],
-    why: 'the card entry may count twice in the activity score; its 社群活跃 fact is best effort (below)',
-  },
-  'groups.confirmJoined': { collections: PROFILE_FACTS, why: PROFILE_FACTS_WHY },
+  'groups.recordEntry': { collections: ['outbox_events'], why: 'the group.entered event counts the failed inline round; the timer recorded its fact once' },
+  'groups.confirmJoined': { collections: ['outbox_events'], why: 'the group.joined event counts the failed inline round; the timer recorded its fact once' },
   // The fulfilled event's own bookkeeping (attempts, lastError) records the failed inline round; its
   // effects (commission accrual, merchant sale, 分账 request) must still match one clean run.
   'orders.fulfil': { collections: ['outbox_events'], why: 'the outbox event counts the failed inline round; the timer ran its effects once' },

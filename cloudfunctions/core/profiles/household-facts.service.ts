@@ -1,7 +1,7 @@
 import type { Platform } from '../kernel/platform'
 import { DEFAULT_INTERACTION_WEIGHT, interactionId, type InteractionKind } from './interaction.model'
 import { storeInteraction } from './record-interaction.service'
-import { recomputeHouseholds, refreshAfterInteraction } from './interest.service'
+import { recomputeHouseholds } from './interest.service'
 
 /** The facts other areas report about a household (not interests: they feed only rule tags). */
 export type HouseholdFactKind = Extract<InteractionKind, 'repair_filed' | 'repair_closed' | 'bill_paid_on_time' | 'bill_paid_late' | 'group_joined' | 'group_activity'>
@@ -59,16 +59,4 @@ export async function reportHouseholdFacts(platform: Platform, facts: readonly H
   }
   for (const [householdId, communityId] of named) await recomputeHouseholds(platform, communityId, [householdId])
   return created
-}
-
-/**
- * The same for callers inside a use case whose own write already committed (a ticket filed, a group
- * joined): a failure to record is logged, never turned into an error for a request that succeeded.
- */
-export async function reportHouseholdFactsBestEffort(platform: Platform, facts: readonly HouseholdFact[]): Promise<void> {
-  try {
-    await reportHouseholdFacts(platform, facts)
-  } catch (e) {
-    platform.logger.warn('profiles.fact_not_recorded', { kinds: facts.map((f) => f.kind).join(','), errorMessage: (e as Error).message })
-  }
 }

@@ -6,7 +6,13 @@
  */
 import { createTypedWorld, type TypedWorld } from '../../support/typed-world'
 import { repairsContract } from '../../../cloudfunctions/contracts/repairs.contract'
+import { groupsContract } from '../../../cloudfunctions/contracts/groups.contract'
 import { OUTBOX_COLLECTIONS } from '../../../cloudfunctions/core/outbox'
+import { must } from '../../../cloudfunctions/core/kernel/db-result'
+import { GROUP_COLLECTIONS, type GroupDoc, type GroupMemberDoc } from '../../../cloudfunctions/core/groups/group.model'
+import { markJoined, memberId } from '../../../cloudfunctions/core/groups/membership.service'
+import { rawIncrement } from '../../../cloudfunctions/core/groups/activity-score'
+import { localCloudIdFor } from '../../../cloudfunctions/platform/local/open-gid.local'
 
 const HOUSEHOLD = 'h-1-1-101'
 const HOUR = 3_600_000
@@ -37,10 +43,16 @@ async function drainOutbox(world: TypedWorld): Promise<void> {
   expect(await world.timer('orders', 'processOutbox')).toMatchObject({ ok: true })
 }
 
-/** Runs an event again from scratch, as a crash before its done-mark would: effects must be idempotent. */
+/**
+ * Runs an event's effects again, as a crash right before the outbox's own record would: the event is
+ * pending again and its done list is what the effects committed themselves (only an effect that marks
+ * itself in its own transaction, claimEffectInTx, has such a mark). Effects must be idempotent.
+ */
 async function replay(world: TypedWorld, eventId: string): Promise<void> {
   const db = world.platform.db
-  await db.collection(OUTBOX_COLLECTIONS.events).doc(eventId).update({ state: 'pending', done: [], nextAt: world.clock.now() })
+  const [event] = must(await db.collection(OUTBOX_COLLECTIONS.events).doc(eventId).get()).data as Row[]
+  const selfMarked = (event.done ?? []).filter((name) => name === 'groups.entry-activity')
+  await db.collection(OUTBOX_COLLECTIONS.events).doc(eventId).update({ state: 'pending', done: selfMarked, nextAt: world.clock.now() })
   await drainOutbox(world)
 }
 
@@ -88,5 +100,83 @@ describe('durable household facts: repairs', () => {
     expect(completions).toHaveLength(2)
     for (const e of completions) await replay(world, e._id)
     expect(facts(world, 'repair_closed')).toHaveLength(2)
+  })
+})
+
+describe('durable household facts: groups', () => {
+  let world: TypedWorld
+  beforeEach(async () => {
+    world = await createTypedWorld({ seed: true })
+  })
+  afterEach(() => world.close())
+
+  const CHAT = '阳光花园1–3栋业主1群'
+  const groupDoc = async (id: string) => (must(await world.platform.db.collection(GROUP_COLLECTIONS.groups).doc(id).get()).data as GroupDoc[])[0]
+  const member = async (groupId: string, openid: string) => (must(await world.platform.db.collection(GROUP_COLLECTIONS.members).doc(memberId(groupId, openid)).get()).data as GroupMemberDoc[])[0]
+
+  it('a confirmed join during an outage is one 社群活跃 join fact once the outbox has run; a replay adds none', async () => {
+    const family = world.as('family')
+    const assigned = await family.call(groupsContract, 'join', { householdId: HOUSEHOLD })
+    if (assigned.outcome !== 'assigned' || !assigned.group) throw new Error(`join gave ${assigned.outcome}`)
+    await withFactsDown(world, () => family.call(groupsContract, 'confirmJoined', { groupId: assigned.group!.id }))
+    expect((await member(assigned.group.id, 'demo-family')).status).toBe('joined')
+    expect(facts(world, 'group_joined')).toEqual([])
+    expect(events(world, 'group.joined')).toEqual([expect.objectContaining({ state: 'pending' })])
+    await drainOutbox(world)
+    expect(facts(world, 'group_joined')).toHaveLength(1)
+    await replay(world, events(world, 'group.joined')[0]._id)
+    expect(facts(world, 'group_joined')).toHaveLength(1)
+  })
+
+  it('cards opened inside the group: each opening one entry and one fact, a retried opening none more', async () => {
+    const family = world.as('family')
+    const first = await family.call(groupsContract, 'recordEntry', { cloudID: localCloudIdFor(CHAT) })
+    const groupId = first.group!.id
+    // The first open joined the member: a join fact and an entry fact.
+    expect(facts(world, 'group_joined')).toHaveLength(1)
+    expect(facts(world, 'group_activity')).toHaveLength(1)
+    await withFactsDown(world, () => family.call(groupsContract, 'recordEntry', { cloudID: localCloudIdFor(CHAT) }))
+    expect(facts(world, 'group_activity')).toHaveLength(1)
+    await drainOutbox(world)
+    expect(facts(world, 'group_activity')).toHaveLength(2)
+    expect((await member(groupId, 'demo-family')).entries).toBe(2)
+
+    // The same opening again (a retry whose first reply was lost): its event exists, nothing is counted.
+    const group = await groupDoc(groupId)
+    const opening = { action: 'recordEntry', requestId: 'same-opening', cloudID: localCloudIdFor(CHAT) }
+    world.platform.local.engine.faultHook = (action, params) => {
+      // The reply is lost: the runtime cannot record it, so the retry runs the action again.
+      if ((params as { collectionName?: string }).collectionName === 'idempotency_keys' && action === 'database.modifyDocument') throw new Error('connection reset')
+    }
+    const openedAt = world.clock.now()
+    await world.call('groups', 'demo-family', opening)
+    world.platform.local.engine.faultHook = undefined
+    world.clock.advance(61_000)
+    expect(await world.call('groups', 'demo-family', opening)).toMatchObject({ ok: true })
+    expect((await member(groupId, 'demo-family')).entries).toBe(3)
+    // Scores grow with time (activity-score.ts), so compare in units of one open at the opening's time.
+    expect(((await groupDoc(groupId)).activityRaw - group.activityRaw) / rawIncrement('open', openedAt)).toBeCloseTo(1, 6)
+    expect(facts(world, 'group_activity')).toHaveLength(3)
+    // A replayed event counts nothing twice either: the increments and the effect's mark commit together.
+    for (const e of events(world, 'group.entered')) await replay(world, e._id)
+    expect((await member(groupId, 'demo-family')).entries).toBe(3)
+    expect(facts(world, 'group_activity')).toHaveLength(3)
+  })
+
+  it('twenty members opening cards in one group at once: every call succeeds and every opening is counted once', async () => {
+    const group = (must(await world.platform.db.collection(GROUP_COLLECTIONS.groups).where({ name: CHAT }).limit(1).get()).data as GroupDoc[])[0]
+    const people = Array.from({ length: 20 }, (_, i) => `burst-${i}`)
+    for (const openid of people) await markJoined(world.platform.db, group, { openid, householdId: null, identity: null }, world.clock.now(), null)
+    const before = await groupDoc(group._id)
+    const openedAt = world.clock.now()
+    const replies = await Promise.all(people.map((openid, i) => world.call('groups', openid, { action: 'recordEntry', requestId: `burst-open-${i}`, cloudID: localCloudIdFor(CHAT) })))
+    expect(replies.filter((r) => !r.ok)).toEqual([])
+    // Openings whose count met a write conflict too often are finished by the outbox timer.
+    await drainOutbox(world)
+    const after = await groupDoc(group._id)
+    expect(after.memberCount).toBe(before.memberCount)
+    expect((after.activityRaw - before.activityRaw) / rawIncrement('open', openedAt)).toBeCloseTo(20, 6)
+    for (const openid of people) expect((await member(group._id, openid)).entries).toBe(1)
+    expect(events(world, 'group.entered').filter((e) => e.state !== 'done')).toEqual([])
   })
 })
