@@ -13,6 +13,8 @@ import { GROUP_COLLECTIONS, type GroupDoc, type GroupMemberDoc } from '../../../
 import { markJoined, memberId } from '../../../cloudfunctions/core/groups/membership.service'
 import { rawIncrement } from '../../../cloudfunctions/core/groups/activity-score'
 import { localCloudIdFor } from '../../../cloudfunctions/platform/local/open-gid.local'
+import { DbCheckpoint } from '../../hardening/support/db-checkpoint'
+import { deltaLines, diffDeltas } from '../../hardening/support/state-delta'
 
 const HOUSEHOLD = 'h-1-1-101'
 const HOUR = 3_600_000
@@ -178,5 +180,49 @@ describe('durable household facts: groups', () => {
     expect((after.activityRaw - before.activityRaw) / rawIncrement('open', openedAt)).toBeCloseTo(20, 6)
     for (const openid of people) expect((await member(group._id, openid)).entries).toBe(1)
     expect(events(world, 'group.entered').filter((e) => e.state !== 'done')).toEqual([])
+  })
+
+  it('a member opening a card with the Nth database call failing, for every N: the retry and the outbox end in one clean opening', async () => {
+    // The fault suite's recordEntry fixture is a first open (it joins); this is the common case, a member.
+    const family = world.as('family')
+    await family.call(groupsContract, 'recordEntry', { cloudID: localCloudIdFor(CHAT) })
+    const engine = world.platform.local.engine
+    const checkpoint = new DbCheckpoint(world.platform)
+    checkpoint.take()
+    const start = world.clock.now().toISOString()
+    const IGNORED = ['idempotency_keys']
+    const open = (requestId: string) => world.call('groups', 'demo-family', { action: 'recordEntry', requestId, cloudID: localCloudIdFor(CHAT) })
+    const settle = async () => {
+      if (checkpoint.changes().some((c) => c.collection === 'outbox_events')) await drainOutbox(world)
+    }
+
+    engine.resetCallCount()
+    expect(await open('clean-open')).toMatchObject({ ok: true })
+    const calls = engine.callCount
+    await settle()
+    const reference = deltaLines(checkpoint.changes(IGNORED))
+    expect(reference.some((l) => l.startsWith('household_interactions insert'))).toBe(true)
+
+    const problems: string[] = []
+    for (let n = 1; n <= calls; n++) {
+      checkpoint.restore()
+      world.clock.set(start)
+      engine.resetCallCount()
+      engine.faultHook = (_action, _params, callNumber) => {
+        if (callNumber === n) throw new Error('injected fault')
+      }
+      const first = await open(`fault-open-${n}`).finally(() => (engine.faultHook = undefined))
+      if (!first.ok && first.code !== 'INTERNAL') problems.push(`call ${n}: answered ${first.code}`)
+      let retry = await open(`fault-open-${n}`)
+      if (!retry.ok && retry.code === 'REQUEST.IN_PROGRESS') {
+        world.clock.advance(61_000)
+        retry = await open(`fault-open-${n}`)
+      }
+      if (!retry.ok) problems.push(`call ${n}: the retry answered ${retry.code}`)
+      await settle()
+      const diff = diffDeltas(reference, deltaLines(checkpoint.changes(IGNORED)))
+      if (diff.length) problems.push(`call ${n}/${calls}:\n${diff.join('\n')}`)
+    }
+    expect(problems).toEqual([])
   })
 })
