@@ -14,6 +14,9 @@ import { markJoined, memberId } from '../../../cloudfunctions/core/groups/member
 import { rawIncrement } from '../../../cloudfunctions/core/groups/activity-score'
 import { localCloudIdFor } from '../../../cloudfunctions/platform/local/open-gid.local'
 import { DbCheckpoint } from '../../hardening/support/db-checkpoint'
+import { createSandboxWorld } from '../../support/test-platform'
+import { callerIn } from '../../support/typed-world'
+import { payAndConfirm, unpaidIds } from '../fees/fees-test-kit'
 import { deltaLines, diffDeltas } from '../../hardening/support/state-delta'
 
 const HOUSEHOLD = 'h-1-1-101'
@@ -224,5 +227,28 @@ describe('durable household facts: groups', () => {
       if (diff.length) problems.push(`call ${n}/${calls}:\n${diff.join('\n')}`)
     }
     expect(problems).toEqual([])
+  })
+})
+
+describe('durable household facts: a paid order of a group member', () => {
+  it('is one 社群活跃 fact even when the profile store is down at payment; the outbox records it once', async () => {
+    const world = await createSandboxWorld()
+    try {
+      const typed = world as unknown as TypedWorld
+      // The owner becomes a member by opening a card inside the group (join + entry facts).
+      await callerIn(world, 'demo-owner').call(groupsContract, 'recordEntry', { cloudID: localCloudIdFor('阳光花园1–3栋业主1群') })
+      const before = facts(typed, 'group_activity').length
+      const [billId] = await unpaidIds(world as never)
+      const orderId = await withFactsDown(typed, () => payAndConfirm(world as never, [billId]))
+      const ofOrder = () => facts(typed, 'group_activity').filter((f) => f.sourceId === `order-${orderId}`)
+      expect(ofOrder()).toEqual([])
+      await drainOutbox(typed)
+      expect(ofOrder()).toHaveLength(1)
+      await replay(typed, `order.paid:${orderId}`)
+      expect(ofOrder()).toHaveLength(1)
+      expect(facts(typed, 'group_activity')).toHaveLength(before + 1)
+    } finally {
+      world.close()
+    }
   })
 })
