@@ -6,6 +6,12 @@ import { GROUP_TOPICS, type GroupEventPayload } from './group-events'
 import { GROUP_COLLECTIONS } from './group.model'
 
 export const ENTRY_ACTIVITY_EFFECT = 'groups.entry-activity'
+/**
+ * Tries of the counting transaction before the outbox's back-off takes over. A card shared into a group is
+ * often opened by many members within seconds, all writing the group's document; each try is three small
+ * writes, so more tries than runTx's default keep a burst from showing as failed rounds on the ops board.
+ */
+const CONFLICT_ATTEMPTS = 30
 
 /**
  * A member opened a card inside the group: one more entry for them, one more open in the group's decayed
@@ -24,10 +30,14 @@ export const groupEntryActivityEffect: OutboxEffect<GroupEventPayload> = {
     const at = new Date(event.payload.at)
     const db = ctx.platform.db
     const _ = db.command
-    await runTx(db, async (t) => {
-      if (!(await claimEffectInTx(t, event._id, ENTRY_ACTIVITY_EFFECT))) return
-      await txWrite(t.collection(GROUP_COLLECTIONS.members).doc(memberId).update({ entries: _.inc(1), lastEnteredAt: at, lastActiveAt: at }))
-      await txWrite(t.collection(GROUP_COLLECTIONS.groups).doc(groupId).update({ activityRaw: _.inc(rawIncrement('open', at)), lastActivityAt: at }))
-    })
+    await runTx(
+      db,
+      async (t) => {
+        if (!(await claimEffectInTx(t, event._id, ENTRY_ACTIVITY_EFFECT))) return
+        await txWrite(t.collection(GROUP_COLLECTIONS.members).doc(memberId).update({ entries: _.inc(1), lastEnteredAt: at, lastActiveAt: at }))
+        await txWrite(t.collection(GROUP_COLLECTIONS.groups).doc(groupId).update({ activityRaw: _.inc(rawIncrement('open', at)), lastActivityAt: at }))
+      },
+      CONFLICT_ATTEMPTS,
+    )
   },
 }
