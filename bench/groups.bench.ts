@@ -10,6 +10,7 @@ import { must } from '../cloudfunctions/core/kernel/db-result'
 import type { GroupKind } from '../cloudfunctions/contracts/groups.contract'
 import { GROUP_COLLECTIONS, type GroupDoc } from '../cloudfunctions/core/groups/group.model'
 import { CODE_VALID_MS } from '../cloudfunctions/core/groups/lifecycle.rules'
+import { localCloudIdFor } from '../cloudfunctions/platform/local/open-gid.local'
 import { percentile, type BenchRow } from './bench-table'
 
 const DAY = 86_400_000
@@ -68,6 +69,7 @@ async function joinRun(platform: LocalPlatform, buildings: string[], label: stri
   const engine = platform.local.engine
   const ms: number[] = []
   const calls: number[] = []
+  const confirmCalls: number[] = []
   for (let i = 0; i < buildings.length; i++) {
     engine.resetCallCount()
     const started = performance.now()
@@ -77,6 +79,11 @@ async function joinRun(platform: LocalPlatform, buildings: string[], label: stri
     const data = res.ok ? (res.data as { outcome: string; group?: { id: string } }) : undefined
     // The live owners group of the resident's own building, never the full or the expired one.
     if (data?.outcome !== 'assigned' || data.group?.id !== `${buildings[i]}-g1`) throw new Error(`join picked the wrong group: ${JSON.stringify(res).slice(0, 200)}`)
+    // 我已入群: the membership flips to joined and the household's 社群活跃 fact is recorded.
+    engine.resetCallCount()
+    const confirmed = await invokeLocal(platform, 'groups', { action: 'confirmJoined', groupId: data.group.id, requestId: `bench-confirm-${buildings.length}-${i}` }, asUser(`${buildings[i]}-owner`))
+    if (!confirmed.ok) throw new Error(`confirmJoined: ${confirmed.code}`)
+    confirmCalls.push(engine.callCount)
   }
   const sorted = [...ms].sort((a, b) => a - b)
   const distinct = [...new Set(calls)].join('/')
@@ -87,6 +94,30 @@ async function joinRun(platform: LocalPlatform, buildings: string[], label: stri
       value: `${distinct} DB calls`,
       note: `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms over ${ms.length} joins (incl. idempotency key)`,
     },
+    {
+      area: 'groups',
+      metric: `confirmJoined (我已入群) after the join, ${label}`,
+      value: `${[...new Set(confirmCalls)].join('/')} DB calls`,
+      note: 'membership joined + the household fact 社群活跃 with its tag refresh (incl. idempotency key)',
+    },
+  ]
+}
+
+/** A card opened inside a registered WeChat group: the first open joins the person, later ones count entries. */
+async function cardOpens(platform: LocalPlatform): Promise<BenchRow[]> {
+  const engine = platform.local.engine
+  const open = async (i: number) => {
+    engine.resetCallCount()
+    const res = await invokeLocal(platform, 'groups', { action: 'recordEntry', cloudID: localCloudIdFor('阳光花园1–3栋业主1群'), requestId: `bench-entry-${i}` }, asUser('demo-family'))
+    if (!res.ok || !res.data) throw new Error(`recordEntry: ${JSON.stringify(res).slice(0, 200)}`)
+    return engine.callCount
+  }
+  const first = await open(0)
+  const later: number[] = []
+  for (let i = 1; i <= 20; i++) later.push(await open(i))
+  return [
+    { area: 'groups', metric: 'recordEntry, first card open (joins)', value: `${first} DB calls`, note: 'membership + group counters + 社群活跃 facts (joined, entry) with their tag refresh (incl. idempotency key)' },
+    { area: 'groups', metric: 'recordEntry, a member opens another card', value: `${[...new Set(later)].join('/')} DB calls`, note: `over ${later.length} opens: entry counted + one 社群活跃 fact with its tag refresh (incl. idempotency key)` },
   ]
 }
 
@@ -98,6 +129,8 @@ export default async function groupsBench(): Promise<BenchRow[]> {
   const small = await seedCommunity(platform, 'c-bench50', 10)
   rows.push(...(await joinRun(platform, big.slice(0, 50), '500 groups in the community')))
   rows.push(...(await joinRun(platform, small, '50 groups in the community')))
+
+  rows.push(...(await cardOpens(platform)))
 
   const engine = platform.local.engine
   engine.resetCallCount()

@@ -58,7 +58,7 @@ export const groupsFunction = defineFunction(
     },
     myMemberships: async (_input, ctx) => myMemberships(ctx.platform, userOpenid(ctx)),
     recordEntry: async (input, ctx) => {
-      const group = await recordEntry(ctx.platform, await ctx.access(), input.cloudID)
+      const group = await recordEntry(ctx.platform, await ctx.access(), input.cloudID, ctx.requestId)
       if (!group) return { recognized: false, group: null }
       return { recognized: true, group: groupSummary(group, await loadBuildingNames(ctx.platform.db, group.buildingIds)) }
     },

@@ -59,6 +59,7 @@ describe('areas.ts is the one source of collections, indexes and error codes', (
       'fees.refund-double-paid',
       'fees.profile-facts',
       'groupbuy.paid-after-close',
+      'repairs.profile-facts',
       'attribution.paid',
       'attribution.fulfilled',
       'attribution.refunded',
@@ -66,11 +67,18 @@ describe('areas.ts is the one source of collections, indexes and error codes', (
       'merchants.fulfilled',
       'merchants.refunded',
       'groups.paid-activity',
+      'groups.entry-activity',
+      'groups.profile-facts',
       'profiles.paid-interest',
     ])
     const byTopic = (topic: string) => [...wiring.effects].filter(([, e]) => e.topics.includes(topic)).map(([n]) => n)
     // Fulfilled and refunded moments reach other areas only through the outbox, like paid.
     expect(byTopic('order.fulfilled')).toEqual(['attribution.fulfilled', 'merchants.fulfilled'])
     expect(byTopic('order.refunded')).toEqual(['attribution.refunded', 'merchants.refunded'])
+    // Household facts of repairs and groups ride on the ticket's or the membership's own commit (docs/profiles.md).
+    expect(byTopic('repair.filed')).toEqual(['repairs.profile-facts'])
+    expect(byTopic('repair.completed')).toEqual(['repairs.profile-facts'])
+    expect(byTopic('group.joined')).toEqual(['groups.profile-facts'])
+    expect(byTopic('group.entered')).toEqual(['groups.entry-activity', 'groups.profile-facts'])
   })
 })

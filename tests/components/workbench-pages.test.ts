@@ -69,7 +69,7 @@ describe('role-aware home on weapp', () => {
     sim.setOpenid('demo-ops')
     const page = await sim.openPage('pages/index/index')
     record('首页 ops', page)
-    expect(findByClass(page.root(), 'ops-area__title').map(textOf)).toEqual(['物业缴费', '报事报修', '社区团购', '住户与管家', '支付后续处理'])
+    expect(findByClass(page.root(), 'ops-area__title').map(textOf)).toEqual(['物业缴费', '报事报修', '社区团购', '住户与管家', '后续处理'])
     const dash = await world.call('ops', 'demo-ops', { action: 'opsDashboard', communityId: 'c-sunshine' })
     if (!dash.ok) throw new Error(dash.code)
     const community = dash.data.rows.find((r: any) => r.scope === 'community')

@@ -4,9 +4,10 @@ import { must, rethrowDomain } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { loadGroup, loadManagedGroup } from './group-access'
 import { GROUP_COLLECTIONS, type GroupDoc, type GroupMemberDoc } from './group.model'
-import { creditActivity, markJoined, memberId } from './membership.service'
+import { markJoined, memberId, type MemberChange } from './membership.service'
 import { openGidResolverOf } from '../kernel/ports/open-gid.port'
-import { reportHouseholdFactsBestEffort } from '../profiles'
+import { emitAlone, processAfterCommit } from '../outbox'
+import { GROUP_TOPICS, groupEvent, openingKey } from './group-events'
 
 interface OpenGidDoc {
   _id: string
@@ -49,12 +50,18 @@ export async function bindOpenGid(platform: Platform, access: CallerAccess, grou
   return { ...group, openGId, openGIdBoundAt: now, updatedAt: now }
 }
 
+/** Right after the membership's commit: its profile facts (the processOutbox timer finishes any left). */
+async function afterCommit(platform: Platform, change: MemberChange): Promise<void> {
+  for (const event of change.events) await processAfterCommit({ platform, now: () => platform.clock.now() }, event)
+}
+
 /**
  * A card opened inside a WeChat group: if that group is registered, the person is in it — remember the
- * group for them (joined, counted once) and count the open towards the group's activity. Unknown chats
- * are simply not recognised; nothing is written for them.
+ * group for them (joined, counted once) and count the open towards the group's activity, once per
+ * opening (`requestId`: a retry of the same call is the same opening). Unknown chats are simply not
+ * recognised; nothing is written for them.
  */
-export async function recordEntry(platform: Platform, access: CallerAccess, cloudID: string): Promise<GroupDoc | null> {
+export async function recordEntry(platform: Platform, access: CallerAccess, cloudID: string, requestId?: string): Promise<GroupDoc | null> {
   const db = platform.db
   const openGId = await openGidResolverOf(platform).resolve(cloudID, access.openid)
   if (!openGId) return null
@@ -62,23 +69,20 @@ export async function recordEntry(platform: Platform, access: CallerAccess, clou
   if (!mapping) return null
   const group = await loadGroup(db, mapping.groupId)
   const now = platform.clock.now()
-  const _ = db.command
-  const id = memberId(group._id, access.openid)
-  // The common case (a known member opening another card) is two atomic increments, no transaction.
-  const touched = must(
-    await db.collection(GROUP_COLLECTIONS.members).where({ _id: id, status: 'joined' }).update({ entries: _.inc(1), lastEnteredAt: now, lastActiveAt: now }),
-  )
   const home = access.memberships.find((m) => m.communityId === group.communityId)
-  // A card opened inside the group is a 社群活跃 fact of the household (one per opening).
-  const entry = home ? [{ householdId: home.householdId, communityId: group.communityId, kind: 'group_activity' as const, sourceId: `${id}-${now.getTime()}`, at: now }] : []
-  if (touched.updated === 1) {
-    await creditActivity(db, group._id, 'open', now)
-    await reportHouseholdFactsBestEffort(platform, entry)
+  const who = { openid: access.openid, householdId: home?.householdId ?? null, identity: home?.role ?? null }
+  const opening = openingKey(requestId, now)
+  const id = memberId(group._id, access.openid)
+  const member = (must(await db.collection(GROUP_COLLECTIONS.members).doc(id).get()).data as GroupMemberDoc[])[0]
+  if (member?.status === 'joined') {
+    // The common case, a member opening another card: the opening is one write, its group.entered event
+    // (a retry of the same opening meets the duplicate id and writes nothing); the groups.entry-activity
+    // and profile effects count it from there, once each. A member never stops being one.
+    const event = groupEvent(GROUP_TOPICS.entered, { groupId: group._id, memberId: id, householdId: who.householdId, communityId: group.communityId, at: now, credited: false }, opening)
+    if (await emitAlone(db, event)) await afterCommit(platform, { newlyJoined: false, events: [event] })
     return group
   }
-  const { newlyJoined } = await markJoined(db, group, { openid: access.openid, householdId: home?.householdId ?? null, identity: home?.role ?? null }, now, true)
-  const joined = home && newlyJoined ? [{ householdId: home.householdId, communityId: group.communityId, kind: 'group_joined' as const, sourceId: id, at: now }] : []
-  await reportHouseholdFactsBestEffort(platform, [...joined, ...entry])
+  await afterCommit(platform, await markJoined(db, group, who, now, opening))
   return group
 }
 
@@ -90,7 +94,7 @@ export async function confirmJoined(platform: Platform, access: CallerAccess, gr
   const group = await loadGroup(db, groupId)
   if (member.status === 'joined') return group
   const now = platform.clock.now()
-  const { newlyJoined } = await markJoined(db, group, { openid: access.openid, householdId: member.householdId, identity: member.identity }, now, false)
-  if (newlyJoined && member.householdId) await reportHouseholdFactsBestEffort(platform, [{ householdId: member.householdId, communityId: group.communityId, kind: 'group_joined', sourceId: member._id, at: now }])
-  return newlyJoined ? { ...group, memberCount: group.memberCount + 1, seatsLeft: group.seatsLeft - 1 } : group
+  const change = await markJoined(db, group, { openid: access.openid, householdId: member.householdId, identity: member.identity }, now, null)
+  await afterCommit(platform, change)
+  return change.newlyJoined ? { ...group, memberCount: group.memberCount + 1, seatsLeft: group.seatsLeft - 1 } : group
 }

@@ -4,6 +4,9 @@ import type { GroupIdentity } from '../../contracts/groups.contract'
 import { isDuplicateKey, must, rethrowDomain } from '../kernel/db-result'
 import { rawIncrement, type ActivityKind } from './activity-score'
 import { GROUP_COLLECTIONS, type GroupDoc, type GroupMemberDoc } from './group.model'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
+import { emitInTx } from '../outbox'
+import { GROUP_TOPICS, groupEvent, type GroupOutboxEvent } from './group-events'
 
 /** One membership document per (group, person); the id is derived so every write path lands on it. */
 export function memberId(groupId: string, openid: string): string {
@@ -16,25 +19,41 @@ export interface Joiner {
   identity: GroupIdentity | null
 }
 
+export interface MemberChange {
+  newlyJoined: boolean
+  /** The outbox events the change committed with (group-events.ts), to process right after commit. */
+  events: GroupOutboxEvent[]
+}
+
 /**
- * Marks a person as in the group, once: the membership flips to joined and the group's head count,
- * free seats and activity move in the same transaction, so a confirm repeated or racing with a card
- * opened in the group counts one member, never two. `entered` says the proof was a card opened inside
- * the group (it also counts as an entry).
+ * Marks a person as in the group, once, and counts the card opened inside it that proved it (`opening`:
+ * the opening's key, group-events.ts; null when the resident confirms by hand). One transaction holds the
+ * membership, the group's head count, free seats and activity, and the outbox events of the facts
+ * (group.joined once per membership, group.entered once per opening), so:
+ * - a confirm repeated or racing with a card opened in the group counts one member, never two;
+ * - the household's 社群活跃 facts cannot be lost between the membership's commit and their report;
+ * - a retried opening (same request) meets its own event's duplicate key and rolls back.
+ * Already a member (a race with another join): only the opening's event is written, and the
+ * groups.entry-activity effect counts it as it counts every later opening (recordEntry).
  */
-export async function markJoined(db: Db, group: GroupDoc, who: Joiner, now: Date, entered: boolean): Promise<{ newlyJoined: boolean }> {
+export async function markJoined(db: Db, group: GroupDoc, who: Joiner, now: Date, opening: string | null): Promise<MemberChange> {
   const _ = db.command
   const id = memberId(group._id, who.openid)
+  const fact = { groupId: group._id, memberId: id, householdId: who.householdId, communityId: group.communityId, at: now }
+  // A first open joins and counts the opening in the same transaction (credited).
+  const entered = opening ? groupEvent(GROUP_TOPICS.entered, { ...fact, credited: true }, opening) : null
   try {
-    return await db.runTransaction(async (t: any) => {
-      const current = must(await t.collection(GROUP_COLLECTIONS.members).doc(id).get()).data as GroupMemberDoc | undefined
-      const entry = entered ? { entries: (current?.entries ?? 0) + 1, lastEnteredAt: now } : {}
+    return await runTx(db, async (t): Promise<MemberChange> => {
+      const current = await txGet<GroupMemberDoc>(t, GROUP_COLLECTIONS.members, id)
       if (current?.status === 'joined') {
-        if (entered) must(await t.collection(GROUP_COLLECTIONS.members).doc(id).update({ ...entry, lastActiveAt: now }))
-        return { newlyJoined: false }
+        if (!opening) return { newlyJoined: false, events: [] }
+        const later = groupEvent(GROUP_TOPICS.entered, { ...fact, credited: false }, opening)
+        await emitInTx(t, later)
+        return { newlyJoined: false, events: [later] }
       }
+      const entry = entered ? { entries: (current?.entries ?? 0) + 1, lastEnteredAt: now } : {}
       if (current) {
-        must(await t.collection(GROUP_COLLECTIONS.members).doc(id).update({ status: 'joined', joinedAt: now, lastActiveAt: now, ...entry }))
+        await txWrite(t.collection(GROUP_COLLECTIONS.members).doc(id).update({ status: 'joined', joinedAt: now, lastActiveAt: now, ...entry }))
       } else {
         const doc: GroupMemberDoc = {
           _id: id,
@@ -51,27 +70,27 @@ export async function markJoined(db: Db, group: GroupDoc, who: Joiner, now: Date
           lastEnteredAt: entered ? now : null,
           lastActiveAt: now,
         }
-        must(await t.collection(GROUP_COLLECTIONS.members).add(doc))
+        await txWrite(t.collection(GROUP_COLLECTIONS.members).add(doc))
       }
-      must(
-        await t.collection(GROUP_COLLECTIONS.groups).doc(group._id).update({
+      await txWrite(
+        t.collection(GROUP_COLLECTIONS.groups).doc(group._id).update({
           memberCount: _.inc(1),
           seatsLeft: _.inc(-1),
           activityRaw: _.inc(rawIncrement('join', now) + (entered ? rawIncrement('open', now) : 0)),
           lastActivityAt: now,
         }),
       )
-      return { newlyJoined: true }
+      // Without a household in the community there is no profile to report to (a merchant, a visitor).
+      const joined = who.householdId ? groupEvent(GROUP_TOPICS.joined, { ...fact, credited: true }) : null
+      const events = [joined, entered].filter((e): e is GroupOutboxEvent => e !== null)
+      for (const e of events) await emitInTx(t, e)
+      return { newlyJoined: true, events }
     })
   } catch (e) {
-    rethrowDomain(e)
+    // This very opening committed before (its event exists): the retry of a call whose reply was lost.
+    if (opening && isDuplicateKey(e)) return { newlyJoined: false, events: [] }
+    throw e
   }
-}
-
-/** Adds to a group's decayed activity: one atomic increment, no read (see activity-score.ts). */
-export async function creditActivity(db: Db, groupId: string, kind: ActivityKind, at: Date, count = 1): Promise<void> {
-  const _ = db.command
-  must(await db.collection(GROUP_COLLECTIONS.groups).doc(groupId).update({ activityRaw: _.inc(rawIncrement(kind, at, count)), lastActivityAt: at }))
 }
 
 /**

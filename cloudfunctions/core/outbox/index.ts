@@ -14,7 +14,7 @@ export const outboxArea = defineArea({
 
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export { OUTBOX_COLLECTIONS } from './outbox.model'
-export { emitInTx, newOutboxEvent, outboxEventId } from './outbox-write'
+export { claimEffectInTx, emitAlone, emitInTx, newOutboxEvent, outboxEventId } from './outbox-write'
 export { drainOutbox, pendingOutboxEvents, processAfterCommit, processOutboxEvent } from './outbox-process'
 export type { DrainSummary, ProcessOutcome } from './outbox-process'
 export { outboxHealth } from './outbox-health.query'

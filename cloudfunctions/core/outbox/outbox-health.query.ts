@@ -8,7 +8,7 @@ const STUCK_AFTER_MS = 10 * 60_000
 const LOOK_AT = 100
 
 export interface OutboxHealth {
-  /** Follow-up work of paid orders still waiting (capped at 100: beyond that the number is "100+"). */
+  /** Follow-up work still waiting: effects of paid/fulfilled/refunded orders, repair and group facts (capped at 100: beyond that the number is "100+"). */
   pending: number
   /** Of those, waiting longer than 10 minutes or failed at least once: someone should read the logs. */
   stuck: number
@@ -18,7 +18,7 @@ export interface OutboxHealth {
 
 /**
  * The ops workbench's view of the outbox for one community: normally nothing waits (effects run right
- * after each payment). One indexed read of at most 100 events.
+ * after each commit). One indexed read of at most 100 events.
  */
 export async function outboxHealth(db: Db, communityId: string, now: Date): Promise<OutboxHealth> {
   const rows = must(

@@ -1,7 +1,7 @@
 import type { Platform } from '../kernel/platform'
 import { DEFAULT_INTERACTION_WEIGHT, interactionId, type InteractionKind } from './interaction.model'
 import { storeInteraction } from './record-interaction.service'
-import { refreshAfterInteraction } from './interest.service'
+import { recomputeHouseholds } from './interest.service'
 
 /** The facts other areas report about a household (not interests: they feed only rule tags). */
 export type HouseholdFactKind = Extract<InteractionKind, 'repair_filed' | 'repair_closed' | 'bill_paid_on_time' | 'bill_paid_late' | 'group_joined' | 'group_activity'>
@@ -26,13 +26,18 @@ export interface HouseholdFact {
 }
 
 /**
- * Records facts about households (a repair filed, a bill paid late, a group joined…) and brings each
- * touched household's rule tags up to date once. Idempotent per (kind, sourceId, household), so a retried
- * outbox effect or use case records nothing twice. Throws only when a fact cannot be stored (the outbox
- * then retries the effect); a failed tag refresh leaves a dirty mark for the timer instead.
+ * Records facts about households (a repair filed, a bill paid late, a group joined…) and brings the rule
+ * tags of every household they name up to date once. Called by outbox effects (fees, repairs, groups),
+ * which run again until they succeed, so:
+ * - each fact is idempotent per (kind, sourceId, household): a replayed event records nothing twice;
+ * - the tags are recomputed for every named household, new fact or not, because a replay may follow a
+ *   crash between the fact's write and its recompute (a recompute converges: it rewrites only what differs);
+ * - any failure, of a write or of the recompute, is thrown, and the outbox retries the effect after its
+ *   back-off (no dirty mark is needed for the timer: the event is the retry).
+ * Returns how many facts were new.
  */
 export async function reportHouseholdFacts(platform: Platform, facts: readonly HouseholdFact[]): Promise<number> {
-  const touched = new Map<string, string>()
+  const named = new Map<string, string>()
   let created = 0
   for (const f of facts) {
     // Ids and times come from the reporting area's own documents, not from a caller: a bad one is a bug.
@@ -49,23 +54,9 @@ export async function reportHouseholdFacts(platform: Platform, facts: readonly H
       at: new Date(f.at),
       recordedAt: platform.clock.now(),
     }
-    if (await storeInteraction(platform, doc)) {
-      created++
-      touched.set(f.householdId, f.communityId)
-    }
+    if (await storeInteraction(platform, doc)) created++
+    named.set(f.householdId, f.communityId)
   }
-  for (const [householdId, communityId] of touched) await refreshAfterInteraction(platform, householdId, communityId)
+  for (const [householdId, communityId] of named) await recomputeHouseholds(platform, communityId, [householdId])
   return created
-}
-
-/**
- * The same for callers inside a use case whose own write already committed (a ticket filed, a group
- * joined): a failure to record is logged, never turned into an error for a request that succeeded.
- */
-export async function reportHouseholdFactsBestEffort(platform: Platform, facts: readonly HouseholdFact[]): Promise<void> {
-  try {
-    await reportHouseholdFacts(platform, facts)
-  } catch (e) {
-    platform.logger.warn('profiles.fact_not_recorded', { kinds: facts.map((f) => f.kind).join(','), errorMessage: (e as Error).message })
-  }
 }

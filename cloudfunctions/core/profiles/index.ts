@@ -31,7 +31,7 @@ export const profilesArea = defineArea({
 /* The area's public surface for other areas (dependency rule: core areas meet only through index.ts). */
 export { recordInteraction } from './record-interaction.service'
 export type { InteractionInput, RecordInteractionResult } from './record-interaction.service'
-export { reportHouseholdFacts, reportHouseholdFactsBestEffort } from './household-facts.service'
+export { reportHouseholdFacts } from './household-facts.service'
 export type { HouseholdFact, HouseholdFactKind } from './household-facts.service'
 export { DEFAULT_INTERACTION_WEIGHT, INTERACTION_KINDS } from './interaction.model'
 export type { InteractionKind } from './interaction.model'

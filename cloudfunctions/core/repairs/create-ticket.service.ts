@@ -13,7 +13,9 @@ import { RESPOND_SLA_MS } from './repair-time'
 import { residentStatusCard, technicianCard, unassignedCard } from './repair-notifications'
 import { resolvePlace } from './ticket-place'
 import { opsOpenids } from './staff-lookup'
-import { reportHouseholdFactsBestEffort } from '../profiles'
+import { runTx, txWrite } from '../kernel/transaction'
+import { emitInTx, processAfterCommit } from '../outbox'
+import { REPAIR_TOPICS, repairEvent } from './repair-events'
 
 export interface CreateTicketInput {
   place: RepairPlace
@@ -31,7 +33,8 @@ function newTicketId(now: Date): string {
 /**
  * Files a ticket: place, window and photos are all checked before anything is written; then dispatch
  * picks a technician and the ticket is inserted already assigned (one insert, both timeline entries),
- * or left submitted for the steward when nobody is available. The respond clock starts at filing.
+ * or left submitted for the steward when nobody is available. The respond clock starts at filing. A
+ * household's ticket and its `repair.filed` outbox event are one transaction.
  */
 export async function createTicket(platform: Platform, access: CallerAccess, input: CreateTicketInput): Promise<TicketDoc> {
   const db = platform.db
@@ -67,9 +70,18 @@ export async function createTicket(platform: Platform, access: CallerAccess, inp
     createdAt: now,
     updatedAt: now,
   }
-  must(await db.collection(REPAIR_COLLECTIONS.tickets).add(ticket))
-  // 维修频次 in the household's profile (public-area tickets belong to no household).
-  if (ticket.householdId) await reportHouseholdFactsBestEffort(platform, [{ householdId: ticket.householdId, communityId: ticket.communityId, kind: 'repair_filed', sourceId: ticket._id, at: now }])
+  // A household's ticket commits with its repair.filed event (维修频次 in the profile follows from it, and
+  // cannot be lost between the two); a public-area ticket reports nothing, so it stays one insert.
+  const event = repairEvent(REPAIR_TOPICS.filed, ticket, now)
+  if (event) {
+    await runTx(db, async (t) => {
+      await txWrite(t.collection(REPAIR_COLLECTIONS.tickets).add(ticket))
+      await emitInTx(t, event)
+    })
+    await processAfterCommit({ platform, now: () => platform.clock.now() }, event)
+  } else {
+    must(await db.collection(REPAIR_COLLECTIONS.tickets).add(ticket))
+  }
 
   if (technician) {
     await notifyAll(platform, [residentStatusCard(ticket, ticket.rev, now), technicianCard(ticket, technician._id, '新工单，请在30分钟内接单', ticket.rev, now)])

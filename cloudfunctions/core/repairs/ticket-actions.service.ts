@@ -11,7 +11,7 @@ import { applyTransition } from './transition.service'
 import { pickTechnician, recordManualTurn, technicianByStaffId } from './dispatch.service'
 import { REPAIR_PHOTO_RULES, parseWindow } from './repair-rules'
 import { DEFAULT_ARRIVAL_MS, RESPOND_SLA_MS } from './repair-time'
-import { reportHouseholdFactsBestEffort } from '../profiles'
+import { REPAIR_TOPICS, repairEvent } from './repair-events'
 
 /** Loads the ticket and checks the caller holds one of the transition's actor roles on it. */
 async function prepare(platform: Platform, access: CallerAccess, ticketId: string, name: TransitionName) {
@@ -47,16 +47,16 @@ export async function completeTicket(platform: Platform, access: CallerAccess, t
   const { ticket, by } = await prepare(platform, access, ticketId, 'complete')
   await checkFiles(storageOf(platform), photos, REPAIR_PHOTO_RULES)
   const now = platform.clock.now()
-  const done = await applyTransition(platform, {
+  // The completion commits with its repair.completed event: one fact per completion (a reopened ticket
+  // completed again is another one).
+  return applyTransition(platform, {
     ticket,
     name: 'complete',
     by,
     note,
     set: { completionNote: note, completionPhotos: photos, completedAt: now, slaWatch: null, overdue: false },
+    event: (after, at) => repairEvent(REPAIR_TOPICS.completed, after, at),
   })
-  // One fact per completion (a reopened ticket completed again is another one).
-  if (done.householdId) await reportHouseholdFactsBestEffort(platform, [{ householdId: done.householdId, communityId: done.communityId, kind: 'repair_closed', sourceId: `${done._id}-${now.getTime()}`, at: now }])
-  return done
 }
 
 export async function cancelTicket(platform: Platform, access: CallerAccess, ticketId: string, reason?: string): Promise<TicketDoc> {

@@ -6,6 +6,9 @@ import type { SubscribeMessage } from '../kernel/ports/notifier.port'
 import { assertFrom, illegalTransition, type Actor, type TransitionName } from './repair-state-machine'
 import { REPAIR_COLLECTIONS, type TicketDoc, type TimelineEntry } from './repair.model'
 import { residentStatusCard, technicianCard } from './repair-notifications'
+import { runTx, txGet, txWrite } from '../kernel/transaction'
+import { emitInTx, processAfterCommit } from '../outbox'
+import type { RepairOutboxEvent } from './repair-events'
 
 const ACTION_OF: Record<TransitionName, TimelineAction> = {
   assign: 'assigned',
@@ -33,6 +36,8 @@ export interface TransitionRequest {
   /** Fields the transition changes besides status/rev/timeline (already validated by the caller). */
   set?: Partial<Omit<TicketDoc, '_id' | 'status' | 'rev' | 'timeline'>>
   note?: string
+  /** The outbox event the move reports (repair-events.ts), given the ticket after it; null: none. */
+  event?: (after: TicketDoc, now: Date) => RepairOutboxEvent | null
 }
 
 /**
@@ -40,6 +45,11 @@ export interface TransitionRequest {
  * ticket still has the status and revision the caller read, so of two racing requests exactly one wins
  * and the other gets REPAIR.ILLEGAL_TRANSITION. Status, revision, timeline entry and the transition's own
  * fields land in that one write. Notifications follow the committed write (and never fail it).
+ *
+ * A move that reports a fact (a completion: 维修频次) commits with its outbox event instead: the same
+ * status-and-revision check, made on the ticket read inside one transaction with the update and the event
+ * (a conditional multi-document update cannot join a CloudBase transaction), so the fact is never lost
+ * between the ticket's write and its report. A racing move conflicts, re-reads and is refused the same way.
  */
 export async function applyTransition(platform: Platform, req: TransitionRequest): Promise<TicketDoc> {
   const { ticket, name, by } = req
@@ -53,9 +63,20 @@ export async function applyTransition(platform: Platform, req: TransitionRequest
   if ((name === 'assign' || name === 'reassign' || name === 'reopen') && set.assigneeName) entry.technicianName = set.assigneeName
   const update: Record<string, unknown> = { status: rule.to, rev: _.inc(1), updatedAt: now, timeline: _.push([entry]) }
   for (const [k, v] of Object.entries(set)) update[k] = v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? _.set(v) : v
-  const res = must(await db.collection(REPAIR_COLLECTIONS.tickets).where({ _id: ticket._id, status: ticket.status, rev: ticket.rev }).update(update))
-  if (res.updated !== 1) throw illegalTransition()
   const after: TicketDoc = { ...ticket, ...set, status: rule.to, rev: ticket.rev + 1, updatedAt: now, timeline: [...ticket.timeline, entry] }
+  const event = req.event?.(after, now) ?? null
+  if (event) {
+    await runTx(db, async (t) => {
+      const current = await txGet<TicketDoc>(t, REPAIR_COLLECTIONS.tickets, ticket._id)
+      if (!current || current.status !== ticket.status || current.rev !== ticket.rev) throw illegalTransition()
+      await txWrite(t.collection(REPAIR_COLLECTIONS.tickets).doc(ticket._id).update(update))
+      await emitInTx(t, event)
+    })
+    await processAfterCommit({ platform, now: () => platform.clock.now() }, event)
+  } else {
+    const res = must(await db.collection(REPAIR_COLLECTIONS.tickets).where({ _id: ticket._id, status: ticket.status, rev: ticket.rev }).update(update))
+    if (res.updated !== 1) throw illegalTransition()
+  }
   await notifyAll(platform, transitionCards(name, ticket, after, now))
   return after
 }

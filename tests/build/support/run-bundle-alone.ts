@@ -27,6 +27,7 @@ import type { WechatNotifyReply } from '../../../cloudfunctions/contracts/paycal
 import type { Platform } from '../../../cloudfunctions/core/kernel/platform'
 import { deliverNotifyLocally } from '../../../cloudfunctions/platform/local/sandbox-pay/deliver-notify'
 import { markJoined } from '../../../cloudfunctions/core/groups/membership.service'
+import { processOutboxEvent } from '../../../cloudfunctions/core/outbox'
 import { GROUP_COLLECTIONS, type GroupDoc } from '../../../cloudfunctions/core/groups/group.model'
 
 const OWNER = personaOpenid('owner')
@@ -69,7 +70,10 @@ async function main() {
   // The payer is in a community group, so the groups effect has an activity credit to write (since the
   // outbox, a payer in no group is credited nothing and leaves no marker to count).
   const group = (must(await db.collection(GROUP_COLLECTIONS.groups).where({ communityId: 'c-sunshine' }).limit(1).get()).data as GroupDoc[])[0]
-  await markJoined(db, group, { openid: OWNER, householdId: HOUSEHOLD, identity: 'owner' }, NOW, false)
+  // Set-up, not the step under test: the join's own group.joined event is processed here, so the outbox
+  // holds only what a scenario leaves.
+  const joined = await markJoined(db, group, { openid: OWNER, householdId: HOUSEHOLD, identity: 'owner' }, NOW, null)
+  for (const e of joined.events) await processOutboxEvent({ platform: full, now: () => clock.now() }, e)
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const entry = (require(path.join(dist, fn, 'index.js')) as { main: ProductionMain }).main

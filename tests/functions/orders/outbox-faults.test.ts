@@ -55,7 +55,9 @@ describe('outbox: a crash at every step loses no effect and applies none twice',
     const openid = `ob-${i}`
     const householdId = households[i % households.length]
     await bind(w, openid, householdId)
-    await markJoined(w.platform.db, group, { openid, householdId, identity: 'owner' }, w.clock.now(), false)
+    // The join's own group.joined event is processed here, so only the order's event waits for the timer.
+    const joined = await markJoined(w.platform.db, group, { openid, householdId, identity: 'owner' }, w.clock.now(), null)
+    for (const e of joined.events) await processOutboxEvent({ platform: w.platform, now: () => w.clock.now() }, e)
     const created = await w.call('orders', openid, { action: 'createServiceOrder', requestId: rid('ob'), householdId, serviceItemId: SERVICE.cleaning.id, quantity: 1 })
     if (!created.ok) throw new Error(`createServiceOrder failed: ${created.code}`)
     return { openid, orderId: created.data.order.orderId, prepayId: created.data.payment.prepayId }

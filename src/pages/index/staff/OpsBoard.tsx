@@ -53,10 +53,10 @@ export function OpsBoard({ board }: { board: Board }) {
         <Kpi label='首单转化' value={pct(f.firstOrderConversion)} />
         <Kpi label='次月回购' value={pct(f.repurchaseRate)} note={`佣金 ${yuanShort(f.commissionNetFen)}`} />
       </Area>
-      <Area title='支付后续处理' testId='ops-followups'>
+      <Area title='后续处理' testId='ops-followups'>
         <Kpi label='待处理' value={fu.pending >= 100 ? '100+' : fu.pending} note={fu.pending === 0 ? '全部完成' : '稍后自动补做'} tone={fu.pending === 0 ? 'good' : 'normal'} />
         <Kpi label='异常' value={fu.stuck} note={fu.stuck > 0 ? '请查看云函数日志' : '无'} tone={fu.stuck > 0 ? 'alert' : 'normal'} />
-        <Kpi label='最久等待' value={fu.oldestMinutes === null ? '—' : `${fu.oldestMinutes} 分钟`} note='业绩与统计' />
+        <Kpi label='最久等待' value={fu.oldestMinutes === null ? '—' : `${fu.oldestMinutes} 分钟`} note='业绩、画像等' />
       </Area>
       <View className='card ops-go' data-testid='ops-groupbuy-manage' onClick={() => void Taro.navigateTo({ url: GROUPBUY_MANAGE })}>
         <Text className='ops-go__title'>团购管理</Text>
