@@ -24,7 +24,7 @@ function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => vo
     <View className='mc-card' data-testid='merchant-order' data-order-id={o.orderId}>
       <View className='mc-card__row'>
         <Text className='mc-card__title'>{o.title}</Text>
-        {refundedAll ? <Text className='mc-tag mc-tag--alert'>已退款</Text> : o.deliveredAt ? <Text className='mc-tag mc-tag--ok'>已送达</Text> : <Text className='mc-tag mc-tag--wait'>待送达</Text>}
+        {refundedAll ? <Text className='mc-tag mc-tag--alert'>已退款</Text> : o.toDeliver ? <Text className='mc-tag mc-tag--wait'>待送达</Text> : <Text className='mc-tag mc-tag--ok'>{o.deliveredAt ? '已送达' : '已完成'}</Text>}
       </View>
       <Text className='mc-card__meta'>{`${o.type === 'groupbuy' ? '团购' : '上门服务'} · ${o.orderNo ?? o.orderId} · ${dateTime(o.paidAt)} 支付`}</Text>
       <View className='mc-card__money'>
@@ -38,7 +38,7 @@ function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => vo
           分账明细 ›
         </Text>
       </View>
-      {!o.deliveredAt && !refundedAll && (
+      {o.toDeliver && (
         <View className='mc-card__actions'>
           <Button size='small' type='primary' loading={deliver.busy} onClick={() => void mark()} data-testid='mark-delivered'>
             {o.type === 'service' ? '服务已完成' : '标记送达'}
@@ -53,7 +53,7 @@ function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => vo
 export function MerchantOrders({ filter }: { filter: 'all' | 'to_deliver' }) {
   const list = useFnPaged(merchantsContract, 'orders', { filter }, { reloadOnReturn: true })
   return (
-    <PageState loading={list.loading && !list.loaded} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText={filter === 'to_deliver' ? '没有待送达的订单' : '还没有订单'} onRetry={() => void list.reload()}>
+    <PageState loading={list.loading && !list.loaded} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText={filter === 'to_deliver' ? '没有待送达的订单：住户支付后，新订单会出现在这里' : '还没有订单：住户购买本店的团购或服务后，订单会出现在这里'} onRetry={() => void list.reload()}>
       {list.items.map((o) => (
         <OrderCard key={o.orderId} o={o} onDelivered={() => void list.reload()} />
       ))}
