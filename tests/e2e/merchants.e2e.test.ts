@@ -86,6 +86,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   await staff.getByText('没有待送达的订单').waitFor()
   // Back on the home tab the count follows at once (it stayed at 1 while the list was empty).
   await staff.goBack()
+  await staff.waitForFunction(() => document.querySelectorAll('.taro_page').length === 1)
   await staff.waitForFunction(() => document.querySelector('[data-testid="count-to-deliver"] .kpi__value')?.textContent === '0')
   await staff.locator('[data-testid="count-to-deliver"]').click()
   await staff.getByText('没有待送达的订单').waitFor()
@@ -144,6 +145,21 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   await ops.evaluate(() => window.scrollTo(0, 0))
   await settled(ops, '[data-testid="merchant-row"]')
   await screenshot(ops, 'merchants-ops-list')
+  // Five tabs on one row at 375 and at 320 px, nothing scrolled out of sight, each a 44 px target.
+  for (const width of [375, 320]) {
+    await ops.setViewportSize({ width, height: 812 })
+    // The page scrolls inside its Taro page box, not the window: bring the tab bar back under the title.
+    await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
+      for (let box = el.parentElement; box; box = box.parentElement) box.scrollTop = 0
+    })
+    const bar = await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
+      const tabs = Array.from(el.children).map((c) => c.getBoundingClientRect())
+      return { tabs: tabs.length, rows: new Set(tabs.map((r) => Math.round(r.top))).size, hidden: el.scrollWidth - el.clientWidth, smallest: Math.min(...tabs.map((r) => Math.min(r.width, r.height))) }
+    })
+    expect({ width, ...bar, smallest: bar.smallest >= 44 }).toEqual({ width, tabs: 5, rows: 1, hidden: 0, smallest: true })
+    await screenshot(ops, `merchants-ops-tabs-${width}`)
+  }
+  await ops.setViewportSize(PHONE)
   await ops.locator('[data-testid="tab-sellers"]').click()
   const oranges = ops.locator('[data-testid="listing-row"][data-ref-id="gb-demo-oranges"]')
   await oranges.waitFor()
