@@ -3,6 +3,7 @@ import { must } from '../../cloudfunctions/core/kernel/db-result'
 import { invokeLocal, asConsole } from '../../cloudfunctions/platform/local/invoke-local'
 import { MERCHANT_COLLECTIONS } from '../../cloudfunctions/core/merchants/merchant.model'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
+import { pageSettled } from './support/e2e-suite'
 
 /**
  * Merchants in Chromium on the H5 build (375×812): the owner buys 上门保洁 (sold by 洁家家政), asks for its
@@ -29,15 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close()
 })
-
-/** A page pushed on the stack slides in: wait until `selector` sits at the left edge, and no toast covers it. */
-async function settled(page: Page, selector: string) {
-  await page.waitForFunction((sel) => {
-    const box = document.querySelector(sel)?.getBoundingClientRect()
-    return !!box && box.left >= 0 && box.left < 24
-  }, selector)
-  await page.locator('.taro__toast, .weui-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined)
-}
 
 async function payCleaning(page: Page): Promise<string> {
   const cleaning = page.locator('[data-testid="service-item"]', { hasText: '上门保洁' })
@@ -87,6 +79,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   // Back on the home tab the count follows at once (it stayed at 1 while the list was empty).
   await staff.goBack()
   await staff.waitForFunction(() => document.querySelectorAll('.taro_page').length === 1)
+  await staff.waitForFunction(() => document.querySelectorAll('.taro_page').length === 1)
   await staff.waitForFunction(() => document.querySelector('[data-testid="count-to-deliver"] .kpi__value')?.textContent === '0')
   await staff.locator('[data-testid="count-to-deliver"]').click()
   await staff.getByText('没有待送达的订单').waitFor()
@@ -101,7 +94,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   expect(await split.locator('[data-testid="split-rate"]').innerText()).toBe('8%')
   expect(await split.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
   expect(await split.locator('[data-testid="split-steward"]').count()).toBe(0)
-  await settled(staff, '[data-testid="order-split"]')
+  await pageSettled(staff, '[data-testid="order-split"]')
   await screenshot(staff, 'merchants-staff-order-split')
   await staff.goBack()
 
@@ -143,8 +136,23 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   expect(await receiver.innerText()).toContain('分账接收方已登记')
   await ops.getByText('已登记为分账接收方').waitFor({ state: 'hidden' })
   await ops.evaluate(() => window.scrollTo(0, 0))
-  await settled(ops, '[data-testid="merchant-row"]')
+  await pageSettled(ops, '[data-testid="merchant-row"]')
   await screenshot(ops, 'merchants-ops-list')
+  // Five tabs on one row at 375 and at 320 px, nothing scrolled out of sight, each a 44 px target.
+  for (const width of [375, 320]) {
+    await ops.setViewportSize({ width, height: 812 })
+    // The page scrolls inside its Taro page box, not the window: bring the tab bar back under the title.
+    await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
+      for (let box = el.parentElement; box; box = box.parentElement) box.scrollTop = 0
+    })
+    const bar = await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
+      const tabs = Array.from(el.children).map((c) => c.getBoundingClientRect())
+      return { tabs: tabs.length, rows: new Set(tabs.map((r) => Math.round(r.top))).size, hidden: el.scrollWidth - el.clientWidth, smallest: Math.min(...tabs.map((r) => Math.min(r.width, r.height))) }
+    })
+    expect({ width, ...bar, smallest: bar.smallest >= 44 }).toEqual({ width, tabs: 5, rows: 1, hidden: 0, smallest: true })
+    await screenshot(ops, `merchants-ops-tabs-${width}`)
+  }
+  await ops.setViewportSize(PHONE)
   // Five tabs on one row at 375 and at 320 px, nothing scrolled out of sight, each a 44 px target.
   for (const width of [375, 320]) {
     await ops.setViewportSize({ width, height: 812 })
@@ -171,7 +179,7 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   const splitRow = ops.locator('[data-testid="split-row"]').first()
   await splitRow.waitFor()
   expect(await splitRow.innerText()).toContain('卖方 洁家家政服务')
-  await settled(ops, '[data-testid="split-row"]')
+  await pageSettled(ops, '[data-testid="split-row"]')
   await screenshot(ops, 'merchants-ops-splits')
   await splitRow.click()
   await ops.locator('[data-testid="order-split"]').waitFor()
@@ -179,7 +187,7 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   expect(await ops.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
   expect(await ops.locator('[data-testid="split-property"]').innerText()).toBe('¥4.40')
   expect(await ops.locator('[data-testid="split-steward"]').innerText()).toBe('¥2.64（3%）')
-  await settled(ops, '[data-testid="order-split"]')
+  await pageSettled(ops, '[data-testid="order-split"]')
   await screenshot(ops, 'merchants-ops-order-split')
   await ops.goBack()
   await ops.locator('[data-testid="tab-report"]').click()

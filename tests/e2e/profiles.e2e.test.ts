@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { openApp, screenshot, type E2E } from './support/e2e'
-import { PHONE, requestIds, sidewaysOverflow, useE2E } from './support/e2e-suite'
+import { PHONE, pageSettled, requestIds, sidewaysOverflow, useE2E } from './support/e2e-suite'
 import { callGateway as fn } from './support/gateway'
 
 const rid = requestIds('e2e-pf')
@@ -100,6 +100,8 @@ describe('profiles: segment, preview, push, inbox (375×812)', () => {
     // The steward of 1–3 栋 is offered only their buildings.
     expect(await steward.getByTestId('building-4栋').count()).toBe(0)
     await steward.getByTestId('building-1栋').waitFor()
+    // The builder slides in over the workbench: shoot it once it has come to rest.
+    await pageSettled(steward, '[data-testid="segment-page"]')
     await screenshot(steward, 'profiles-steward-builder')
   }, 120_000)
 })
