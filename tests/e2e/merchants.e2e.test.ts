@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { must } from '../../cloudfunctions/core/kernel/db-result'
-import { invokeLocal, asConsole } from '../../cloudfunctions/platform/local/invoke-local'
-import { MERCHANT_COLLECTIONS } from '../../cloudfunctions/core/merchants/merchant.model'
+import { invokeLocal, asConsole, asTimer } from '../../cloudfunctions/platform/local/invoke-local'
+import { MERCHANT_COLLECTIONS, type ProfitShareDoc } from '../../cloudfunctions/core/merchants/merchant.model'
+import { monthOf } from '../../cloudfunctions/core/metrics'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
 import { pageSettled } from './support/e2e-suite'
 
@@ -13,9 +14,11 @@ import { pageSettled } from './support/e2e-suite'
  */
 let e2e: E2E
 const PHONE = { width: 375, height: 812 }
+/** The server's clock runs this far ahead of real time (the last test lets the month close). */
+let clockShiftMs = 0
 
 beforeAll(async () => {
-  e2e = await startE2E()
+  e2e = await startE2E({ clock: { now: () => new Date(Date.now() + clockShiftMs) } })
   // Last month's settled sales of both merchants (what the monthly timer would have produced).
   const db = e2e.stack.platform.db
   const entry = (id: string, merchantId: string, gross: number, merchant: number, title: string) => ({
@@ -79,7 +82,6 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   // Back on the home tab the count follows at once (it stayed at 1 while the list was empty).
   await staff.goBack()
   await staff.waitForFunction(() => document.querySelectorAll('.taro_page').length === 1)
-  await staff.waitForFunction(() => document.querySelectorAll('.taro_page').length === 1)
   await staff.waitForFunction(() => document.querySelector('[data-testid="count-to-deliver"] .kpi__value')?.textContent === '0')
   await staff.locator('[data-testid="count-to-deliver"]').click()
   await staff.getByText('没有待送达的订单').waitFor()
@@ -138,21 +140,6 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   await ops.evaluate(() => window.scrollTo(0, 0))
   await pageSettled(ops, '[data-testid="merchant-row"]')
   await screenshot(ops, 'merchants-ops-list')
-  // Five tabs on one row at 375 and at 320 px, nothing scrolled out of sight, each a 44 px target.
-  for (const width of [375, 320]) {
-    await ops.setViewportSize({ width, height: 812 })
-    // The page scrolls inside its Taro page box, not the window: bring the tab bar back under the title.
-    await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
-      for (let box = el.parentElement; box; box = box.parentElement) box.scrollTop = 0
-    })
-    const bar = await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
-      const tabs = Array.from(el.children).map((c) => c.getBoundingClientRect())
-      return { tabs: tabs.length, rows: new Set(tabs.map((r) => Math.round(r.top))).size, hidden: el.scrollWidth - el.clientWidth, smallest: Math.min(...tabs.map((r) => Math.min(r.width, r.height))) }
-    })
-    expect({ width, ...bar, smallest: bar.smallest >= 44 }).toEqual({ width, tabs: 5, rows: 1, hidden: 0, smallest: true })
-    await screenshot(ops, `merchants-ops-tabs-${width}`)
-  }
-  await ops.setViewportSize(PHONE)
   // Five tabs on one row at 375 and at 320 px, nothing scrolled out of sight, each a 44 px target.
   for (const width of [375, 320]) {
     await ops.setViewportSize({ width, height: 812 })
@@ -232,4 +219,33 @@ test('a steward starts a group buy sold by a merchant: the seller picker fills i
   expect(await row.innerText()).toContain('卖方：鲜丰果蔬')
   expect(await row.innerText()).toContain('扣点 12%')
   expect(await row.innerText()).toContain('调整原因：冷链配送由物业承担')
+})
+
+/*
+ * Runs after the tests above: the first paid 上门保洁 with profit sharing (the listing's seller is 洁家) and
+ * 洁家 marked it done; the second registered 洁家's 分账 receiver. Here the reconcile timer sends the split,
+ * the sandbox finishes it, the month closes and 洁家's statement shows what 分账 already paid.
+ */
+test('a sale paid with 分账: once the split finished, the month’s statement shows 已通过分账 and pays only the rest', async () => {
+  const platform = e2e.stack.platform
+  const month = monthOf(platform.clock.now())
+  const sweep = await invokeLocal(platform, 'merchants', { Type: 'Timer', TriggerName: 'profitSharingReconcile', Time: platform.clock.now().toISOString() }, asTimer)
+  expect(sweep).toMatchObject({ ok: true })
+  const splits = must(await platform.db.collection(MERCHANT_COLLECTIONS.shares).where({ merchantId: 'm-jiejia', kind: 'split' }).limit(10).get()).data as ProfitShareDoc[]
+  expect(splits.map((x) => ({ state: x.state, amountFen: x.amountFen }))).toEqual([{ state: 'finished', amountFen: 8096 }])
+
+  // The month closes (on the server's clock only), and the monthly run settles it.
+  const next = new Date()
+  next.setUTCMonth(next.getUTCMonth() + 1, 2)
+  clockShiftMs = next.getTime() - Date.now()
+  const settlement = await invokeLocal(platform, 'merchants', { action: 'settle', period: month }, asConsole)
+  expect(settlement).toMatchObject({ ok: true, data: { period: month, settled: 1 } })
+
+  const staff = await openApp(e2e, { persona: 'merchant', path: '/packages/merchants/pages/workbench/index?tab=statements', viewport: PHONE })
+  const statement = staff.locator(`[data-testid="merchant-statement"][data-period="${month}"]`)
+  await statement.waitFor()
+  expect(await statement.locator('[data-testid="statement-via-sharing"]').innerText()).toBe('已通过分账 ¥80.96')
+  expect(await statement.locator('[data-testid="statement-payable"]').innerText()).toBe('本期应付 ¥0.00')
+  expect(await statement.innerText()).toContain('本月净额 ¥80.96')
+  await screenshot(staff, 'merchants-staff-statement-via-sharing')
 })

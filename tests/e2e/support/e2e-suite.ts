@@ -60,3 +60,11 @@ export async function pageSettled(page: Page, selector: string): Promise<void> {
   }, selector)
   await page.locator('.taro__toast, .weui-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined)
 }
+
+/** Taro's H5 modal (Taro.showModal) fades in over 0.2 s: resolves once it is fully shown. */
+export async function modalShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const modal = document.querySelector<HTMLElement>('.taro__modal')
+    return !!modal && modal.style.display !== 'none' && getComputedStyle(modal).opacity === '1'
+  })
+}
