@@ -76,6 +76,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   expect(await orders.count()).toBe(1)
   expect(await orders.first().getAttribute('data-order-id')).toBe(orderId)
   expect(await orders.first().innerText()).toContain('本店应得 ¥80.96')
+  await pageSettled(staff, '[data-testid="merchant-order"]')
   await screenshot(staff, 'merchants-staff-orders')
   await orders.first().locator('[data-testid="mark-delivered"]').click()
   await staff.getByText('没有待送达的订单').waitFor()

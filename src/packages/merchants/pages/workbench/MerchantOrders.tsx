@@ -26,25 +26,26 @@ function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => vo
         <Text className='mc-card__title'>{o.title}</Text>
         {refundedAll ? <Text className='mc-tag mc-tag--alert'>已退款</Text> : o.toDeliver ? <Text className='mc-tag mc-tag--wait'>待送达</Text> : <Text className='mc-tag mc-tag--ok'>{o.deliveredAt ? '已送达' : '已完成'}</Text>}
       </View>
-      <Text className='mc-card__meta'>{`${o.type === 'groupbuy' ? '团购' : '上门服务'} · ${o.orderNo ?? o.orderId} · ${dateTime(o.paidAt)} 支付`}</Text>
+      {/* Two short lines: one long line broke the payment time in two at 320 px. */}
+      <Text className='mc-card__meta'>{`${o.type === 'groupbuy' ? '团购' : '上门服务'} · ${o.orderNo ?? o.orderId}`}</Text>
+      <Text className='mc-card__meta'>{`${dateTime(o.paidAt)} 支付`}</Text>
       <View className='mc-card__money'>
         <Text>{`实付 ${yuan(o.grossFen)}`}</Text>
         <Text className='mc-card__strong'>{`本店应得 ${yuan(o.merchantFen)}`}</Text>
         <Text>{`扣点 ${ratePct(o.rateBp)} ${yuan(o.commissionFen)}`}</Text>
         {o.refundedFen > 0 && !refundedAll && <Text className='mc-card__neg'>{`已退 ${yuan(o.refundedFen)}`}</Text>}
       </View>
-      <View className='mc-card__actions'>
+      {/* The split link and the one action share a row (they left a blank row between them). */}
+      <View className='mc-card__actions mc-card__actions--split'>
         <Text className='mc-link' onClick={() => void Taro.navigateTo({ url: orderSplitUrl(o.orderId) })} data-testid='split-link'>
           分账明细 ›
         </Text>
-      </View>
-      {o.toDeliver && (
-        <View className='mc-card__actions'>
+        {o.toDeliver && (
           <Button size='small' type='primary' loading={deliver.busy} onClick={() => void mark()} data-testid='mark-delivered'>
             {o.type === 'service' ? '服务已完成' : '标记送达'}
           </Button>
-        </View>
-      )}
+        )}
+      </View>
     </View>
   )
 }
