@@ -60,6 +60,8 @@ export const merchantOrderSchema = z.object({
   paidAt: isoDateTimeSchema,
   deliveredAt: isoDateTimeSchema.nullable(),
   fulfilledAt: isoDateTimeSchema.nullable(),
+  /** 待送达, by the server's one definition: the 待送达 list holds exactly these, and only these offer 标记送达. */
+  toDeliver: z.boolean(),
 })
 
 

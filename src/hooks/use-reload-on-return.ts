@@ -1,14 +1,20 @@
 import { useRef } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 
 /**
- * Reload when the person comes back to this page (after paying, rating, inviting…). The first show is
- * skipped: the page's query already loads on mount, and a second request would only race it.
+ * Reload when the person comes back to this page (after paying, rating, marking delivered…): a show that
+ * follows a hide. Keyed on the hide rather than on skipping the first show, because a component mounted
+ * after the page appeared (a home board that waits for the caller's roles) never sees the first show, and
+ * skipping "its" first show skipped the return instead, leaving a stale count on the home tab.
  */
 export function useReloadOnReturn(reload: () => unknown): void {
-  const shown = useRef(false)
+  const hidden = useRef(false)
+  useDidHide(() => {
+    hidden.current = true
+  })
   useDidShow(() => {
-    if (shown.current) void reload()
-    shown.current = true
+    if (!hidden.current) return
+    hidden.current = false
+    void reload()
   })
 }

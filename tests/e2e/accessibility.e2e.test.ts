@@ -34,17 +34,31 @@ function personaFor(page: string): string {
   if (page === 'packages/households/pages/bind/index') return 'unbound'
   if (/packages\/(steward|households\/pages\/grid|groups\/pages\/(steward|upload|create)|groupbuy\/pages\/(pickup|manage)|repairs\/pages\/steward)/.test(page)) return 'steward'
   if (/packages\/repairs\/pages\/(queue|workbench|complete)/.test(page)) return 'technician'
-  if (/packages\/ops\//.test(page)) return 'ops'
+  // Ops' pages outside packages/ops: 商户与结算, and 住户画像 (segment builder, 滞销商品 with its 取消标记 chips).
+  if (/packages\/ops\//.test(page) || /packages\/merchants\/pages\/ops|packages\/profiles\/pages\/(segment|slow)/.test(page)) return 'ops'
+  if (/packages\/merchants\/pages\/workbench/.test(page)) return 'merchant'
   return 'owner'
 }
 
-const TARGETS = '.nut-button, .nut-switch, button, a[href], [role="button"], .taro-tabbar__tabbar-item, [class*="__chip"], .bind-relation'
+const TARGETS = '.nut-button, .nut-switch, button, a[href], [role="button"], .taro-tabbar__tabbar-item, [class*="__chip"], .pf-chip, .segment-tabs__tab, .bind-relation'
 
 interface Finding {
   page: string
   width: number
   overflowPx: number
   smallTargets: string[]
+  /** Targets that were on screen and measured. */
+  measured: string[]
+}
+
+/**
+ * Targets that must be on screen and measured when their page is audited, so a page that silently shows
+ * only its empty or forbidden state (wrong persona, no demo data) cannot pass by having nothing to measure.
+ */
+const MUST_MEASURE: Record<string, string> = {
+  'packages/profiles/pages/slow/index': 'slow-clear',
+  'packages/merchants/pages/ops/index': 'tab-invoices',
+  'packages/merchants/pages/workbench/index': 'tab-invoices',
 }
 
 async function audit(page: Page, route: string, width: number): Promise<Finding> {
@@ -59,6 +73,7 @@ async function audit(page: Page, route: string, width: number): Promise<Finding>
     ({ selector, route, width }) => {
       const overflowPx = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth
       const small: string[] = []
+      const measured: string[] = []
       const reach = 21
       for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
         const r = el.getBoundingClientRect()
@@ -68,6 +83,8 @@ async function audit(page: Page, route: string, width: number): Promise<Finding>
         const cx = r.left + r.width / 2
         const cy = r.top + r.height / 2
         if (cy - reach < 0 || cy + reach > window.innerHeight || cx - reach < 0 || cx + reach > window.innerWidth) continue
+        const testId = el.getAttribute('data-testid')
+        if (testId) measured.push(testId)
         const points = [[cx, cy - reach], [cx, cy + reach], [cx - reach, cy], [cx + reach, cy]]
         const ok = points.every(([x, y]) => {
           const hit = document.elementFromPoint(x, y)
@@ -75,7 +92,7 @@ async function audit(page: Page, route: string, width: number): Promise<Finding>
         })
         if (!ok) small.push(`${(el.textContent || el.className).toString().trim().slice(0, 16)} (${Math.round(r.width)}×${Math.round(r.height)})`)
       }
-      return { page: route, width, overflowPx: Math.max(0, overflowPx), smallTargets: small }
+      return { page: route, width, overflowPx: Math.max(0, overflowPx), smallTargets: small, measured }
     },
     { selector: TARGETS, route, width },
   )
@@ -92,6 +109,7 @@ test('every page, as its persona, at 375 and 320 px: no sideways scroll, tap tar
     for (const route of routes) {
       for (const width of [375, 320]) {
         const f = await audit(page, route, width)
+        if (MUST_MEASURE[route]) expect({ route, width, measured: f.measured.includes(MUST_MEASURE[route]) }).toEqual({ route, width, measured: true })
         if (f.overflowPx > 0 || f.smallTargets.length) {
           findings.push(f)
           await screenshot(page, `a11y-${route.replace(/\//g, '_')}-${width}`)

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core'
 import { must } from '../../cloudfunctions/core/kernel/db-result'
-import { invokeLocal, asConsole } from '../../cloudfunctions/platform/local/invoke-local'
-import { MERCHANT_COLLECTIONS } from '../../cloudfunctions/core/merchants/merchant.model'
+import { invokeLocal, asConsole, asTimer } from '../../cloudfunctions/platform/local/invoke-local'
+import { MERCHANT_COLLECTIONS, type ProfitShareDoc } from '../../cloudfunctions/core/merchants/merchant.model'
+import { monthOf } from '../../cloudfunctions/core/metrics'
 import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
+import { pageSettled } from './support/e2e-suite'
 
 /**
  * Merchants in Chromium on the H5 build (375×812): the owner buys 上门保洁 (sold by 洁家家政), asks for its
@@ -12,9 +14,11 @@ import { openApp, screenshot, startE2E, type E2E } from './support/e2e'
  */
 let e2e: E2E
 const PHONE = { width: 375, height: 812 }
+/** The server's clock runs this far ahead of real time (the last test lets the month close). */
+let clockShiftMs = 0
 
 beforeAll(async () => {
-  e2e = await startE2E()
+  e2e = await startE2E({ clock: { now: () => new Date(Date.now() + clockShiftMs) } })
   // Last month's settled sales of both merchants (what the monthly timer would have produced).
   const db = e2e.stack.platform.db
   const entry = (id: string, merchantId: string, gross: number, merchant: number, title: string) => ({
@@ -29,15 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close()
 })
-
-/** A page pushed on the stack slides in: wait until `selector` sits at the left edge, and no toast covers it. */
-async function settled(page: Page, selector: string) {
-  await page.waitForFunction((sel) => {
-    const box = document.querySelector(sel)?.getBoundingClientRect()
-    return !!box && box.left >= 0 && box.left < 24
-  }, selector)
-  await page.locator('.taro__toast, .weui-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined)
-}
 
 async function payCleaning(page: Page): Promise<string> {
   const cleaning = page.locator('[data-testid="service-item"]', { hasText: '上门保洁' })
@@ -81,8 +76,15 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   expect(await orders.count()).toBe(1)
   expect(await orders.first().getAttribute('data-order-id')).toBe(orderId)
   expect(await orders.first().innerText()).toContain('本店应得 ¥80.96')
+  await pageSettled(staff, '[data-testid="merchant-order"]')
   await screenshot(staff, 'merchants-staff-orders')
   await orders.first().locator('[data-testid="mark-delivered"]').click()
+  await staff.getByText('没有待送达的订单').waitFor()
+  // Back on the home tab the count follows at once (it stayed at 1 while the list was empty).
+  await staff.goBack()
+  await staff.waitForFunction(() => document.querySelectorAll('.taro_page').length === 1)
+  await staff.waitForFunction(() => document.querySelector('[data-testid="count-to-deliver"] .kpi__value')?.textContent === '0')
+  await staff.locator('[data-testid="count-to-deliver"]').click()
   await staff.getByText('没有待送达的订单').waitFor()
 
   // The order's split, as the order records it: 卖方, 扣点, 应结 (not how the property company divides its 扣点).
@@ -95,7 +97,7 @@ test('a resident asks for the invoice of a merchant sale: 洁家 is the issuer a
   expect(await split.locator('[data-testid="split-rate"]').innerText()).toBe('8%')
   expect(await split.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
   expect(await split.locator('[data-testid="split-steward"]').count()).toBe(0)
-  await settled(staff, '[data-testid="order-split"]')
+  await pageSettled(staff, '[data-testid="order-split"]')
   await screenshot(staff, 'merchants-staff-order-split')
   await staff.goBack()
 
@@ -137,8 +139,23 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   expect(await receiver.innerText()).toContain('分账接收方已登记')
   await ops.getByText('已登记为分账接收方').waitFor({ state: 'hidden' })
   await ops.evaluate(() => window.scrollTo(0, 0))
-  await settled(ops, '[data-testid="merchant-row"]')
+  await pageSettled(ops, '[data-testid="merchant-row"]')
   await screenshot(ops, 'merchants-ops-list')
+  // Five tabs on one row at 375 and at 320 px, nothing scrolled out of sight, each a 44 px target.
+  for (const width of [375, 320]) {
+    await ops.setViewportSize({ width, height: 812 })
+    // The page scrolls inside its Taro page box, not the window: bring the tab bar back under the title.
+    await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
+      for (let box = el.parentElement; box; box = box.parentElement) box.scrollTop = 0
+    })
+    const bar = await ops.locator('[data-testid="segment-tabs"]').evaluate((el) => {
+      const tabs = Array.from(el.children).map((c) => c.getBoundingClientRect())
+      return { tabs: tabs.length, rows: new Set(tabs.map((r) => Math.round(r.top))).size, hidden: el.scrollWidth - el.clientWidth, smallest: Math.min(...tabs.map((r) => Math.min(r.width, r.height))) }
+    })
+    expect({ width, ...bar, smallest: bar.smallest >= 44 }).toEqual({ width, tabs: 5, rows: 1, hidden: 0, smallest: true })
+    await screenshot(ops, `merchants-ops-tabs-${width}`)
+  }
+  await ops.setViewportSize(PHONE)
   await ops.locator('[data-testid="tab-sellers"]').click()
   const oranges = ops.locator('[data-testid="listing-row"][data-ref-id="gb-demo-oranges"]')
   await oranges.waitFor()
@@ -150,7 +167,7 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   const splitRow = ops.locator('[data-testid="split-row"]').first()
   await splitRow.waitFor()
   expect(await splitRow.innerText()).toContain('卖方 洁家家政服务')
-  await settled(ops, '[data-testid="split-row"]')
+  await pageSettled(ops, '[data-testid="split-row"]')
   await screenshot(ops, 'merchants-ops-splits')
   await splitRow.click()
   await ops.locator('[data-testid="order-split"]').waitFor()
@@ -158,7 +175,7 @@ test('ops see the merchants, who sells what at which 扣点, and the month repor
   expect(await ops.locator('[data-testid="split-merchant"]').innerText()).toBe('¥80.96')
   expect(await ops.locator('[data-testid="split-property"]').innerText()).toBe('¥4.40')
   expect(await ops.locator('[data-testid="split-steward"]').innerText()).toBe('¥2.64（3%）')
-  await settled(ops, '[data-testid="order-split"]')
+  await pageSettled(ops, '[data-testid="order-split"]')
   await screenshot(ops, 'merchants-ops-order-split')
   await ops.goBack()
   await ops.locator('[data-testid="tab-report"]').click()
@@ -203,4 +220,33 @@ test('a steward starts a group buy sold by a merchant: the seller picker fills i
   expect(await row.innerText()).toContain('卖方：鲜丰果蔬')
   expect(await row.innerText()).toContain('扣点 12%')
   expect(await row.innerText()).toContain('调整原因：冷链配送由物业承担')
+})
+
+/*
+ * Runs after the tests above: the first paid 上门保洁 with profit sharing (the listing's seller is 洁家) and
+ * 洁家 marked it done; the second registered 洁家's 分账 receiver. Here the reconcile timer sends the split,
+ * the sandbox finishes it, the month closes and 洁家's statement shows what 分账 already paid.
+ */
+test('a sale paid with 分账: once the split finished, the month’s statement shows 已通过分账 and pays only the rest', async () => {
+  const platform = e2e.stack.platform
+  const month = monthOf(platform.clock.now())
+  const sweep = await invokeLocal(platform, 'merchants', { Type: 'Timer', TriggerName: 'profitSharingReconcile', Time: platform.clock.now().toISOString() }, asTimer)
+  expect(sweep).toMatchObject({ ok: true })
+  const splits = must(await platform.db.collection(MERCHANT_COLLECTIONS.shares).where({ merchantId: 'm-jiejia', kind: 'split' }).limit(10).get()).data as ProfitShareDoc[]
+  expect(splits.map((x) => ({ state: x.state, amountFen: x.amountFen }))).toEqual([{ state: 'finished', amountFen: 8096 }])
+
+  // The month closes (on the server's clock only), and the monthly run settles it.
+  const next = new Date()
+  next.setUTCMonth(next.getUTCMonth() + 1, 2)
+  clockShiftMs = next.getTime() - Date.now()
+  const settlement = await invokeLocal(platform, 'merchants', { action: 'settle', period: month }, asConsole)
+  expect(settlement).toMatchObject({ ok: true, data: { period: month, settled: 1 } })
+
+  const staff = await openApp(e2e, { persona: 'merchant', path: '/packages/merchants/pages/workbench/index?tab=statements', viewport: PHONE })
+  const statement = staff.locator(`[data-testid="merchant-statement"][data-period="${month}"]`)
+  await statement.waitFor()
+  expect(await statement.locator('[data-testid="statement-via-sharing"]').innerText()).toBe('已通过分账 ¥80.96')
+  expect(await statement.locator('[data-testid="statement-payable"]').innerText()).toBe('本期应付 ¥0.00')
+  expect(await statement.innerText()).toContain('本月净额 ¥80.96')
+  await screenshot(staff, 'merchants-staff-statement-via-sharing')
 })

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { openApp, screenshot, type E2E } from './support/e2e'
-import { PHONE, requestIds, sidewaysOverflow, useE2E } from './support/e2e-suite'
+import { PHONE, modalShown, pageSettled, requestIds, sidewaysOverflow, useE2E } from './support/e2e-suite'
 import { callGateway as fn } from './support/gateway'
 
 const rid = requestIds('e2e-pf')
@@ -100,6 +100,53 @@ describe('profiles: segment, preview, push, inbox (375×812)', () => {
     // The steward of 1–3 栋 is offered only their buildings.
     expect(await steward.getByTestId('building-4栋').count()).toBe(0)
     await steward.getByTestId('building-1栋').waitFor()
+    // The builder slides in over the workbench: shoot it once it has come to rest.
+    await pageSettled(steward, '[data-testid="segment-page"]')
     await screenshot(steward, 'profiles-steward-builder')
+  }, 120_000)
+
+  /*
+   * 开启提醒 on H5: there is no wx.requestSubscribeMessage outside WeChat, so the card asks with a modal that
+   * offers the dialog's two everyday answers (允许 / 拒绝) and records them through the same
+   * profiles.recordConsent as on weapp (src/components/push-consent/ask-push-consent.ts). 总是拒绝 lives in
+   * WeChat's own dialog and settings, so H5 cannot give it; the function tests cover it.
+   */
+  it('the owner taps 开启提醒 in 推送设置: 允许 records one reminder credit, 拒绝 none, and a push spends it', async () => {
+    const reminders = async () => (await fn<{ reminders: number }>(e2e, 'profiles', { action: 'pushSetting' }, 'demo-owner')).reminders
+    expect(await reminders()).toBe(0)
+    const owner = await openApp(e2e, { persona: 'owner', path: '/pages/mine/index', viewport: PHONE })
+    await owner.getByText('推送设置').click()
+    const card = owner.getByTestId('push-consent')
+    await card.getByText('团购上新、优惠推荐的微信提醒，还可收到 0 条').waitFor()
+    await pageSettled(owner, '[data-testid="push-settings"]')
+    await screenshot(owner, 'profiles-consent-card')
+
+    // 允许: one credit, and the card says so.
+    await owner.getByTestId('push-consent-ask').click()
+    const modal = owner.locator('.taro__modal')
+    await modal.getByText('允许发送一次「社区推荐」微信提醒？', { exact: false }).waitFor()
+    await modalShown(owner)
+    await screenshot(owner, 'profiles-consent-dialog')
+    await modal.locator('.taro-model__confirm').click()
+    await card.getByText('已开启，可再收到 1 条微信提醒').waitFor()
+    // The wrapper has no box of its own (its mask and dialog are fixed): wait on the dialog.
+    await modal.locator('.taro-modal__content').waitFor({ state: 'hidden' })
+    expect(await reminders()).toBe(1)
+    await screenshot(owner, 'profiles-consent-granted')
+
+    // 拒绝: nothing recorded, the credit stays.
+    await owner.getByTestId('push-consent-ask').click()
+    await modal.locator('.taro-model__cancel').click()
+    await card.getByText('未开启，推荐仍会出现在消息中心').waitFor()
+    expect(await reminders()).toBe(1)
+
+    // Ops push to 1栋: the owner's one credit pays for one WeChat reminder, and the card shows none left.
+    const segment = await fn<{ segmentId: string }>(e2e, 'profiles', { action: 'saveSegment', communityId: 'c-sunshine', name: '1栋住户', criteria: { buildingIds: ['b-1'] }, requestId: rid() }, 'demo-ops')
+    const pushed = await fn<{ subscribeMessages: number; recipients: number }>(e2e, 'profiles', { action: 'push', segmentId: segment.segmentId, title: '周末家电清洗优惠', body: '本周末家电清洗八折，物业服务中心可预约。', requestId: rid() }, 'demo-ops')
+    expect(pushed.recipients).toBeGreaterThan(0)
+    expect(pushed.subscribeMessages).toBe(1)
+    expect(await reminders()).toBe(0)
+    await owner.reload()
+    await owner.getByTestId('push-consent').getByText('还可收到 0 条').waitFor()
   }, 120_000)
 })

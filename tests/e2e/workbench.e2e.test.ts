@@ -224,4 +224,13 @@ describe('staff workbenches in the browser (375×812)', () => {
     expect(await page.getByTestId('ops-board').count()).toBe(0)
     await page.context().close()
   }, 120_000)
+
+  it('staff who open 我的 or 服务 first see 工作台 on the first tab, as on the home tab', async () => {
+    for (const [persona, path] of [['ops', '/pages/mine/index'], ['merchant', '/pages/services/index']]) {
+      const page = await phone(e2e, persona, path)
+      await page.waitForFunction(() => document.querySelector('.taro-tabbar__tabbar')?.textContent?.includes('工作台'))
+      expect(await page.locator('.taro-tabbar__tabbar').textContent()).not.toContain('首页')
+      await page.context().close()
+    }
+  }, 60_000)
 })

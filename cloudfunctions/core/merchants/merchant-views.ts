@@ -34,6 +34,7 @@ export function merchantOrderView(s: SplitDoc): MerchantOrder {
     paidAt: iso(s.paidAt)!,
     deliveredAt: iso(s.delivery?.at),
     fulfilledAt: iso(s.fulfilledAt),
+    toDeliver: s.toDeliver === true,
   }
 }
 

@@ -3,13 +3,14 @@ import { must } from '../kernel/db-result'
 import { DomainError } from '../kernel/domain-error'
 import { fulfilOrder, loadOrder } from '../orders'
 import { monthOf } from '../metrics'
+import { toDeliverWhere } from './to-deliver'
 import { MERCHANT_COLLECTIONS, type MerchantLedgerDoc, type MerchantStatementDoc, type SplitDoc } from './merchant.model'
 
 const SP = MERCHANT_COLLECTIONS.splits
 
 /** The merchant's orders, newest first: only orders whose split names this merchant as the seller. */
 export async function merchantOrders(ctx: ActionContext, merchantId: string, filter: 'all' | 'to_deliver', offset: number, limit: number) {
-  const where: Record<string, unknown> = { merchantId, ...(filter === 'to_deliver' ? { delivery: null } : {}) }
+  const where = filter === 'to_deliver' ? toDeliverWhere(merchantId) : { merchantId }
   const rows = must(await ctx.platform.db.collection(SP).where(where).orderBy('paidAt', 'desc').skip(offset).limit(limit + 1).get()).data as SplitDoc[]
   return { orders: rows.slice(0, limit), hasMore: rows.length > limit }
 }
@@ -27,7 +28,7 @@ export async function markDelivered(ctx: ActionContext, merchantId: string, orde
   const order = await loadOrder(ctx.platform, orderId)
   if (!order || !['paid', 'fulfilled', 'completed'].includes(order.status) || split.refundedFen >= split.grossFen) throw new DomainError('MERCHANT.NOT_DELIVERABLE')
   const now = ctx.now()
-  if (!split.delivery) must(await db.collection(SP).where({ _id: orderId, delivery: null }).update({ delivery: { at: now, by } }))
+  if (!split.delivery) must(await db.collection(SP).where({ _id: orderId, delivery: null }).update({ delivery: { at: now, by }, toDeliver: false }))
   if (order.type === 'service' && order.status === 'paid') await fulfilOrder(ctx, orderId, 'merchant', '商户确认服务完成')
   return (must(await db.collection(SP).doc(orderId).get()).data as SplitDoc[])[0]
 }
@@ -38,7 +39,7 @@ export async function merchantBoard(ctx: ActionContext, merchantId: string) {
   const month = monthOf(ctx.now())
   const $ = db.command.aggregate
   const [waiting, monthRows, latest] = await Promise.all([
-    db.collection(SP).where({ merchantId, delivery: null }).count(),
+    db.collection(SP).where(toDeliverWhere(merchantId)).count(),
     db.collection(SP).aggregate().match({ merchantId, month }).group({ _id: null, gross: $.sum('$grossFen'), refunded: $.sum('$refundedFen'), merchant: $.sum('$merchantFen'), n: $.sum(1) }).limit(1).end(),
     db.collection(MERCHANT_COLLECTIONS.statements).where({ merchantId, status: 'final' }).orderBy('period', 'desc').limit(1).get(),
   ])

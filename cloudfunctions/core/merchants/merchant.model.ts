@@ -127,6 +127,8 @@ export interface SplitDoc extends SplitParts {
   /** The merchant said the goods were delivered / the service was done. */
   delivery: { at: Date; by: string } | null
   fulfilledAt: Date | null
+  /** 待送达: `awaitsDelivery(this)` (to-deliver.ts), rewritten by every write that changes its inputs. */
+  toDeliver: boolean
   /** A sale entry exists in the merchant ledger (merchant sellers only). */
   saleRecorded: boolean
   createdAt: Date

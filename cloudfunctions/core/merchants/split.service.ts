@@ -6,6 +6,7 @@ import { monthOf } from '../metrics'
 import { sellerOfOrder } from './listing.service'
 import { MERCHANT_COLLECTIONS, type MerchantDoc, type MerchantLedgerDoc, type ProfitShareDoc, type SplitDoc } from './merchant.model'
 import { minusParts, refundedParts, splitOf } from './split-math'
+import { awaitsDelivery } from './to-deliver'
 
 const S = MERCHANT_COLLECTIONS.splits
 const L = MERCHANT_COLLECTIONS.ledger
@@ -59,9 +60,11 @@ export async function recordSplit(ctx: OrderHookContext, order: OrderDoc): Promi
     refundIds: [],
     delivery: null,
     fulfilledAt: null,
+    toDeliver: false,
     saleRecorded: false,
     createdAt: ctx.now(),
   }
+  doc.toDeliver = !!doc.merchantId && awaitsDelivery(doc)
   const db = ctx.platform.db
   return runTx(db, async (t) => {
     const existing = await txGet<SplitDoc>(t, S, order._id)
@@ -138,7 +141,7 @@ export async function recordSale(ctx: OrderHookContext, orderId: string): Promis
     // The statement pays only what 分账 does not: the entry says how much of its share the split carries.
     if (shares) entry.sharedFen = left.merchantFen
     await txWrite(t.collection(L).doc(saleEntryId(orderId)).set(entry))
-    await txWrite(t.collection(S).doc(orderId).update({ saleRecorded: true, fulfilledAt: at }))
+    await txWrite(t.collection(S).doc(orderId).update({ saleRecorded: true, fulfilledAt: at, toDeliver: awaitsDelivery({ ...s, fulfilledAt: at }) }))
     if (shares && order.payment && merchant) {
       const share: Omit<ProfitShareDoc, '_id'> = {
         kind: 'split',
@@ -177,7 +180,7 @@ export async function recordRefund(ctx: OrderHookContext, order: OrderDoc, refun
     const refundedFen = Math.min(s.grossFen, s.refundedFen + refund.amountFen)
     const after = refundedParts(s, refundedFen)
     const delta = minusParts(after, s.refunded)
-    await txWrite(t.collection(S).doc(order._id).update({ refundedFen, refunded: after, refundIds: [...s.refundIds, refund._id] }))
+    await txWrite(t.collection(S).doc(order._id).update({ refundedFen, refunded: after, refundIds: [...s.refundIds, refund._id], toDeliver: !!s.merchantId && awaitsDelivery({ ...s, refundedFen }) }))
     // The order's own split follows in the same commit (orders area's port).
     await writeOrderSplitInTx(t, ctx.platform.db, order._id, orderSplitOf({ ...s, refundedFen, refunded: after }))
     if (!s.saleRecorded || !s.merchantId) return

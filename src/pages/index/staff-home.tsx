@@ -1,8 +1,8 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { householdsContract } from '@contracts/households.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { PageState } from '@/components/PageState'
 import { ROLE_LABELS, type HomeRole } from './staff/active-role'
 import { TechBoard } from './staff/TechBoard'
@@ -38,11 +38,7 @@ export function StaffHome({ role }: { role: Exclude<HomeRole, 'resident'> }) {
 
 function PropertyStaffHome({ role }: { role: Exclude<HomeRole, 'resident' | 'merchant'> }) {
   const q = useFnQuery(householdsContract, 'workbench', {})
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void q.reload()
-    shown.current = true
-  })
+  useReloadOnReturn(q.reload)
   usePullDownRefresh(() => void q.reload().finally(() => Taro.stopPullDownRefresh()))
   const tech = q.data?.technician
   const steward = q.data?.steward

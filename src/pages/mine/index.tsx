@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { householdsContract } from '@contracts/households.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
+import { useHomeTabText } from '../index/staff/active-role'
 import { PageState } from '@/components/PageState'
 import { HouseholdList } from './HouseholdList'
 import { StaffWorkCard } from './StaffWorkCard'
@@ -32,6 +33,7 @@ export default function MinePage() {
     void q.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const me = q.data
+  useHomeTabText(me)
   const goBind = () => void Taro.navigateTo({ url: BIND_URL })
 
   return (

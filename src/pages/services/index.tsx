@@ -2,6 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { householdsContract } from '@contracts/households.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
+import { useHomeTabText } from '../index/staff/active-role'
 import { visibleEntries, type ServiceEntry } from './entries'
 import './index.scss'
 
@@ -25,6 +26,7 @@ export default function ServicesPage() {
   usePullDownRefresh(() => {
     void Promise.all([me.reload(), wb.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
+  useHomeTabText(me.data)
   const entries = visibleEntries(me.data)
   const resident = entries.filter((e) => !e.role)
   const staff = entries.filter((e) => e.role)

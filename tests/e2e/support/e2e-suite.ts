@@ -44,3 +44,27 @@ export function requestIds(prefix: string): () => string {
 export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth)
 }
+
+/**
+ * A page pushed on the stack slides in from the right: resolves once the router has marked the page that
+ * holds `selector` as arrived (`taro_page_stationed`, no transform left), `selector` sits at the left edge,
+ * and no toast covers the page — so a screenshot shows the page, not half of the one it slid over.
+ */
+export async function pageSettled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel)
+    const host = el?.closest('.taro_page')
+    if (!el || !host) return false
+    const left = el.getBoundingClientRect().left
+    return host.classList.contains('taro_page_stationed') && getComputedStyle(host).transform === 'none' && left >= 0 && left < 24
+  }, selector)
+  await page.locator('.taro__toast, .weui-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined)
+}
+
+/** Taro's H5 modal (Taro.showModal) fades in over 0.2 s: resolves once it is fully shown. */
+export async function modalShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const modal = document.querySelector<HTMLElement>('.taro__modal')
+    return !!modal && modal.style.display !== 'none' && getComputedStyle(modal).opacity === '1'
+  })
+}

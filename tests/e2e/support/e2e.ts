@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalStack, type LocalStack } from '../../../scripts/local-stack'
+import type { Clock } from '../../../cloudfunctions/core/kernel/platform'
 
 const ROOT = path.resolve(__dirname, '../../..')
 /** The H5 build to serve; E2E_H5_DIR points at a private build (see TARO_OUTPUT_ROOT in config/index.ts). */
@@ -57,12 +58,16 @@ function snapshotH5(into: string): string {
   return target
 }
 
-export async function startE2E(): Promise<E2E> {
+/**
+ * `clock`: the server's clock, for a test that must see a month close (the browser keeps real time); by
+ * default the system clock.
+ */
+export async function startE2E(options: { clock?: Clock } = {}): Promise<E2E> {
   const executablePath = chromiumPath()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-e2e-'))
   const h5Dir = snapshotH5(tmp)
   const dataDir = path.join(tmp, 'data')
-  const stack = await startLocalStack({ port: 0, dataDir, h5Dir, quiet: true })
+  const stack = await startLocalStack({ port: 0, dataDir, h5Dir, quiet: true, clock: options.clock })
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] })
   const baseUrl = `http://127.0.0.1:${stack.port}`
   baseUrls.set(browser, baseUrl)

@@ -1,8 +1,8 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { merchantsBoardContract } from '@contracts/merchants-board.contract'
 import { useFnQuery } from '@/hooks/use-fn-query'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { PageState } from '@/components/PageState'
 import { yuan } from '@/services/format'
 import { Kpi, ToolRow } from './Kpi'
@@ -12,11 +12,7 @@ const WORKBENCH = '/packages/merchants/pages/workbench/index'
 /** 商户工作台 on the home tab: what waits for delivery, this month's sales, the latest statement. */
 export function MerchantBoard() {
   const q = useFnQuery(merchantsBoardContract, 'board', {})
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void q.reload()
-    shown.current = true
-  })
+  useReloadOnReturn(q.reload)
   usePullDownRefresh(() => void q.reload().finally(() => Taro.stopPullDownRefresh()))
   const b = q.data
   return (

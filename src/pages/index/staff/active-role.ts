@@ -34,11 +34,25 @@ export function pickRole(available: HomeRole[], remembered: HomeRole | null): Ho
   return available[0] ?? 'resident'
 }
 
-function syncTabBar(role: HomeRole) {
-  // Tab pages only; a failure (e.g. called from a sub page) must never break the home page.
+function syncTabText(role: HomeRole) {
+  // Tab pages only; a failure (e.g. called from a sub page) must never break the page.
   void Promise.resolve()
     .then(() => Taro.setTabBarItem({ index: 0, text: TAB_TEXT[role] }))
     .catch(() => undefined)
+}
+
+/**
+ * The other tab pages (服务, 我的) name the first tab too: opened first (a shared card, a reload), they
+ * would otherwise show 首页 to staff until the home tab was visited, and 工作台 after.
+ */
+export function useHomeTabText(me: Pick<MeOutput, 'roles' | 'households'> | undefined) {
+  useEffect(() => {
+    if (me) syncTabText(pickRole(rolesOf(me), storedRole()))
+  }, [me])
+}
+
+function syncTabBar(role: HomeRole) {
+  syncTabText(role)
   void Promise.resolve()
     .then(() => Taro.setNavigationBarTitle({ title: role === 'resident' ? '首页' : `${ROLE_LABELS[role]}工作台` }))
     .catch(() => undefined)

@@ -68,7 +68,7 @@ export default function CreateCampaignPage() {
     if (!out) return
     if (sellerChoice.input) {
       const named = await nameSeller.run({ communityId: community.communityId, kind: 'groupbuy', refId: out.campaignId, ...sellerChoice.input })
-      // Published all the same; the seller can still be set on 商户与结算 › 卖方扣点.
+      // Published all the same; the seller can still be set on 商户与结算 › 扣点.
       if (!named) return void Taro.redirectTo({ url: detailUrl(out.campaignId) })
     }
     void Taro.showToast({ title: '已发布', icon: 'success' })

@@ -23,12 +23,13 @@ import { orderSplitUrl } from '../../components/split-links'
 import '../../components/merchants.scss'
 
 type Tab = 'merchants' | 'sellers' | 'splits' | 'report' | 'invoices'
+// Two characters each: five tabs stay on one row at 320 px (the page title, 商户与结算, says the rest).
 const TABS: { key: Tab; title: string; testId: string }[] = [
   { key: 'merchants', title: '商户', testId: 'tab-merchants' },
-  { key: 'sellers', title: '卖方扣点', testId: 'tab-sellers' },
-  { key: 'splits', title: '订单分账', testId: 'tab-splits' },
+  { key: 'sellers', title: '扣点', testId: 'tab-sellers' },
+  { key: 'splits', title: '分账', testId: 'tab-splits' },
   { key: 'report', title: '月报', testId: 'tab-report' },
-  { key: 'invoices', title: '物业发票', testId: 'tab-invoices' },
+  { key: 'invoices', title: '发票', testId: 'tab-invoices' },
 ]
 
 const RECEIVER_LABEL = { added: '分账接收方已登记', pending: '分账接收方登记中', failed: '分账接收方登记失败' } as const

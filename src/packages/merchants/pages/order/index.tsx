@@ -21,7 +21,7 @@ function Row({ label, value, strong, testId }: { label: string; value: string; s
 /**
  * 订单分账: how one order's money is shared, as the order itself records it (order.split) — 卖方, 扣点, what
  * the merchant is owed (应结), kept in step with refunds. Merchant staff reach it from their orders; ops
- * from 商户与结算 › 订单分账, where they also see how the 扣点 divides between the property company and the
+ * from 商户与结算 › 分账, where they also see how the 扣点 divides between the property company and the
  * steward.
  */
 export default function OrderSplitPage() {

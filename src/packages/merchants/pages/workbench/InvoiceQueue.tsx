@@ -49,7 +49,7 @@ export function InvoiceQueue({ communityId }: { communityId?: string }) {
   const list = useFnPaged(merchantsContract, 'invoiceQueue', communityId ? { communityId } : {})
   const issuer = list.last?.issuerName
   return (
-    <PageState loading={list.loading && !list.loaded} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText='没有发票申请' onRetry={() => void list.reload()}>
+    <PageState loading={list.loading && !list.loaded} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText={communityId ? '没有发票申请：物业自营订单的住户在「我的 › 订单发票」申请后，会出现在这里' : '没有发票申请：住户为本店订单申请开票后，会出现在这里'} onRetry={() => void list.reload()}>
       {issuer && <Text className='mc-note'>{`开票方：${issuer}。住户为本方销售的订单申请的发票会出现在这里。`}</Text>}
       {list.items.map((inv) => (
         <InvoiceCard key={inv.invoiceId} inv={inv} communityId={communityId} onIssued={() => void list.reload()} />

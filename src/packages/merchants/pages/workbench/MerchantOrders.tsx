@@ -24,27 +24,28 @@ function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => vo
     <View className='mc-card' data-testid='merchant-order' data-order-id={o.orderId}>
       <View className='mc-card__row'>
         <Text className='mc-card__title'>{o.title}</Text>
-        {refundedAll ? <Text className='mc-tag mc-tag--alert'>已退款</Text> : o.deliveredAt ? <Text className='mc-tag mc-tag--ok'>已送达</Text> : <Text className='mc-tag mc-tag--wait'>待送达</Text>}
+        {refundedAll ? <Text className='mc-tag mc-tag--alert'>已退款</Text> : o.toDeliver ? <Text className='mc-tag mc-tag--wait'>待送达</Text> : <Text className='mc-tag mc-tag--ok'>{o.deliveredAt ? '已送达' : '已完成'}</Text>}
       </View>
-      <Text className='mc-card__meta'>{`${o.type === 'groupbuy' ? '团购' : '上门服务'} · ${o.orderNo ?? o.orderId} · ${dateTime(o.paidAt)} 支付`}</Text>
+      {/* Two short lines: one long line broke the payment time in two at 320 px. */}
+      <Text className='mc-card__meta'>{`${o.type === 'groupbuy' ? '团购' : '上门服务'} · ${o.orderNo ?? o.orderId}`}</Text>
+      <Text className='mc-card__meta'>{`${dateTime(o.paidAt)} 支付`}</Text>
       <View className='mc-card__money'>
         <Text>{`实付 ${yuan(o.grossFen)}`}</Text>
         <Text className='mc-card__strong'>{`本店应得 ${yuan(o.merchantFen)}`}</Text>
         <Text>{`扣点 ${ratePct(o.rateBp)} ${yuan(o.commissionFen)}`}</Text>
         {o.refundedFen > 0 && !refundedAll && <Text className='mc-card__neg'>{`已退 ${yuan(o.refundedFen)}`}</Text>}
       </View>
-      <View className='mc-card__actions'>
+      {/* The split link and the one action share a row (they left a blank row between them). */}
+      <View className='mc-card__actions mc-card__actions--split'>
         <Text className='mc-link' onClick={() => void Taro.navigateTo({ url: orderSplitUrl(o.orderId) })} data-testid='split-link'>
           分账明细 ›
         </Text>
-      </View>
-      {!o.deliveredAt && !refundedAll && (
-        <View className='mc-card__actions'>
+        {o.toDeliver && (
           <Button size='small' type='primary' loading={deliver.busy} onClick={() => void mark()} data-testid='mark-delivered'>
             {o.type === 'service' ? '服务已完成' : '标记送达'}
           </Button>
-        </View>
-      )}
+        )}
+      </View>
     </View>
   )
 }
@@ -53,7 +54,7 @@ function OrderCard({ o, onDelivered }: { o: MerchantOrder; onDelivered: () => vo
 export function MerchantOrders({ filter }: { filter: 'all' | 'to_deliver' }) {
   const list = useFnPaged(merchantsContract, 'orders', { filter }, { reloadOnReturn: true })
   return (
-    <PageState loading={list.loading && !list.loaded} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText={filter === 'to_deliver' ? '没有待送达的订单' : '还没有订单'} onRetry={() => void list.reload()}>
+    <PageState loading={list.loading && !list.loaded} error={list.error} hasData={list.loaded} empty={list.loaded && list.items.length === 0} emptyText={filter === 'to_deliver' ? '没有待送达的订单：住户支付后，新订单会出现在这里' : '还没有订单：住户购买本店的团购或服务后，订单会出现在这里'} onRetry={() => void list.reload()}>
       {list.items.map((o) => (
         <OrderCard key={o.orderId} o={o} onDelivered={() => void list.reload()} />
       ))}

@@ -12,9 +12,10 @@ import { ratePct } from '../../components/merchant-labels'
 import '../../components/merchants.scss'
 
 type Tab = 'to_deliver' | 'all' | 'statements' | 'invoices'
+// Short labels: the four tabs stay on one row at 320 px (SegmentTabs).
 const TABS: { key: Tab; title: string; testId: string }[] = [
   { key: 'to_deliver', title: '待送达', testId: 'tab-to-deliver' },
-  { key: 'all', title: '全部订单', testId: 'tab-all' },
+  { key: 'all', title: '全部', testId: 'tab-all' },
   { key: 'statements', title: '对账单', testId: 'tab-statements' },
   { key: 'invoices', title: '发票', testId: 'tab-invoices' },
 ]
