@@ -40,7 +40,7 @@ function personaFor(page: string): string {
   return 'owner'
 }
 
-const TARGETS = '.nut-button, .nut-switch, button, a[href], [role="button"], .taro-tabbar__tabbar-item, [class*="__chip"], .pf-chip, .segment-tabs__tab, .bind-relation'
+const TARGETS = '.nut-button, .nut-switch, button, a[href], [role="button"], .taro-tabbar__tabbar-item, [class*="__chip"], .pf-chip, .chip, .gbf-chip, .ev-chip, .kind-chip, .segment-tabs__tab, .bind-relation'
 
 interface Finding {
   page: string
